@@ -1,0 +1,42 @@
+package org.interlock.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An Interlock application of the stack: its module, its port and its own database. */
+public record Application(String name, String module, int port, String database) {
+
+    public Path jar(Path repository) {
+        return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String readinessUrl() {
+        return url() + "/q/health/ready";
+    }
+
+    ChildProcess process(StackConfig config, KafkaNode kafka, PostgresNode postgres, KeycloakNode keycloak,
+            Map<String, String> extraEnvironment) {
+        Path jar = jar(config.repository());
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        Map<String, String> env = new HashMap<>(extraEnvironment);
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", database);
+        env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
+        return new ChildProcess(name,
+                List.of(Jdk.java(), "-Xms64m", "-Xmx256m", "-jar", jar.toString()),
+                env, config.dataDirectory(), config.logs().resolve(name + ".log"));
+    }
+}

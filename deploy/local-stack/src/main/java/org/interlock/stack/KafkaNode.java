@@ -1,0 +1,120 @@
+package org.interlock.stack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * One real Apache Kafka node (KRaft, broker and controller combined) running inside this JVM.
+ * Its log directory survives {@link #stop()}, so a restart on the same ports keeps every topic,
+ * committed offset and transaction: that is what the crash tests rely on.
+ */
+public final class KafkaNode implements AutoCloseable {
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    public KafkaNode(Path directory, int port, int controllerPort) {
+        this.directory = directory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            Path config = writeConfig();
+            formatOnce(config);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(properties()), Time.SYSTEM);
+            server.startup();
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka could not start in " + directory, e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.put("log.dirs", directory.resolve("data").toString());
+        p.put("num.partitions", "3");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The default 128 MiB dedupe buffer would otherwise sit on the heap of a small node.
+        p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        p.put("auto.create.topics.enable", "true");
+        return p;
+    }
+
+    private Path writeConfig() throws IOException {
+        Files.createDirectories(directory.resolve("data"));
+        Path file = directory.resolve("server.properties");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties().store(out, "Interlock local Kafka node");
+        }
+        return file;
+    }
+
+    private void formatOnce(Path config) {
+        if (Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+            return;
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        String clusterId = Uuid.randomUuid().toString();
+        int status = StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", config.toString()},
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new IllegalStateException("Kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
+        }
+    }
+}

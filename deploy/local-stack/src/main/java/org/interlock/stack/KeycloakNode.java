@@ -1,0 +1,174 @@
+package org.interlock.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real Keycloak, unpacked from the {@code keycloak-quarkus-dist} zip that Maven resolved, run
+ * in development mode with the Interlock realm imported. The unpacked, built server is kept
+ * between runs: the first start builds it (30-40 s), later starts take about 15 s.
+ */
+public final class KeycloakNode implements AutoCloseable {
+
+    public static final String REALM = "interlock";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path home;
+    private final Path realmFile;
+    private final int port;
+    private final int managementPort;
+    private final boolean freshRealm;
+    private ChildProcess process;
+
+    /**
+     * @param home       where the server is unpacked and keeps its state
+     * @param freshRealm drop the stored realm before starting, so the import is the file's content
+     */
+    public KeycloakNode(Path home, Path realmFile, int port, int managementPort, boolean freshRealm) {
+        this.home = home;
+        this.realmFile = realmFile;
+        this.port = port;
+        this.managementPort = managementPort;
+        this.freshRealm = freshRealm;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public synchronized void start() {
+        if (process != null && process.alive()) {
+            return;
+        }
+        Path server = unpackOnce();
+        prepareImport(server);
+        process = new ChildProcess("keycloak",
+                List.of(server.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--http-host=127.0.0.1", "--http-port=" + port,
+                        "--http-management-port=" + managementPort, "--import-realm"),
+                Map.of("JAVA_HOME", Jdk.home(),
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword(),
+                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                server, home.resolve("keycloak.log"));
+        process.start();
+        Readiness.await("Keycloak", issuer() + "/.well-known/openid-configuration", START_TIMEOUT,
+                process::alive, process.logFile().toString());
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bootstrap admin password: random, made once per installation, readable by its owner only. */
+    public String adminPassword() {
+        Path file = home.resolve("admin-password");
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[18];
+                new SecureRandom().nextBytes(secret);
+                Files.createDirectories(home);
+                Files.writeString(file, HexFormat.of().formatHex(secret));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot keep the Keycloak admin password in " + file, e);
+        }
+    }
+
+    private Path unpackOnce() {
+        Properties build = StackProperties.load();
+        Path server = home.resolve("keycloak-" + build.getProperty("keycloak.version"));
+        if (Files.exists(server.resolve("bin/kc.sh"))) {
+            return server;
+        }
+        Path zip = Path.of(build.getProperty("keycloak.dist.zip"));
+        Path partial = home.resolve("unpacking");
+        try {
+            deleteTree(partial);
+            unzip(zip, partial);
+            try (var entries = Files.list(partial)) {
+                Path top = entries.findFirst().orElseThrow(() -> new IOException("empty archive " + zip));
+                Files.move(top, server, StandardCopyOption.ATOMIC_MOVE);
+            }
+            deleteTree(partial);
+            try (var scripts = Files.list(server.resolve("bin"))) {
+                for (Path script : scripts.filter(p -> p.toString().endsWith(".sh")).toList()) {
+                    script.toFile().setExecutable(true);
+                }
+            }
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot unpack Keycloak from " + zip, e);
+        }
+    }
+
+    private void prepareImport(Path server) {
+        try {
+            if (freshRealm) {
+                deleteTree(server.resolve("data/h2"));
+            }
+            Path imports = Files.createDirectories(server.resolve("data/import"));
+            Files.copy(realmFile, imports.resolve("interlock-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot stage the realm " + realmFile, e);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Archive entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(entries, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.interlock.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole Interlock system on one machine, without Docker: real Kafka, PostgreSQL and Keycloak,
+ * then the four agency services and the gateway. Runs until it is told to stop (SIGTERM or
+ * Ctrl-C), then stops everything it started, in reverse order.
+ *
+ * <p>{@code deploy/stack} is the front door; this class is what it runs.
+ */
+public final class LocalStack {
+
+    private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackConfig config;
+    private final KafkaNode kafka;
+    private final PostgresNode postgres;
+    private final KeycloakNode keycloak;
+    private final List<ChildProcess> applications = new ArrayList<>();
+
+    LocalStack(StackConfig config) {
+        this.config = config;
+        Path data = config.dataDirectory();
+        this.kafka = new KafkaNode(data.resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+        this.postgres = new PostgresNode(data.resolve("postgres"), data.resolve("pg-binaries"),
+                config.postgresPort());
+        this.keycloak = new KeycloakNode(data.resolve("keycloak"),
+                config.repository().resolve("deploy/keycloak/interlock-realm.json"),
+                config.keycloakPort(), config.keycloakManagementPort(), false);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repository = Path.of(System.getProperty("interlock.repo", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(StackConfig.from(System.getenv(), repository));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "interlock-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("[stack] FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    List<Application> applicationsToRun() {
+        return List.of(
+                new Application("prisons", "services/prisons", config.prisonsPort(), "prisons"),
+                new Application("probation", "services/probation", config.probationPort(), "probation"),
+                new Application("intelligence", "services/intelligence", config.intelligencePort(), "intelligence"),
+                new Application("partners", "services/partners", config.partnersPort(), "partners"),
+                new Application("gateway", "gateway", config.gatewayPort(), "gateway"));
+    }
+
+    void start() {
+        long begin = System.nanoTime();
+        say("data directory " + config.dataDirectory());
+        postgres.start();
+        applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database()));
+        say("PostgreSQL   postgresql://127.0.0.1:" + config.postgresPort() + " (databases: prisons, probation,"
+                + " intelligence, partners, gateway)");
+        kafka.start();
+        say("Kafka        " + kafka.bootstrapServers());
+        keycloak.start();
+        say("Keycloak     " + keycloak.url() + " (realm " + KeycloakNode.REALM + "; admin password in "
+                + config.dataDirectory().resolve("keycloak/admin-password") + ")");
+        startApplications();
+        writeStatus(System.nanoTime() - begin);
+        say("READY in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
+    }
+
+    private void startApplications() {
+        Map<String, String> routes = new HashMap<>();
+        for (Application app : applicationsToRun()) {
+            routes.put("INTERLOCK_SERVICE_" + app.name().toUpperCase() + "_URL", app.url());
+        }
+        List<Application> apps = applicationsToRun();
+        for (Application app : apps) {
+            ChildProcess process = app.process(config, kafka, postgres, keycloak, routes);
+            applications.add(process);
+            process.start();
+        }
+        for (int i = 0; i < apps.size(); i++) {
+            Application app = apps.get(i);
+            ChildProcess process = applications.get(i);
+            Readiness.await(app.name(), app.readinessUrl(), APP_START_TIMEOUT, process::alive,
+                    process.logFile().toString());
+            say(String.format("%-12s %s (ready: %s)", app.name(), app.url(), app.readinessUrl()));
+        }
+    }
+
+    synchronized void stop() {
+        for (int i = applications.size() - 1; i >= 0; i--) {
+            applications.get(i).stop();
+        }
+        applications.clear();
+        keycloak.stop();
+        kafka.stop();
+        postgres.stop();
+        deleteStatus();
+        say("stopped");
+    }
+
+    private void writeStatus(long startNanos) {
+        StringBuilder status = new StringBuilder();
+        status.append("started_ms=").append(Duration.ofNanos(startNanos).toMillis()).append('\n');
+        status.append("keycloak=").append(keycloak.url()).append('\n');
+        status.append("kafka=").append(kafka.bootstrapServers()).append('\n');
+        status.append("postgres=127.0.0.1:").append(config.postgresPort()).append('\n');
+        for (Application app : applicationsToRun()) {
+            status.append(app.name()).append('=').append(app.url()).append('\n');
+        }
+        try {
+            Files.writeString(config.dataDirectory().resolve("stack.ready"), status);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the stack status", e);
+        }
+    }
+
+    private void deleteStatus() {
+        try {
+            Files.deleteIfExists(config.dataDirectory().resolve("stack.ready"));
+        } catch (IOException e) {
+            say("could not delete the status file: " + e.getMessage());
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[stack] " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,2 @@
+-- The gateway's schema (audit trail, caseload and consent views) starts here.
+CREATE SCHEMA IF NOT EXISTS gateway;

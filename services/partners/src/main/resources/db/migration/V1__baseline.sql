@@ -1,0 +1,2 @@
+-- The partners service's schema starts here; every later change is a new, numbered migration.
+CREATE SCHEMA IF NOT EXISTS partners;

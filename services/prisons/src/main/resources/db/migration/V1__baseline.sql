@@ -1,0 +1,2 @@
+-- The prisons service's schema starts here; every later change is a new, numbered migration.
+CREATE SCHEMA IF NOT EXISTS prisons;
