@@ -6,8 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker and a real PostgreSQL database of its own.
- * The database name comes from the init argument {@code database} (default: the application's
- * name is unknown here, so {@code app}).
+ * The database name comes from the init argument {@code database} (default {@code app}). Bearer
+ * tokens are checked against {@link TestTokens}' key.
  */
 public class KafkaPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -27,7 +27,10 @@ public class KafkaPostgresResource implements QuarkusTestResourceLifecycleManage
                 "quarkus.datasource.reactive.url", infra.postgres().reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
                 "quarkus.datasource.username", database,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", "",
+                // Tokens are verified with TestTokens' key instead of a Keycloak's published keys.
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
     }
 
     @Override

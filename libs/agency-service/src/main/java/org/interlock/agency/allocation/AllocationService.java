@@ -1,0 +1,101 @@
+package org.interlock.agency.allocation;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.interlock.agency.config.AgencyConfig;
+import org.interlock.agency.outbox.DomainEvent;
+import org.interlock.agency.outbox.Outbox;
+import org.interlock.agency.outbox.Transactions;
+import org.interlock.contracts.Classification;
+import org.interlock.contracts.EventType;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.Validation;
+
+/**
+ * Allocations of this agency's staff to persons. Every change is an event, so that the gateway
+ * can keep each user's caseload current.
+ */
+@ApplicationScoped
+public class AllocationService {
+
+    private final Transactions transactions;
+    private final Outbox outbox;
+    private final AgencyConfig config;
+
+    public AllocationService(Transactions transactions, Outbox outbox, AgencyConfig config) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public Uni<AllocationView> allocate(AllocationRequests.Allocate request) {
+        if (request.role().agency() != config.agencyId()) {
+            throw Validation.invalid("role", "must be " + roleOfThisAgency() + " in the " + config.agency() + " service");
+        }
+        Allocation allocation = new Allocation();
+        allocation.id = UUID.randomUUID();
+        allocation.person = request.person();
+        allocation.staff = request.staff();
+        allocation.role = request.role();
+        allocation.startsOn = request.startsOn();
+        return transactions.commit(() -> allocation.<Allocation>persist()
+                .call(saved -> outbox.append(event("started", saved)))
+                .map(AllocationView::of));
+    }
+
+    public Uni<AllocationView> end(UUID id, AllocationRequests.End request) {
+        return transactions.commit(() -> Allocation.<Allocation>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No allocation " + id))
+                .invoke(allocation -> checkCanEnd(allocation, request))
+                .invoke(allocation -> allocation.endsOn = request.endsOn())
+                .call(allocation -> outbox.append(event("ended", allocation)))
+                .map(AllocationView::of));
+    }
+
+    @WithSession
+    public Uni<AllocationView> find(UUID id) {
+        return Allocation.<Allocation>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No allocation " + id))
+                .map(AllocationView::of);
+    }
+
+    @WithSession
+    public Uni<List<AllocationView>> ofPerson(String person) {
+        return Allocation.<Allocation>list("person = ?1 order by startsOn", person)
+                .map(list -> list.stream().map(AllocationView::of).toList());
+    }
+
+    @WithSession
+    public Uni<List<AllocationView>> ofStaff(String staff) {
+        return Allocation.<Allocation>list("staff = ?1 order by startsOn", staff)
+                .map(list -> list.stream().map(AllocationView::of).toList());
+    }
+
+    private static void checkCanEnd(Allocation allocation, AllocationRequests.End request) {
+        if (allocation.ended()) {
+            throw ProblemException.conflict("Allocation " + allocation.id + " has already ended");
+        }
+        if (request.endsOn().isBefore(allocation.startsOn)) {
+            throw Validation.invalid("endsOn", "must not be before startsOn (" + allocation.startsOn + ")");
+        }
+    }
+
+    private DomainEvent event(String verb, Allocation allocation) {
+        EventType type = EventType.v1(config.agencyId(), "allocation", verb, "allocation", Classification.OFFICIAL);
+        return DomainEvent.of(type, allocation.person, AllocationView.of(allocation));
+    }
+
+    private AllocationRole roleOfThisAgency() {
+        for (AllocationRole role : AllocationRole.values()) {
+            if (role.agency() == config.agencyId()) {
+                return role;
+            }
+        }
+        throw new IllegalStateException("No allocation role for " + config.agency());
+    }
+}

@@ -1,0 +1,89 @@
+package org.interlock.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Signed tokens for fast tests that need no identity provider: one RSA key per test JVM, whose
+ * public half the application under test is configured to trust. End-to-end tests use real
+ * Keycloak tokens instead.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://tokens.test.interlock.invalid/realms/interlock";
+    private static final KeyPair KEYS = generate();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestTokens() {
+    }
+
+    /** The public key in the form {@code quarkus.oidc.public-key} takes. */
+    public static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    /** What the gateway presents to a service: its client-credentials token. */
+    public static String gateway() {
+        return sign(claims("service-account-interlock-gateway", "interlock-gateway", "interlock-services",
+                List.of("service"), 300));
+    }
+
+    /** A token from another client, valid in every other respect: services must refuse it. */
+    public static String otherClient() {
+        return sign(claims("service-account-interlock-prisons", "interlock-prisons", "interlock-services",
+                List.of("service"), 300));
+    }
+
+    public static Map<String, Object> claims(String subject, String azp, String audience, List<String> roles,
+            long lifetimeSeconds) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", subject);
+        claims.put("preferred_username", subject);
+        claims.put("azp", azp);
+        claims.put("aud", audience);
+        claims.put("iat", now);
+        claims.put("exp", now + lifetimeSeconds);
+        claims.put("realm_access", Map.of("roles", roles));
+        return claims;
+    }
+
+    public static String sign(Map<String, Object> claims) {
+        try {
+            String header = encode(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "test")));
+            String payload = encode(JSON.writeValueAsBytes(claims));
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(KEYS.getPrivate());
+            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + encode(rsa.sign());
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot sign a test token", e);
+        }
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

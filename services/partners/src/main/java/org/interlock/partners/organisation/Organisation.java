@@ -1,0 +1,42 @@
+package org.interlock.partners.organisation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * A partner organisation, known by the same id as the {@code org} claim of its staff's tokens.
+ * A suspended organisation receives nothing and may report nothing.
+ */
+@Entity
+@Table(name = "organisation")
+public class Organisation extends PanacheEntityBase {
+
+    public enum Kind { MENTORING, FAITH, FAMILY_SUPPORT, HOUSING, EMPLOYMENT, LOCAL_AUTHORITY, OTHER }
+
+    public enum Status { ACTIVE, SUSPENDED }
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Version
+    public int version;
+
+    /** Organisation events are about the organisation, not a person. */
+    public String subject() {
+        return "urn:interlock:organisation:" + id;
+    }
+}

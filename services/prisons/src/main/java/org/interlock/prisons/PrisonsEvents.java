@@ -1,0 +1,26 @@
+package org.interlock.prisons;
+
+import static org.interlock.contracts.Agency.PRISONS;
+import static org.interlock.contracts.Classification.OFFICIAL_SENSITIVE;
+
+import java.util.List;
+
+import org.interlock.contracts.EventType;
+
+/** Every event type the prisons service publishes, with its sharing category and classification. */
+public final class PrisonsEvents {
+
+    public static final EventType RECEIVED = EventType.v1(PRISONS, "custody", "received", "custody.reception", OFFICIAL_SENSITIVE);
+    public static final EventType TRANSFERRED = EventType.v1(PRISONS, "custody", "transferred", "custody.transfer", OFFICIAL_SENSITIVE);
+    public static final EventType RELEASE_DATE_SET = EventType.v1(PRISONS, "custody", "release-date-set", "custody.release", OFFICIAL_SENSITIVE);
+    public static final EventType RELEASED = EventType.v1(PRISONS, "custody", "released", "custody.release", OFFICIAL_SENSITIVE);
+    public static final EventType SECURITY_CATEGORY_SET = EventType.v1(PRISONS, "custody", "security-category-set", "custody.security", OFFICIAL_SENSITIVE);
+    public static final EventType INCIDENT_RECORDED = EventType.v1(PRISONS, "incident", "recorded", "custody.incident", OFFICIAL_SENSITIVE);
+    public static final EventType RISK_ASSESSED = EventType.v1(PRISONS, "risk-assessment", "recorded", "risk.assessment", OFFICIAL_SENSITIVE);
+
+    public static final List<EventType> ALL = List.of(RECEIVED, TRANSFERRED, RELEASE_DATE_SET, RELEASED,
+            SECURITY_CATEGORY_SET, INCIDENT_RECORDED, RISK_ASSESSED);
+
+    private PrisonsEvents() {
+    }
+}

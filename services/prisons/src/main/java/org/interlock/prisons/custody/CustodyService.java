@@ -1,0 +1,121 @@
+package org.interlock.prisons.custody;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.interlock.agency.outbox.DomainEvent;
+import org.interlock.agency.outbox.Outbox;
+import org.interlock.agency.outbox.Transactions;
+import org.interlock.contracts.EventType;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.Validation;
+import org.interlock.prisons.PrisonsEvents;
+
+/** Reception, transfer, release date, release and security category: each change one event. */
+@ApplicationScoped
+public class CustodyService {
+
+    private final Transactions transactions;
+    private final Outbox outbox;
+
+    public CustodyService(Transactions transactions, Outbox outbox) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+    }
+
+    public Uni<CustodyView> receive(CustodyRequests.Receive request) {
+        CustodyEpisode episode = new CustodyEpisode();
+        episode.id = UUID.randomUUID();
+        episode.person = request.person();
+        episode.prisonNumber = request.prisonNumber();
+        episode.establishment = request.establishment();
+        episode.securityCategory = request.securityCategory();
+        episode.receivedOn = request.receivedOn();
+        episode.status = CustodyStatus.IN_CUSTODY;
+        return transactions.commit(() -> openEpisodeOf(request.person())
+                .invoke(open -> {
+                    if (open != null) {
+                        throw ProblemException.conflict("The person is already in custody (episode " + open.id + ")");
+                    }
+                })
+                .chain(() -> episode.<CustodyEpisode>persist())
+                .call(saved -> outbox.append(DomainEvent.of(PrisonsEvents.RECEIVED, saved.person, CustodyView.of(saved))))
+                .map(CustodyView::of));
+    }
+
+    public Uni<CustodyView> transfer(UUID id, CustodyRequests.Transfer request) {
+        return change(id, PrisonsEvents.TRANSFERRED, episode -> {
+            requireInCustody(episode);
+            requireNotBefore("transferredOn", request.transferredOn(), episode.receivedOn);
+            episode.establishment = request.toEstablishment();
+        });
+    }
+
+    public Uni<CustodyView> setReleaseDate(UUID id, CustodyRequests.SetReleaseDate request) {
+        return change(id, PrisonsEvents.RELEASE_DATE_SET, episode -> {
+            requireInCustody(episode);
+            requireNotBefore("releaseDate", request.releaseDate(), episode.receivedOn);
+            episode.releaseDate = request.releaseDate();
+        });
+    }
+
+    public Uni<CustodyView> release(UUID id, CustodyRequests.Release request) {
+        return change(id, PrisonsEvents.RELEASED, episode -> {
+            requireInCustody(episode);
+            requireNotBefore("releasedOn", request.releasedOn(), episode.receivedOn);
+            episode.status = CustodyStatus.RELEASED;
+            episode.releasedOn = request.releasedOn();
+        });
+    }
+
+    public Uni<CustodyView> setSecurityCategory(UUID id, CustodyRequests.SetSecurityCategory request) {
+        return change(id, PrisonsEvents.SECURITY_CATEGORY_SET, episode -> {
+            requireInCustody(episode);
+            episode.securityCategory = request.securityCategory();
+        });
+    }
+
+    @WithSession
+    public Uni<CustodyView> find(UUID id) {
+        return CustodyEpisode.<CustodyEpisode>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No custody episode " + id))
+                .map(CustodyView::of);
+    }
+
+    @WithSession
+    public Uni<List<CustodyView>> ofPerson(String person) {
+        return CustodyEpisode.<CustodyEpisode>list("person = ?1 order by receivedOn", person)
+                .map(list -> list.stream().map(CustodyView::of).toList());
+    }
+
+    /** The person's open episode, or null: what makes a person known to this service. */
+    public static Uni<CustodyEpisode> openEpisodeOf(String person) {
+        return CustodyEpisode.find("person = ?1 and status = ?2", person, CustodyStatus.IN_CUSTODY).firstResult();
+    }
+
+    private Uni<CustodyView> change(UUID id, EventType type, Consumer<CustodyEpisode> mutation) {
+        return transactions.commit(() -> CustodyEpisode.<CustodyEpisode>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No custody episode " + id))
+                .invoke(episode -> mutation.accept(episode))
+                .call(episode -> outbox.append(DomainEvent.of(type, episode.person, CustodyView.of(episode))))
+                .map(CustodyView::of));
+    }
+
+    private static void requireInCustody(CustodyEpisode episode) {
+        if (episode.status != CustodyStatus.IN_CUSTODY) {
+            throw ProblemException.conflict("Custody episode " + episode.id + " has ended");
+        }
+    }
+
+    private static void requireNotBefore(String field, LocalDate date, LocalDate receivedOn) {
+        if (date.isBefore(receivedOn)) {
+            throw Validation.invalid(field, "must not be before receivedOn (" + receivedOn + ")");
+        }
+    }
+}
