@@ -1,0 +1,66 @@
+// values.schema.json (and the chart's own guards) reject bad values files:
+// `helm template` must FAIL, with a message naming the problem.
+//
+//   node --test-reporter=tap schema.test.mjs
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PROD_VALUES, render } from "./lib.mjs";
+
+const dir = mkdtempSync(join(tmpdir(), "interlock-values-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function valuesFile(text) {
+  const f = join(dir, `bad-${n++}.yaml`);
+  writeFileSync(f, text);
+  return f;
+}
+
+// [name, values YAML, expected fragment of helm's error, on top of production values?]
+const BAD = [
+  ["replicas as a word", `defaults:\n  replicaCount: "two"\n`, "/defaults/replicaCount': got string, want integer"],
+  ["an app's replicas as a word", `apps:\n  prisons:\n    replicaCount: two\n`, "/apps/prisons/replicaCount"],
+  ["zero replicas", `defaults:\n  replicaCount: 0\n`, "/defaults/replicaCount"],
+  ["unknown Kafka security protocol", `kafka:\n  securityProtocol: SASL_PLAINTEXT\n`, "/kafka/securityProtocol"],
+  ["SASL without a mechanism", `kafka:\n  securityProtocol: SASL_SSL\n  saslMechanism: ""\n`, "/kafka/saslMechanism"],
+  ["unknown PostgreSQL sslMode", `postgresql:\n  sslMode: verify\n`, "/postgresql/sslMode"],
+  ["verify-full without the database CA", `postgresql:\n  tls:\n    caSecret:\n      name: ""\n`, "/postgresql/tls/caSecret/name", true],
+  ["a service without its database password Secret", `apps:\n  probation:\n    database:\n      passwordSecret: null\n`, "missing property 'passwordSecret'"],
+  ["a Secret reference without a name", `apps:\n  partners:\n    oidc:\n      clientSecret:\n        name: ""\n`, "/apps/partners/oidc/clientSecret/name"],
+  ["the gateway without its audit signing key", `apps:\n  gateway:\n    auditSigningKey: null\n`, "missing property 'auditSigningKey'"],
+  ["an agency service holding the audit signing key", `apps:\n  intelligence:\n    auditSigningKey:\n      name: interlock-gateway-audit-signing-key\n      key: signing-key\n`, "at '/apps/intelligence': 'not' failed"],
+  ["a sixth app", `apps:\n  police:\n    database: {}\n`, "additional properties 'police' not allowed"],
+  ["a secrets.create toggle (the chart only references Secrets)", `secrets:\n  create: true\n`, "additional properties 'secrets' not allowed"],
+  ["Strimzi SCRAM users while the apps talk PLAINTEXT", `kafka:\n  securityProtocol: PLAINTEXT\n  saslMechanism: ""\n`, "/kafka/securityProtocol': value must be 'SASL_SSL'", true],
+  ["Strimzi tls users while the apps talk SASL_SSL", `strimzi:\n  users:\n    authentication: tls\n`, "/kafka/securityProtocol': value must be 'SSL'", true],
+  ["unknown KafkaUser authentication", `strimzi:\n  users:\n    authentication: scram-sha-256\n`, "/strimzi/users/authentication", true],
+  ["Prometheus carve-out with no selector", `networkPolicy:\n  monitoring:\n    enabled: true\n    namespaceSelector: {}\n    podSelector: {}\n`, "/networkPolicy/monitoring': 'anyOf' failed"],
+  ["a CIDR without a prefix length", `apps:\n  intelligence:\n    database:\n      network:\n        cidrs: ["10.40.12.10"]\n`, "/apps/intelligence/database/network/cidrs/0", true],
+  ["CPU target over 100%", `defaults:\n  autoscaling:\n    enabled: true\n    minReplicas: 2\n    maxReplicas: 4\n    targetCPUUtilizationPercentage: 150\n`, "/defaults/autoscaling/targetCPUUtilizationPercentage"],
+  ["a writable root filesystem", `securityContext:\n  readOnlyRootFilesystem: false\n`, "/securityContext/readOnlyRootFilesystem"],
+  ["an unknown pull policy", `image:\n  pullPolicy: Sometimes\n`, "/image/pullPolicy"],
+  ["topic partitions as a word", `strimzi:\n  topics:\n    partitions:\n      events: six\n`, "/strimzi/topics/partitions/events", true],
+  // Guards in the templates (beyond what JSON Schema can say).
+  ["Kafka egress with no peer (would allow nowhere or everywhere)", `kafka:\n  network:\n    podSelector: null\n`, "kafka.network names no peer"],
+  ["a database egress with no peer", `apps:\n  prisons:\n    database:\n      network:\n        podSelector: null\n`, "apps.prisons.database.network names no peer"],
+  ["SASL without a JAAS Secret and without Strimzi", `kafka:\n  securityProtocol: SASL_SSL\n  saslMechanism: SCRAM-SHA-512\n`, "saslJaasConfigSecret"],
+  ["HPA minReplicas above maxReplicas", `defaults:\n  autoscaling:\n    enabled: true\n    minReplicas: 5\n    maxReplicas: 2\n    targetCPUUtilizationPercentage: 70\n`, "minReplicas is greater than maxReplicas"],
+];
+
+for (const [name, yaml, fragment, onProduction] of BAD) {
+  test(`rejected: ${name}`, () => {
+    const args = [...(onProduction ? ["-f", PROD_VALUES] : []), "-f", valuesFile(yaml)];
+    const r = render(args);
+    assert.equal(r.ok, false, `helm template accepted ${name}`);
+    assert.ok(r.stderr.includes(fragment), `error does not mention "${fragment}":\n${r.stderr}`);
+  });
+}
+
+test("accepted: the default values and the production values", () => {
+  for (const args of [[], ["-f", PROD_VALUES]]) {
+    const r = render(args);
+    assert.ok(r.ok, r.stderr);
+  }
+});

@@ -1,0 +1,350 @@
+// Validates every manifest of a rendered chart (the output of `helm template`).
+//
+//   node --test-reporter=tap validate.mjs <rendered.yaml> [<rendered.yaml> ...]
+//
+// 1. Schema: each object against the Kubernetes OpenAPI schemas (kubernetes-models),
+//    and Strimzi KafkaTopic/KafkaUser and ServiceMonitor against their CRD schemas
+//    (@kubernetes-models/strimzi-kafka-operator, @kubernetes-models/prometheus-operator).
+//    Those schemas ignore unknown fields, so pod specs and containers are also checked
+//    against an allow-list of field names (a misspelt "readinessprobe" fails here).
+// 2. Consistency: references between objects resolve (ConfigMaps, ServiceAccounts,
+//    selectors, HPA targets, ServiceMonitor ports), and the chart holds no Secret.
+// 3. Contract: hardening of every pod, probes, and the environment variables the
+//    applications read.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseAllDocuments } from "yaml";
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error("usage: node validate.mjs <rendered.yaml>...");
+  process.exit(2);
+}
+
+const APPS = ["gateway", "prisons", "probation", "intelligence", "partners"];
+const AGENCIES = APPS.slice(1);
+
+// apiVersion -> module prefix holding one class per kind.
+const MODULES = {
+  "v1": "kubernetes-models/v1",
+  "apps/v1": "kubernetes-models/apps/v1",
+  "autoscaling/v2": "kubernetes-models/autoscaling/v2",
+  "policy/v1": "kubernetes-models/policy/v1",
+  "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
+  "kafka.strimzi.io/v1beta2": "@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2",
+  "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
+};
+
+export function loadManifests(file) {
+  const docs = parseAllDocuments(readFileSync(file, "utf8"));
+  const out = [];
+  for (const d of docs) {
+    if (d.errors.length) throw new Error(`${file}: YAML error: ${d.errors[0].message}`);
+    const o = d.toJS();
+    if (o != null) out.push(o);
+  }
+  return out;
+}
+
+async function modelClass(apiVersion, kind) {
+  const prefix = MODULES[apiVersion];
+  if (!prefix) return null;
+  try {
+    const mod = await import(`${prefix}/${kind}`);
+    return mod[kind] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// Field names Kubernetes knows (v1.35) for the parts of a pod the chart writes.
+const POD_SPEC_FIELDS = new Set([
+  "activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
+  "dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
+  "hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
+  "os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates",
+  "resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates",
+  "securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace",
+  "subdomain", "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes",
+]);
+const CONTAINER_FIELDS = new Set([
+  "args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
+  "ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
+  "startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
+  "volumeDevices", "volumeMounts", "workingDir",
+]);
+const SECURITY_CONTEXT_FIELDS = new Set([
+  "allowPrivilegeEscalation", "appArmorProfile", "capabilities", "privileged", "procMount",
+  "readOnlyRootFilesystem", "runAsGroup", "runAsNonRoot", "runAsUser", "seLinuxOptions",
+  "seccompProfile", "windowsOptions",
+]);
+const POD_SECURITY_CONTEXT_FIELDS = new Set([
+  "appArmorProfile", "fsGroup", "fsGroupChangePolicy", "runAsGroup", "runAsNonRoot", "runAsUser",
+  "seLinuxChangePolicy", "seLinuxOptions", "seccompProfile", "supplementalGroups",
+  "supplementalGroupsPolicy", "sysctls", "windowsOptions",
+]);
+const PROBE_FIELDS = new Set([
+  "exec", "failureThreshold", "grpc", "httpGet", "initialDelaySeconds", "periodSeconds",
+  "successThreshold", "tcpSocket", "terminationGracePeriodSeconds", "timeoutSeconds",
+]);
+
+function unknownKeys(obj, allowed, where) {
+  return Object.keys(obj ?? {}).filter((k) => !allowed.has(k)).map((k) => `${where}.${k}`);
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+const matches = (selector, labels) =>
+  Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+
+const id = (o) => `${o.kind}/${o.metadata?.name}`;
+
+for (const file of files) {
+  const tag = basename(file);
+  const objs = loadManifests(file);
+  const byKind = (k) => objs.filter((o) => o.kind === k);
+  const find = (k, name) => objs.find((o) => o.kind === k && o.metadata?.name === name);
+
+  test(`${tag}: rendered something`, () => {
+    assert.ok(objs.length > 0, "no manifest rendered");
+  });
+
+  // ---- 1. schema ---------------------------------------------------------
+  for (const o of objs) {
+    test(`${tag}: schema ${o.apiVersion} ${id(o)}`, async () => {
+      const Model = await modelClass(o.apiVersion, o.kind);
+      assert.ok(Model, `no schema known for ${o.apiVersion} ${o.kind}`);
+      const m = new Model(o);
+      m.validate(); // throws with the JSON pointer of the first violation
+      assert.match(o.metadata.name, DNS1123_SUBDOMAIN, "metadata.name is not a DNS-1123 subdomain");
+      assert.ok(o.metadata.name.length <= 253);
+      if (["Service", "Deployment"].includes(o.kind)) {
+        assert.match(o.metadata.name, DNS1123_LABEL, `${o.kind} name must be a DNS-1123 label`);
+        assert.ok(o.metadata.name.length <= 63, `${o.kind} name longer than 63`);
+      }
+      assert.ok(o.metadata.namespace, "metadata.namespace is not set");
+      for (const [k, v] of Object.entries(o.metadata.labels ?? {})) {
+        assert.ok(typeof v === "string" && v.length <= 63 && LABEL_VALUE.test(v), `bad label value ${k}=${v}`);
+      }
+      if (o.kind === "Deployment") {
+        const pod = o.spec.template.spec;
+        const unknown = [
+          ...unknownKeys(pod, POD_SPEC_FIELDS, "spec.template.spec"),
+          ...unknownKeys(pod.securityContext, POD_SECURITY_CONTEXT_FIELDS, "spec.template.spec.securityContext"),
+        ];
+        for (const c of pod.containers) {
+          const w = `containers[${c.name}]`;
+          unknown.push(...unknownKeys(c, CONTAINER_FIELDS, w));
+          unknown.push(...unknownKeys(c.securityContext, SECURITY_CONTEXT_FIELDS, `${w}.securityContext`));
+          for (const p of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+            unknown.push(...unknownKeys(c[p], PROBE_FIELDS, `${w}.${p}`));
+          }
+        }
+        assert.deepEqual(unknown, [], `unknown fields: ${unknown.join(", ")}`);
+      }
+    });
+  }
+
+  test(`${tag}: object names are unique per kind`, () => {
+    const seen = new Set();
+    for (const o of objs) {
+      const k = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+      assert.ok(!seen.has(k), `duplicate ${k}`);
+      seen.add(k);
+    }
+  });
+
+  test(`${tag}: the chart contains no Secret`, () => {
+    assert.deepEqual(byKind("Secret").map(id), []);
+  });
+
+  // ---- 2 and 3. per app ------------------------------------------------------
+  for (const app of APPS) {
+    const dep = byKind("Deployment").find((d) => d.metadata.labels?.["app.kubernetes.io/component"] === app);
+
+    test(`${tag}: ${app}: Deployment, Service, ConfigMap, ServiceAccount, PDB and references`, () => {
+      assert.ok(dep, `no Deployment for ${app}`);
+      const name = dep.metadata.name;
+      const podLabels = dep.spec.template.metadata.labels;
+      assert.ok(matches(dep.spec.selector.matchLabels, podLabels), "Deployment selector does not match its pods");
+
+      const svc = find("Service", name);
+      assert.ok(svc, `no Service ${name}`);
+      assert.equal(svc.spec.type ?? "ClusterIP", "ClusterIP");
+      assert.ok(matches(svc.spec.selector, podLabels), "Service selector does not match the pods");
+      const selectedBy = byKind("Deployment").filter((d) => matches(svc.spec.selector, d.spec.template.metadata.labels));
+      assert.deepEqual(selectedBy.map(id), [id(dep)], "Service selects pods of another app");
+      const http = svc.spec.ports.find((p) => p.name === "http");
+      assert.ok(http && http.targetPort === "http", "Service has no http port to the container's http port");
+
+      const pod = dep.spec.template.spec;
+      assert.ok(find("ServiceAccount", pod.serviceAccountName), `ServiceAccount ${pod.serviceAccountName} not rendered`);
+      assert.equal(find("ServiceAccount", pod.serviceAccountName).automountServiceAccountToken, false);
+      assert.equal(pod.serviceAccountName, name, "each app has its own ServiceAccount");
+
+      const c = pod.containers[0];
+      for (const ef of c.envFrom ?? []) {
+        if (ef.configMapRef) assert.ok(find("ConfigMap", ef.configMapRef.name), `ConfigMap ${ef.configMapRef.name} not rendered`);
+      }
+      for (const v of pod.volumes ?? []) {
+        if (v.configMap) assert.ok(find("ConfigMap", v.configMap.name), `ConfigMap ${v.configMap.name} not rendered`);
+      }
+
+      const pdb = find("PodDisruptionBudget", name);
+      assert.ok(pdb, `no PodDisruptionBudget ${name}`);
+      assert.ok(matches(pdb.spec.selector.matchLabels, podLabels), "PDB selector does not match the pods");
+      const hpa = find("HorizontalPodAutoscaler", name);
+      const minReplicas = hpa ? hpa.spec.minReplicas : dep.spec.replicas;
+      if (minReplicas > 1) assert.equal(pdb.spec.minAvailable, 1, "PDB minAvailable 1 expected with >1 replica");
+      else assert.equal(pdb.spec.maxUnavailable, 1, "PDB maxUnavailable 1 expected with 1 replica");
+      if (hpa) {
+        assert.equal(hpa.spec.scaleTargetRef.kind, "Deployment");
+        assert.equal(hpa.spec.scaleTargetRef.name, name);
+        assert.equal(dep.spec.replicas, undefined, "replicas must be left to the HPA");
+        assert.ok(hpa.spec.metrics.some((m) => m.type === "Resource" && m.resource.name === "cpu"));
+        assert.ok(hpa.spec.minReplicas <= hpa.spec.maxReplicas);
+      }
+    });
+
+    test(`${tag}: ${app}: pod hardening and probes`, () => {
+      assert.ok(dep);
+      const pod = dep.spec.template.spec;
+      assert.equal(pod.automountServiceAccountToken, false);
+      assert.equal(pod.securityContext?.runAsNonRoot, true);
+      assert.equal(pod.securityContext?.seccompProfile?.type, "RuntimeDefault");
+      assert.equal(pod.containers.length, 1);
+      const c = pod.containers[0];
+      assert.match(c.image, new RegExp(`(^|/)interlock-${app}:[^:/]+$`), "image is not <registry>/interlock-<app>:<tag>");
+      const sc = c.securityContext;
+      assert.equal(sc.runAsNonRoot, true);
+      assert.equal(sc.readOnlyRootFilesystem, true);
+      assert.equal(sc.allowPrivilegeEscalation, false);
+      assert.deepEqual(sc.capabilities?.drop, ["ALL"]);
+      assert.equal(sc.capabilities?.add, undefined);
+      assert.equal(sc.seccompProfile?.type, "RuntimeDefault");
+      const tmp = (c.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
+      assert.ok(tmp, "no /tmp mount");
+      assert.ok(pod.volumes.find((v) => v.name === tmp.name)?.emptyDir, "/tmp is not an emptyDir");
+      for (const m of c.volumeMounts) assert.ok(pod.volumes.some((v) => v.name === m.name), `mount ${m.name} has no volume`);
+      assert.deepEqual(c.ports.map((p) => [p.name, p.containerPort]), [["http", 8080]]);
+      assert.equal(c.readinessProbe?.httpGet?.path, "/q/health/ready");
+      assert.equal(c.livenessProbe?.httpGet?.path, "/q/health/live");
+      assert.ok(c.startupProbe?.httpGet?.path?.startsWith("/q/health/"), "no startupProbe");
+      for (const p of [c.readinessProbe, c.livenessProbe, c.startupProbe]) assert.equal(p.httpGet.port, "http");
+      assert.ok(c.resources?.requests?.cpu, "no CPU request (the HPA needs one)");
+      assert.ok(c.resources?.limits?.memory, "no memory limit");
+    });
+
+    test(`${tag}: ${app}: runtime environment contract`, () => {
+      assert.ok(dep);
+      const c = dep.spec.template.spec.containers[0];
+      const cm = find("ConfigMap", c.envFrom[0].configMapRef.name);
+      const env = { ...cm.data };
+      const fromSecret = {};
+      for (const e of c.env ?? []) {
+        if (e.valueFrom?.secretKeyRef) fromSecret[e.name] = e.valueFrom.secretKeyRef;
+        else env[e.name] = e.value;
+      }
+      // Nothing secret in the ConfigMap, nothing secret given as a literal value.
+      for (const k of Object.keys(cm.data)) {
+        assert.ok(!/PASSWORD|JAAS|CREDENTIALS_SECRET|SIGNING_KEY/.test(k), `secret-looking key ${k} in ConfigMap`);
+      }
+      for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET", "KAFKA_SASL_JAAS_CONFIG",
+                       "KAFKA_SSL_KEYSTORE_PASSWORD", "INTERLOCK_AUDIT_SIGNING_KEY"]) {
+        assert.ok(!(k in env), `${k} must come from a Secret`);
+      }
+      assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
+      assert.equal(env.QUARKUS_HTTP_PORT, "8080");
+      assert.equal(env.QUARKUS_PROFILE, "prod");
+      assert.ok(env.KAFKA_BOOTSTRAP_SERVERS);
+      assert.ok(["PLAINTEXT", "SSL", "SASL_SSL"].includes(env.KAFKA_SECURITY_PROTOCOL));
+      if (env.KAFKA_SECURITY_PROTOCOL === "SASL_SSL") {
+        assert.ok(env.KAFKA_SASL_MECHANISM, "SASL without KAFKA_SASL_MECHANISM");
+        assert.ok(fromSecret.KAFKA_SASL_JAAS_CONFIG, "SASL without KAFKA_SASL_JAAS_CONFIG from a Secret");
+      }
+      const mounted = (path) => {
+        const c0 = dep.spec.template.spec.containers[0];
+        return (c0.volumeMounts ?? []).some((m) => path.startsWith(m.mountPath + "/"));
+      };
+      if (env.KAFKA_SSL_TRUSTSTORE_LOCATION) {
+        assert.equal(env.KAFKA_SSL_TRUSTSTORE_TYPE, "PEM");
+        assert.ok(mounted(env.KAFKA_SSL_TRUSTSTORE_LOCATION), "truststore file is not mounted");
+      }
+      if (env.KAFKA_SSL_KEYSTORE_LOCATION) {
+        assert.ok(env.KAFKA_SSL_KEYSTORE_TYPE);
+        assert.ok(mounted(env.KAFKA_SSL_KEYSTORE_LOCATION), "keystore file is not mounted");
+      }
+      const m = /^postgresql:\/\/([^:/]+):(\d+)\/(\w+)$/.exec(env.QUARKUS_DATASOURCE_REACTIVE_URL ?? "");
+      assert.ok(m, `bad QUARKUS_DATASOURCE_REACTIVE_URL ${env.QUARKUS_DATASOURCE_REACTIVE_URL}`);
+      assert.equal(env.QUARKUS_DATASOURCE_JDBC_URL, `jdbc:${env.QUARKUS_DATASOURCE_REACTIVE_URL}`);
+      assert.ok(env.QUARKUS_DATASOURCE_USERNAME);
+      assert.ok(fromSecret.QUARKUS_DATASOURCE_PASSWORD, "no database password Secret");
+      assert.equal(env.QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE, env.INTERLOCK_DB_SSLMODE);
+      assert.ok(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].includes(env.INTERLOCK_DB_SSLMODE));
+      if (env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS) {
+        assert.ok(mounted(env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS), "database CA is not mounted");
+      }
+      assert.match(env.INTERLOCK_KEYCLOAK_URL ?? "", /^https?:\/\/[^/]+/);
+      assert.ok(fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET, "no OIDC client secret");
+      assert.ok(["true", "false"].includes(env.INTERLOCK_JSON_LOGS));
+      if (env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT) assert.equal(env.QUARKUS_OTEL_SDK_DISABLED, "false");
+      else assert.equal(env.QUARKUS_OTEL_SDK_DISABLED, "true");
+      const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
+      if (app === "gateway") {
+        assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
+        assert.equal(svcUrls.length, 4);
+        for (const ag of AGENCIES) {
+          const url = env[`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`];
+          const u = /^http:\/\/([a-z0-9-]+):(\d+)$/.exec(url ?? "");
+          assert.ok(u, `bad INTERLOCK_SERVICE_${ag.toUpperCase()}_URL ${url}`);
+          const svc = find("Service", u[1]);
+          assert.ok(svc, `gateway points at Service ${u[1]} which is not rendered`);
+          assert.equal(svc.metadata.labels["app.kubernetes.io/component"], ag);
+          assert.ok(svc.spec.ports.some((p) => p.port === Number(u[2])), `Service ${u[1]} has no port ${u[2]}`);
+        }
+      } else {
+        assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
+        assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");
+      }
+    });
+  }
+
+  test(`${tag}: ServiceMonitors select a Service with an http port`, () => {
+    for (const sm of byKind("ServiceMonitor")) {
+      const svcs = byKind("Service").filter((s) => matches(sm.spec.selector.matchLabels, s.metadata.labels));
+      assert.ok(svcs.length >= 1, `${id(sm)} selects no Service`);
+      for (const ep of sm.spec.endpoints) {
+        assert.equal(ep.path, "/q/metrics");
+        for (const s of svcs) assert.ok(s.spec.ports.some((p) => p.name === ep.port), `${s.metadata.name} has no port ${ep.port}`);
+      }
+    }
+  });
+
+  test(`${tag}: Ingress routes to the gateway only`, () => {
+    for (const ing of byKind("Ingress")) {
+      for (const r of ing.spec.rules) {
+        for (const p of r.http.paths) {
+          const svc = find("Service", p.backend.service.name);
+          assert.ok(svc, `Ingress backend ${p.backend.service.name} not rendered`);
+          assert.equal(svc.metadata.labels["app.kubernetes.io/component"], "gateway");
+        }
+      }
+    }
+  });
+
+  test(`${tag}: Strimzi resources are labelled for one cluster`, () => {
+    const strimzi = objs.filter((o) => o.apiVersion === "kafka.strimzi.io/v1beta2");
+    const clusters = new Set(strimzi.map((o) => o.metadata.labels?.["strimzi.io/cluster"]));
+    assert.ok(!clusters.has(undefined), "a Strimzi resource has no strimzi.io/cluster label");
+    assert.ok(clusters.size <= 1, `Strimzi resources name several clusters: ${[...clusters]}`);
+    for (const t of byKind("KafkaTopic")) {
+      assert.ok(t.spec.partitions >= 1 && t.spec.replicas >= 1);
+      if (t.spec.topicName === "interlock.audit") assert.equal(t.spec.partitions, 1, "interlock.audit must have 1 partition");
+      if (t.spec.topicName === "interlock.consents") assert.equal(t.spec.config?.["cleanup.policy"], "compact");
+    }
+  });
+}
