@@ -70,12 +70,15 @@ public class OutboxRelay {
         });
     }
 
-    @Scheduled(every = "${interlock.outbox.poll-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The safety net behind {@link #wake()}; skipped until the application (and its Kafka channel) is up. */
+    @Scheduled(every = "${interlock.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         OffsetDateTime cutoff = OffsetDateTime.now().minus(config.outbox().retention());
         return pool.preparedQuery("DELETE FROM outbox WHERE published_at < $1")

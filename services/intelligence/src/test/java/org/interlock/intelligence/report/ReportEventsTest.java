@@ -47,6 +47,10 @@ class ReportEventsTest {
             asGateway().body(Map.of("summary", "Continued contact with extremist associates."))
                     .post("/api/v1/reports/" + id + "/sanitised-summary").then().statusCode(200);
 
+            asGateway().get("/api/v1/reports/" + id).then().statusCode(200)
+                    .body("handlingCode", equalTo("C"))
+                    .body("sanitisedSummary", equalTo("Continued contact with extremist associates."));
+
             await().atMost(Duration.ofSeconds(15)).until(() -> events.about(person).size() == 2);
             ConsumerRecord<String, String> filed = events.about(person).get(0);
             CloudEventAssertions.assertInterlockEvent(filed, IntelligenceEvents.REPORT_FILED, person);

@@ -96,8 +96,8 @@ public class ConsentService {
     }
 
     /** Marks consents whose period has ended as expired, each with its event. */
-    @Scheduled(every = "${interlock.consent.expiry-check:1m}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${interlock.consent.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> expire() {
         return transactions.commit(() -> Consent.<Consent>list("status = ?1 and validUntil < ?2", Consent.Status.ACTIVE, today())
                 .onItem().transformToMulti(expired -> Multi.createFrom().iterable(expired))

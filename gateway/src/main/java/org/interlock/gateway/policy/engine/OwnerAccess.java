@@ -1,0 +1,50 @@
+package org.interlock.gateway.policy.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.interlock.gateway.policy.Action;
+import org.interlock.gateway.policy.Decision;
+import org.interlock.gateway.policy.DecisionRequest;
+import org.interlock.gateway.policy.DenyReason;
+import org.interlock.gateway.policy.Permit;
+import org.interlock.gateway.policy.Principal;
+import org.interlock.gateway.policy.ReleasedFields;
+import org.interlock.gateway.policy.Resource;
+import org.interlock.gateway.policy.language.Policy;
+
+/**
+ * Rule (a): an agency's own staff read and write its data within their clearance, whatever their
+ * caseload: each agency governs access inside itself. Everyone else writes nothing.
+ */
+final class OwnerAccess {
+
+    private OwnerAccess() {
+    }
+
+    /** The decision when the owner rule settles the request; empty when agreements must. */
+    static Optional<Decision> decide(Policy policy, DecisionRequest request, Trail trail) {
+        if (!isOwnStaff(policy, request)) {
+            return request.action() == Action.WRITE
+                    ? Optional.of(trail.deny(DenyReason.WRITE_NOT_OWNER, "owner",
+                            "only the owning agency's staff may write its data"))
+                    : Optional.empty();
+        }
+        Resource resource = request.resource();
+        Principal principal = request.principal();
+        if (!resource.classification().atMost(principal.clearance())) {
+            return Optional.of(trail.deny(DenyReason.ABOVE_CLEARANCE, "owner", resource.classification().label()
+                    + " data is above the subject's clearance of " + principal.clearance().label()));
+        }
+        trail.note("owner", principal.agency() + " staff on their own agency's data, within clearance");
+        return Optional.of(new Permit(null, null, List.of(), ReleasedFields.WHOLE, resource.classification(),
+                request.context().breakGlass(), trail.policyVersion(), trail.steps()));
+    }
+
+    private static boolean isOwnStaff(Policy policy, DecisionRequest request) {
+        Principal principal = request.principal();
+        return request.action().byPerson()
+                && request.resource().origin().id().equals(principal.agency())
+                && principal.holdsAnyOf(policy.staffRoles());
+    }
+}

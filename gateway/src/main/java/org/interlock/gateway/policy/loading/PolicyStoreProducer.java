@@ -1,0 +1,29 @@
+package org.interlock.gateway.policy.loading;
+
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Makes the policy store a bean, loaded once when first used. A policy that does not load is a
+ * failed start rather than a gateway that denies everything without saying why.
+ */
+@ApplicationScoped
+public class PolicyStoreProducer {
+
+    @Produces
+    @Singleton
+    PolicyStore policyStore(PolicyConfig config) {
+        PolicySource source = config.directory().map(Path::of).map(PolicySource::directory)
+                .orElseGet(PolicySource::classpath);
+        PolicyStore store = new PolicyStore(source);
+        try {
+            store.reload();
+        } catch (PolicyException e) {
+            throw new IllegalStateException("The policy does not load: " + e.getMessage(), e);
+        }
+        return store;
+    }
+}
