@@ -83,6 +83,8 @@ public final class LocalStack {
 
     private void startApplications() {
         Map<String, String> routes = new HashMap<>();
+        // The dev realm's secret of client interlock-gateway (deploy/keycloak/interlock-realm.json).
+        routes.put("INTERLOCK_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
         for (Application app : applicationsToRun()) {
             routes.put("INTERLOCK_SERVICE_" + app.name().toUpperCase() + "_URL", app.url());
         }

@@ -45,6 +45,38 @@ public final class TestTokens {
                 List.of("service"), 300));
     }
 
+    /** A person's token as interlock-cli gets it: audience interlock-gateway, with agency, org and clearance. */
+    public static String person(String username, String agency, String org, String clearance, String... roles) {
+        return sign(personClaims(username, agency, org, clearance, 300, roles));
+    }
+
+    public static Map<String, Object> personClaims(String username, String agency, String org, String clearance,
+            long lifetimeSeconds, String... roles) {
+        Map<String, Object> claims = claims(username, "interlock-cli", "interlock-gateway", List.of(roles),
+                lifetimeSeconds);
+        claims.put("agency", agency);
+        if (org != null) {
+            claims.put("org", org);
+        }
+        claims.put("clearance", clearance);
+        return claims;
+    }
+
+    /** The same claims signed with a key nobody trusts. */
+    public static String signedWithAnotherKey(Map<String, Object> claims) {
+        return sign(claims, generate());
+    }
+
+    /** An unsigned token ({@code alg: none}). */
+    public static String unsigned(Map<String, Object> claims) {
+        try {
+            return encode(JSON.writeValueAsBytes(Map.of("alg", "none", "typ", "JWT"))) + "."
+                    + encode(JSON.writeValueAsBytes(claims)) + ".";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, Object> claims(String subject, String azp, String audience, List<String> roles,
             long lifetimeSeconds) {
         long now = Instant.now().getEpochSecond();
@@ -61,11 +93,15 @@ public final class TestTokens {
     }
 
     public static String sign(Map<String, Object> claims) {
+        return sign(claims, KEYS);
+    }
+
+    private static String sign(Map<String, Object> claims, KeyPair keys) {
         try {
             String header = encode(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", "test")));
             String payload = encode(JSON.writeValueAsBytes(claims));
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(KEYS.getPrivate());
+            rsa.initSign(keys.getPrivate());
             rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
             return header + "." + payload + "." + encode(rsa.sign());
         } catch (GeneralSecurityException | JsonProcessingException e) {

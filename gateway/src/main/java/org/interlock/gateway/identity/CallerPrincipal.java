@@ -1,0 +1,49 @@
+package org.interlock.gateway.identity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.interlock.gateway.policy.Principal;
+import org.interlock.gateway.policy.SubjectClaims;
+
+/**
+ * The caller of this request as policy sees it, read from the verified Keycloak token (issuer,
+ * audience, expiry and signature were checked by quarkus-oidc before any resource runs).
+ */
+@RequestScoped
+public class CallerPrincipal {
+
+    private static final List<String> CLAIMS = List.of("preferred_username", "agency", "org", "clearance");
+
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+
+    public CallerPrincipal(JsonWebToken token, SecurityIdentity identity) {
+        this.token = token;
+        this.identity = identity;
+    }
+
+    public Principal principal() {
+        Map<String, Object> claims = new HashMap<>();
+        for (String name : CLAIMS) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                claims.put(name, value instanceof JsonString s ? s.getString() : value.toString());
+            }
+        }
+        claims.put("realm_access", Map.of("roles", List.copyOf(identity.getRoles())));
+        return SubjectClaims.toPrincipal(claims);
+    }
+
+    /** The OAuth client the token was issued to, for the audit trail. */
+    public String client() {
+        Object azp = token.getClaim("azp");
+        return azp == null ? null : azp.toString();
+    }
+}

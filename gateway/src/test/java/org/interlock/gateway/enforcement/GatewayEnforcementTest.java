@@ -1,0 +1,171 @@
+package org.interlock.gateway.enforcement;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.interlock.contracts.PersonReference;
+import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.TestTokens;
+import org.interlock.testing.TopicWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every answer the gateway gives is one the caller is entitled to, for a declared purpose, with
+ * the fields it may not see removed; a person outside the caller's scope is answered 404.
+ * The agency services are a stub with exact answers; tokens are signed test tokens.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(UpstreamStub.class)
+class GatewayEnforcementTest {
+
+    static final String MIA = TestTokens.person("mia.mentor", "partners", "horizon-mentoring", "official", "partner-caseworker");
+    static final String FRED = TestTokens.person("fred.faith", "partners", "faith-bridge", "official", "partner-caseworker");
+    static final String PETER = TestTokens.person("peter.probation", "probation", null, "official-sensitive", "probation-officer");
+    static final String IAN = TestTokens.person("ian.intel", "intelligence", null, "secret", "intelligence-officer");
+    static final String OLIVIA = TestTokens.person("olivia.prison", "prisons", null, "official-sensitive", "offender-manager");
+
+    static RequestSpecification as(String token, String purpose) {
+        return given().auth().oauth2(token).header("X-Purpose-Of-Use", purpose);
+    }
+
+    static String custodyEpisode(String person) {
+        return """
+                {"id":"%s","person":"%s","prisonNumber":"A1234BC","establishment":"HMP Frankland","status":"IN_CUSTODY",
+                 "securityCategory":"B","receivedOn":"2025-01-10","releaseDate":"2026-12-01","releasedOn":null}"""
+                .formatted(UUID.randomUUID(), person);
+    }
+
+    @Test
+    void aMentorSeesOnlyTheReleaseProjectionOfAPersonWhoConsented() {
+        String person = PersonReference.random();
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes?person=" + person, 200, "[" + custodyEpisode(person) + "]");
+        allocate("partners", "mia.mentor", person);
+        grantConsent(person, "horizon-mentoring");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person).then()
+                        .statusCode(200).body("$", hasSize(1)));
+        as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person).then()
+                .statusCode(200)
+                .body("[0].releaseDate", equalTo("2026-12-01"))
+                .body("[0]", not(hasKey("prisonNumber")))
+                .body("[0]", not(hasKey("establishment")))
+                .body("[0]", not(hasKey("securityCategory")));
+        String presented = UpstreamStub.LAST_BEARER.get("/prisons/api/v1/custody-episodes").substring("Bearer ".length());
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(presented.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(true, claims.contains("\"azp\":\"interlock-gateway\""),
+                "the gateway calls the service with its own identity, not the caller's token");
+    }
+
+    @Test
+    void withoutConsentTheMentorGets404AndFaithBridgeNeverSeesIt() {
+        String person = PersonReference.random();
+        String id = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, custodyEpisode(person));
+
+        as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then()
+                .statusCode(404).body("type", equalTo("urn:interlock:problem:not-found"));
+        allocate("partners", "mia.mentor", person);
+        grantConsent(person, "horizon-mentoring");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200));
+        as(FRED, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void probationSeesTheRiskAssessmentOfItsCaseloadButNotIntelligenceDetail() {
+        String person = PersonReference.random();
+        UpstreamStub.answer("GET", "/prisons/api/v1/risk-assessments?person=" + person, 200, """
+                [{"id":"%s","person":"%s","assessedOn":"2026-02-01","assessor":"olivia.prison","engagement":"HIGH",
+                  "intent":"MODERATE","capability":"LOW","overall":"MODERATE","rationale":"..."}]""".formatted(UUID.randomUUID(), person));
+        String reportId = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/intelligence/api/v1/reports/" + reportId, 200, """
+                {"id":"%s","person":"%s","sourceEvaluation":2,"intelligenceAssessment":"B","handlingCode":"P",
+                 "handlingConditions":null,"content":"...","sanitisedSummary":null,"reportedOn":"2026-03-04"}""".formatted(reportId, person));
+        allocate("probation", "peter.probation", person);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                as(PETER, "risk-management").get("/api/v1/prisons/risk-assessments?person=" + person).then()
+                        .statusCode(200).body("$", hasSize(1)).body("[0].overall", equalTo("MODERATE")));
+        as(PETER, "risk-management").get("/api/v1/intelligence/reports/" + reportId).then().statusCode(404);
+        as(IAN, "risk-management").get("/api/v1/intelligence/reports/" + reportId).then()
+                .statusCode(200).body("content", equalTo("..."));
+    }
+
+    @Test
+    void onlyTheOwningAgencyWrites() {
+        String body = "{\"person\":\"" + PersonReference.random() + "\",\"prisonNumber\":\"A1234BC\"}";
+        UpstreamStub.answer("POST", "/prisons/api/v1/custody-episodes", 201, "{\"id\":\"x\"}");
+
+        as(OLIVIA, "case-management").contentType("application/json").body(body)
+                .post("/api/v1/prisons/custody-episodes").then().statusCode(201);
+        as(PETER, "case-management").contentType("application/json").body(body)
+                .post("/api/v1/prisons/custody-episodes").then()
+                .statusCode(403).body("type", equalTo("urn:interlock:problem:forbidden"));
+    }
+
+    @Test
+    void aMissingOrUnknownPurposeIs400() {
+        given().auth().oauth2(OLIVIA).get("/api/v1/prisons/custody-episodes?person=" + PersonReference.random())
+                .then().statusCode(400).body("type", equalTo("urn:interlock:problem:malformed-request"));
+        as(OLIVIA, "curiosity").get("/api/v1/prisons/custody-episodes?person=" + PersonReference.random())
+                .then().statusCode(400);
+    }
+
+    @Test
+    void tokensThatAreNotValidForTheGatewayAre401() {
+        Map<String, Object> claims = TestTokens.personClaims("olivia.prison", "prisons", null, "official-sensitive", 300,
+                "offender-manager");
+        Map<String, Object> expired = TestTokens.personClaims("olivia.prison", "prisons", null, "official-sensitive", -600,
+                "offender-manager");
+        Map<String, Object> otherIssuer = new java.util.HashMap<>(claims);
+        otherIssuer.put("iss", "https://elsewhere.invalid/realms/interlock");
+        Map<String, Object> otherAudience = new java.util.HashMap<>(claims);
+        otherAudience.put("aud", "interlock-services");
+        String path = "/api/v1/prisons/custody-episodes?person=" + PersonReference.random();
+
+        given().header("X-Purpose-Of-Use", "case-management").get(path).then().statusCode(401);
+        for (String token : new String[] {TestTokens.signedWithAnotherKey(claims), TestTokens.unsigned(claims),
+                TestTokens.sign(expired), TestTokens.sign(otherIssuer), TestTokens.sign(otherAudience)}) {
+            as(token, "case-management").get(path).then().statusCode(401);
+        }
+    }
+
+    private static void allocate(String agency, String staff, String person) {
+        String role = agency.equals("partners") ? "PARTNER_CASEWORKER" : "PROBATION_PRACTITIONER";
+        TopicWriter.send("interlock." + agency + ".events", person, """
+                {"id":"%s","person":"%s","staff":"%s","role":"%s","startsOn":"2026-01-01","endsOn":null}"""
+                .formatted(UUID.randomUUID(), person, staff, role),
+                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                        "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,
+                        "allocation", "official"));
+    }
+
+    private static void grantConsent(String person, String organisation) {
+        String id = UUID.randomUUID().toString();
+        TopicWriter.send("interlock.consents", id, """
+                {"id":"%s","person":"%s","organisation":"%s","categories":["custody.release","licence.*"],
+                 "purposes":["resettlement"],"validFrom":"%s","validUntil":"%s","obtainedHow":"WRITTEN",
+                 "obtainedBy":"mia.mentor","obtainedOn":"%s","status":"ACTIVE","withdrawnOn":null,"active":true}"""
+                .formatted(id, person, organisation, LocalDate.now().minusDays(1), LocalDate.now().plusYears(1),
+                        LocalDate.now().minusDays(1)),
+                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(), "org.interlock.partners.consent.granted.v1",
+                        "/agencies/partners", person, "consent", "official"));
+    }
+}
