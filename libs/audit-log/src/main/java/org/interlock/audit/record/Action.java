@@ -1,0 +1,17 @@
+package org.interlock.audit.record;
+
+/** What the gateway did that left the record. */
+public enum Action {
+    /** A policy decision on its own, e.g. "would S see R?" asked by an operator. */
+    DECIDE,
+    /** Data released (or refused) in a REST response through the gateway. */
+    DISCLOSE_REST,
+    /** An agency event routed by the exchange to a recipient's inbox (or withheld). */
+    ROUTE_EVENT,
+    /** An event pushed to an analyst on a live feed (or withheld). */
+    PUSH_FEED,
+    /** An auditor's query of this log: auditors are audited too. */
+    AUDIT_QUERY,
+    /** A policy, agreement or key change taking effect. */
+    POLICY_CHANGE
+}
