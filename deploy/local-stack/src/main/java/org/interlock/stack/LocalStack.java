@@ -28,14 +28,21 @@ public final class LocalStack {
     private final List<ChildProcess> applications = new ArrayList<>();
 
     LocalStack(StackConfig config) {
+        this(config, new KafkaNode(config.dataDirectory().resolve("kafka"), config.kafkaPort(),
+                        config.kafkaControllerPort()),
+                new PostgresNode(config.dataDirectory().resolve("postgres"),
+                        config.dataDirectory().resolve("pg-binaries"), config.postgresPort()),
+                new KeycloakNode(config.dataDirectory().resolve("keycloak"),
+                        config.repository().resolve("deploy/keycloak/interlock-realm.json"),
+                        config.keycloakPort(), config.keycloakManagementPort(), false));
+    }
+
+    /** A stack on servers the caller provides: end-to-end tests share theirs with other tests. */
+    public LocalStack(StackConfig config, KafkaNode kafka, PostgresNode postgres, KeycloakNode keycloak) {
         this.config = config;
-        Path data = config.dataDirectory();
-        this.kafka = new KafkaNode(data.resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
-        this.postgres = new PostgresNode(data.resolve("postgres"), data.resolve("pg-binaries"),
-                config.postgresPort());
-        this.keycloak = new KeycloakNode(data.resolve("keycloak"),
-                config.repository().resolve("deploy/keycloak/interlock-realm.json"),
-                config.keycloakPort(), config.keycloakManagementPort(), false);
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.keycloak = keycloak;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -64,7 +71,7 @@ public final class LocalStack {
                 new Application("gateway", "gateway", config.gatewayPort(), "gateway"));
     }
 
-    void start() {
+    public void start() {
         long begin = System.nanoTime();
         say("data directory " + config.dataDirectory());
         postgres.start();
@@ -103,7 +110,7 @@ public final class LocalStack {
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         for (int i = applications.size() - 1; i >= 0; i--) {
             applications.get(i).stop();
         }

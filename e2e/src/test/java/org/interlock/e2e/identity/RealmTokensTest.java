@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +14,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interlock.testing.KeycloakTokens;
 import org.interlock.testing.TestKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every demo persona of the imported realm gets a token that carries who it is. */
 class RealmTokensTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}")
@@ -64,17 +59,8 @@ class RealmTokensTest {
         assertFalse(response.body().contains("access_token"));
     }
 
-    private static HttpResponse<String> passwordGrant(String user, String password)
-            throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=interlock-cli&scope=openid"
-                + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(TestKeycloak.shared().issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> passwordGrant(String user, String password) {
+        return KeycloakTokens.passwordGrant(user, password);
     }
 
     private static JsonNode accessTokenClaims(String tokenResponse) throws IOException {

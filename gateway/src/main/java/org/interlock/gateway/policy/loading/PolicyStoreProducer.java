@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Makes the policy store a bean, loaded once when first used. A policy that does not load is a
  * failed start rather than a gateway that denies everything without saying why.
@@ -13,8 +15,10 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class PolicyStoreProducer {
 
+    /** Loaded at startup, not at the first request: a policy that does not load stops the start. */
     @Produces
     @Singleton
+    @Startup
     PolicyStore policyStore(PolicyConfig config) {
         PolicySource source = config.directory().map(Path::of).map(PolicySource::directory)
                 .orElseGet(PolicySource::classpath);

@@ -96,6 +96,20 @@ class CustodyApiTest {
                 .get("/api/v1/custody-episodes?person=" + PersonReference.random()).then().statusCode(401);
     }
 
+    @Test
+    void everyPublishedEventTypeHasItsSchemaServedWithoutAToken() {
+        given().get("/schemas").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.hasItems(PrisonsEvents.RECEIVED.name(),
+                        "org.interlock.prisons.allocation.started.v1"));
+        for (var type : PrisonsEvents.ALL) {
+            given().get("/schemas/" + type.name()).then().statusCode(200)
+                    .contentType("application/schema+json")
+                    .body("$id", equalTo("urn:interlock:schema:" + type.name()));
+        }
+        given().get("/schemas/org.interlock.prisons.custody.unknown.v1").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     static List<ConsumerRecord<String, String>> awaitEvents(String person, int count) {
         await().atMost(Duration.ofSeconds(15)).until(() -> events.about(person).size() >= count);
         List<ConsumerRecord<String, String>> published = events.about(person);

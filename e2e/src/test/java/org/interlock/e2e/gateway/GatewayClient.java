@@ -1,0 +1,78 @@
+package org.interlock.e2e.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interlock.testing.KeycloakTokens;
+
+/** A persona talking to the gateway with a real Keycloak token and a declared purpose. */
+final class GatewayClient {
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String gateway;
+    private final String token;
+    private final String purpose;
+
+    private GatewayClient(String gateway, String token, String purpose) {
+        this.gateway = gateway;
+        this.token = token;
+        this.purpose = purpose;
+    }
+
+    static GatewayClient as(String gateway, String persona, String purpose) {
+        return new GatewayClient(gateway, KeycloakTokens.accessToken(persona), purpose);
+    }
+
+    Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    Answer post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token);
+        return purpose == null ? builder : builder.header("X-Purpose-Of-Use", purpose);
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("The gateway did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.interlock.e2e.gateway;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.interlock.contracts.PersonReference;
+import org.interlock.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The need-to-know rules end to end: real Keycloak tokens of the demo personas, the gateway and
+ * the four services running as they do in production, real Kafka and PostgreSQL.
+ */
+class NeedToKnowTest {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    private static String gateway;
+
+    @BeforeAll
+    static void startTheSystem() {
+        gateway = TestStack.shared().gatewayUrl();
+        GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
+        GatewayClient.Answer registered = mia.post("/api/v1/partners/organisations",
+                Map.of("id", "horizon-mentoring", "name", "Horizon Mentoring", "kind", "MENTORING"));
+        assertTrue(registered.status() == 201 || registered.status() == 409, "organisation: " + registered.status());
+    }
+
+    @Test
+    void theMentorSeesTheReleaseDateOfAPersonWhoConsentedAndNothingOfOneWhoDidNot() {
+        GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
+        GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
+        GatewayClient fred = GatewayClient.as(gateway, "fred.faith", "resettlement");
+        String consenting = PersonReference.random();
+        String other = PersonReference.random();
+        String consentingEpisode = receiveWithReleaseDate(olivia, consenting, "A1111AA");
+        String otherEpisode = receiveWithReleaseDate(olivia, other, "B2222BB");
+        for (String person : List.of(consenting, other)) {
+            assertEquals(201, mia.post("/api/v1/partners/allocations", Map.of("person", person, "staff", "mia.mentor",
+                    "role", "PARTNER_CASEWORKER", "startsOn", LocalDate.now().toString())).status());
+        }
+        assertEquals(201, mia.post("/api/v1/partners/consents", Map.of("person", consenting,
+                "organisation", "horizon-mentoring", "categories", List.of("custody.release", "licence.*"),
+                "purposes", List.of("resettlement"), "validFrom", LocalDate.now().toString(),
+                "validUntil", LocalDate.now().plusYears(1).toString(), "obtainedHow", "WRITTEN",
+                "obtainedBy", "mia.mentor", "obtainedOn", LocalDate.now().toString())).status());
+
+        await().atMost(PROPAGATION).until(() -> mia.get("/api/v1/prisons/custody-episodes/" + consentingEpisode).status() == 200);
+        GatewayClient.Answer seen = mia.get("/api/v1/prisons/custody-episodes/" + consentingEpisode);
+        assertEquals("2026-12-01", seen.body().path("releaseDate").asText());
+        assertFalse(seen.body().has("prisonNumber"), "the prison number is not the mentor's to see");
+        assertFalse(seen.body().has("establishment"), "nor the establishment");
+
+        assertEquals(404, mia.get("/api/v1/prisons/custody-episodes/" + otherEpisode).status());
+        assertEquals(404, fred.get("/api/v1/prisons/custody-episodes/" + consentingEpisode).status());
+        assertEquals(0, fred.get("/api/v1/prisons/custody-episodes?person=" + consenting).body().size());
+    }
+
+    @Test
+    void probationSeesThePrisonRiskAssessmentButNotIntelligenceWhichIntelligenceSees() {
+        GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
+        GatewayClient peter = GatewayClient.as(gateway, "peter.probation", "risk-management");
+        GatewayClient ian = GatewayClient.as(gateway, "ian.intel", "risk-management");
+        String person = PersonReference.random();
+        receiveWithReleaseDate(olivia, person, "C3333CC");
+        assertEquals(201, olivia.post("/api/v1/prisons/risk-assessments", Map.of("person", person,
+                "assessedOn", "2026-02-01", "assessor", "olivia.prison", "engagement", "HIGH", "intent", "MODERATE",
+                "capability", "LOW", "overall", "MODERATE", "rationale", "Structured assessment.")).status());
+        assertEquals(201, peter.post("/api/v1/probation/allocations", Map.of("person", person,
+                "staff", "peter.probation", "role", "PROBATION_PRACTITIONER", "startsOn", LocalDate.now().toString())).status());
+        assertEquals(201, ian.post("/api/v1/intelligence/reports", Map.of("person", person, "sourceEvaluation", 2,
+                "intelligenceAssessment", "B", "handlingCode", "P", "content", "Met a known facilitator.",
+                "reportedOn", "2026-03-04")).status());
+
+        await().atMost(PROPAGATION).until(() -> peter.get("/api/v1/prisons/risk-assessments?person=" + person).body().size() == 1);
+        assertEquals("MODERATE", peter.get("/api/v1/prisons/risk-assessments?person=" + person).body().get(0).path("overall").asText());
+        assertEquals(0, peter.get("/api/v1/intelligence/reports?person=" + person).body().size());
+        assertEquals(1, ian.get("/api/v1/intelligence/reports?person=" + person).body().size());
+
+        GatewayClient ana = GatewayClient.as(gateway, "ana.analyst", "public-protection");
+        assertEquals(1, ana.get("/api/v1/prisons/risk-assessments?person=" + person).body().size(),
+                "the analyst agreement gives risk assessments");
+        assertEquals(0, ana.get("/api/v1/intelligence/reports?person=" + person).body().size(),
+                "but never full intelligence reports");
+    }
+
+    /** Prints the measured lag from the withdrawal's commit to the gateway's first refusal. */
+    @Test
+    void aWithdrawnConsentStopsDisclosureToTheMentor() {
+        GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
+        GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
+        String person = PersonReference.random();
+        String episode = receiveWithReleaseDate(olivia, person, "D4444DD");
+        assertEquals(201, mia.post("/api/v1/partners/allocations", Map.of("person", person, "staff", "mia.mentor",
+                "role", "PARTNER_CASEWORKER", "startsOn", LocalDate.now().toString())).status());
+        GatewayClient.Answer consent = mia.post("/api/v1/partners/consents", Map.of("person", person,
+                "organisation", "horizon-mentoring", "categories", List.of("custody.release"),
+                "purposes", List.of("resettlement"), "validFrom", LocalDate.now().toString(),
+                "validUntil", LocalDate.now().plusYears(1).toString(), "obtainedHow", "WRITTEN",
+                "obtainedBy", "mia.mentor", "obtainedOn", LocalDate.now().toString()));
+        assertEquals(201, consent.status());
+        await().atMost(PROPAGATION).until(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 200);
+
+        long withdrawn = System.nanoTime();
+        assertEquals(200, mia.post("/api/v1/partners/consents/" + consent.body().path("id").asText() + "/withdraw",
+                Map.of("withdrawnOn", LocalDate.now().toString())).status());
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(20))
+                .until(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 404);
+        System.out.printf("consent withdrawal effective at the gateway after %d ms%n",
+                (System.nanoTime() - withdrawn) / 1_000_000);
+    }
+
+    @Test
+    void aRequestWithoutAPurposeIs400() {
+        GatewayClient noPurpose = GatewayClient.as(gateway, "olivia.prison", null);
+        GatewayClient.Answer answer = noPurpose.get("/api/v1/prisons/custody-episodes?person=" + PersonReference.random());
+        assertEquals(400, answer.status());
+        assertEquals("urn:interlock:problem:malformed-request", answer.body().path("type").asText());
+    }
+
+    private static String receiveWithReleaseDate(GatewayClient olivia, String person, String prisonNumber) {
+        GatewayClient.Answer received = olivia.post("/api/v1/prisons/custody-episodes", Map.of("person", person,
+                "prisonNumber", prisonNumber, "establishment", "HMP Frankland", "securityCategory", "B",
+                "receivedOn", "2025-01-10"));
+        assertEquals(201, received.status(), String.valueOf(received.body()));
+        String id = received.body().path("id").asText();
+        assertEquals(200, olivia.put("/api/v1/prisons/custody-episodes/" + id + "/release-date",
+                Map.of("releaseDate", "2026-12-01")).status());
+        return id;
+    }
+}

@@ -1,0 +1,143 @@
+package org.interlock.gateway.policy.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.interlock.contracts.Agency;
+import org.interlock.contracts.Classification;
+import org.interlock.gateway.policy.Action;
+import org.interlock.gateway.policy.Context;
+import org.interlock.gateway.policy.Decision;
+import org.interlock.gateway.policy.DecisionRequest;
+import org.interlock.gateway.policy.Deny;
+import org.interlock.gateway.policy.Permit;
+import org.interlock.gateway.policy.PolicyEngine;
+import org.interlock.gateway.policy.Principal;
+import org.interlock.gateway.policy.Resource;
+import org.interlock.gateway.policy.language.CategoryPattern;
+import org.interlock.gateway.policy.language.Policy;
+import org.interlock.gateway.policy.language.SharingAgreement;
+import org.interlock.gateway.policy.loading.PolicyStore;
+import org.interlock.gateway.policy.loading.PolicyException;
+import org.interlock.platform.problem.Problem;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+import org.interlock.platform.problem.Validation;
+import org.jboss.logging.Logger;
+
+/**
+ * For policy administrators: what the decision point would decide, and why, without seeing the
+ * data it would be about; and which agreements are in force.
+ */
+@Path("/policy/v1")
+@RolesAllowed("policy-admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    private static final Logger LOG = Logger.getLogger(PolicyResource.class);
+
+    private final PolicyEngine engine;
+    private final PolicyStore store;
+
+    public PolicyResource(PolicyEngine engine, PolicyStore store) {
+        this.engine = engine;
+        this.store = store;
+    }
+
+    @POST
+    @Path("/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PolicyQueries.DecisionView decide(@Valid @NotNull PolicyQueries.DecisionQuery query) {
+        if (!engine.knownPurpose(query.purpose())) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Unknown purpose of use: " + query.purpose());
+        }
+        Decision decision = engine.decide(new DecisionRequest(principal(query.subject()), Action.fromId(query.action()),
+                resource(query.resource()), new Context(query.purpose(), query.breakGlassReason(), Instant.now())));
+        return view(decision);
+    }
+
+    /**
+     * Loads the policy files again. A file that does not load is answered 422 with where and what
+     * (file:line: problem), and the version in force stays in force.
+     */
+    @POST
+    @Path("/reload")
+    public PolicyQueries.Reloaded reload() {
+        String before = store.current() == null ? null : store.current().version();
+        try {
+            Policy loaded = store.reload();
+            LOG.infof("Policy reloaded: version %s (was %s)", loaded.version(), before);
+            return new PolicyQueries.Reloaded(loaded.version(), before);
+        } catch (PolicyException e) {
+            LOG.warnf("Policy reload refused; version %s stays in force", before);
+            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
+                    "The policy does not load; version " + before + " stays in force")
+                    .withErrors(List.of(new Problem.FieldError(e.file() + ":" + e.line(), e.getMessage()))));
+        }
+    }
+
+    @GET
+    @Path("/agreements")
+    public PolicyQueries.AgreementsView agreements() {
+        Policy policy = store.current();
+        return new PolicyQueries.AgreementsView(policy.version(),
+                policy.agreements().stream().map(PolicyResource::view).toList());
+    }
+
+    private static Principal principal(PolicyQueries.Subject s) {
+        return new Principal(s.username(), s.agency(), s.org(), s.roles(),
+                s.clearance() == null ? null : classification("subject.clearance", s.clearance()));
+    }
+
+    private static Resource resource(PolicyQueries.Target t) {
+        Agency origin;
+        try {
+            origin = Agency.fromId(t.origin());
+        } catch (IllegalArgumentException e) {
+            throw Validation.invalid("resource.origin", "must be prisons, probation, intelligence or partners");
+        }
+        return new Resource(origin, t.category(), classification("resource.classification", t.classification()),
+                t.handling(), t.person(), t.type());
+    }
+
+    private static Classification classification(String field, String label) {
+        try {
+            return Classification.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw Validation.invalid(field, "must be official, official-sensitive or secret");
+        }
+    }
+
+    private static PolicyQueries.DecisionView view(Decision decision) {
+        return switch (decision) {
+            case Permit p -> new PolicyQueries.DecisionView("permit", null, p.agreementId(), p.consentId(),
+                    p.redactions(), p.fields(), p.releasedAs() == null ? null : p.releasedAs().label(), p.breakGlass(),
+                    p.policyVersion(), steps(p.trail()));
+            case Deny d -> new PolicyQueries.DecisionView("deny", d.reason().name(), null, null, List.of(), List.of(),
+                    null, false, d.policyVersion(), steps(d.trail()));
+        };
+    }
+
+    private static List<PolicyQueries.Step> steps(List<org.interlock.gateway.policy.TrailStep> trail) {
+        return trail.stream().map(t -> new PolicyQueries.Step(t.rule(), t.finding())).toList();
+    }
+
+    private static PolicyQueries.AgreementView view(SharingAgreement a) {
+        return new PolicyQueries.AgreementView(a.id(), a.from().id(), a.to().id(),
+                a.categories().stream().map(CategoryPattern::text).toList(), a.purposes(),
+                a.maxClassification().label(), a.legalBasis().text(), a.redact(), a.fields(),
+                a.releaseAs() == null ? null : a.releaseAs().label(),
+                a.validFrom() == null ? null : a.validFrom().toString(),
+                a.validUntil() == null ? null : a.validUntil().toString());
+    }
+}

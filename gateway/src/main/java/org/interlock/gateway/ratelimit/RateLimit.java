@@ -1,0 +1,66 @@
+package org.interlock.gateway.ratelimit;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.interlock.platform.problem.Problem;
+import org.interlock.platform.problem.ProblemType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * A token bucket per client (the authenticated user; the caller's address before
+ * authentication): over its rate a client is answered 429 with {@code Retry-After}, and the
+ * other clients are not slowed. Health and metrics endpoints are not limited.
+ */
+@ApplicationScoped
+public class RateLimit {
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimitConfig config;
+
+    public RateLimit(RateLimitConfig config) {
+        this.config = config;
+    }
+
+    @ServerRequestFilter(preMatching = false)
+    public Response limit(ContainerRequestContext request) {
+        Principal caller = request.getSecurityContext().getUserPrincipal();
+        String client = caller != null ? "user:" + caller.getName() : "anonymous";
+        double waitSeconds = buckets.computeIfAbsent(client, k -> new Bucket(config.burst())).take(config);
+        if (waitSeconds <= 0) {
+            return null;
+        }
+        long retryAfter = Math.max(1, (long) Math.ceil(waitSeconds));
+        Problem problem = Problem.of(ProblemType.RATE_LIMITED, "Too many requests; retry after " + retryAfter + " s")
+                .withInstance(request.getUriInfo().getPath());
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(problem).build();
+    }
+
+    /** Tokens refill continuously at the configured rate up to the burst size. */
+    static final class Bucket {
+
+        private double tokens;
+        private long last = System.nanoTime();
+
+        Bucket(int burst) {
+            this.tokens = burst;
+        }
+
+        /** @return 0 if a token was taken, else the seconds until one is available */
+        synchronized double take(RateLimitConfig config) {
+            long now = System.nanoTime();
+            tokens = Math.min(config.burst(), tokens + (now - last) / 1e9 * config.requestsPerSecond());
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (1 - tokens) / config.requestsPerSecond();
+        }
+    }
+}

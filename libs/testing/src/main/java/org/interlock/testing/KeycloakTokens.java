@@ -1,0 +1,54 @@
+package org.interlock.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Real tokens from the test Keycloak, as a person gets them with the public client interlock-cli. */
+public final class KeycloakTokens {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeycloakTokens() {
+    }
+
+    /** The raw token endpoint answer of a password grant. */
+    public static HttpResponse<String> passwordGrant(String user, String password) {
+        String form = "grant_type=password&client_id=interlock-cli&scope=openid"
+                + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(TestKeycloak.shared().issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A demo persona's access token (dev realm: the password is the username). */
+    public static String accessToken(String persona) {
+        HttpResponse<String> response = passwordGrant(persona, persona);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + persona + ": HTTP " + response.statusCode());
+        }
+        try {
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

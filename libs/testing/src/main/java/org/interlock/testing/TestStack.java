@@ -1,0 +1,59 @@
+package org.interlock.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.interlock.stack.FreePorts;
+import org.interlock.stack.KeycloakNode;
+import org.interlock.stack.LocalStack;
+import org.interlock.stack.StackConfig;
+
+/**
+ * The whole system for end-to-end tests: the four services and the gateway, run from their
+ * built applications as separate processes (as in production), on this JVM's Kafka and
+ * PostgreSQL and the test Keycloak. Started on first use, stopped when the JVM exits.
+ */
+public final class TestStack {
+
+    private static TestStack shared;
+
+    private final StackConfig config;
+
+    private TestStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static synchronized TestStack shared() {
+        if (shared == null) {
+            TestInfrastructure infra = TestInfrastructure.shared();
+            KeycloakNode keycloak = TestKeycloak.shared();
+            StackConfig config = config(infra);
+            LocalStack stack = new LocalStack(config, infra.kafka(), infra.postgres(), keycloak);
+            stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
+            shared = new TestStack(config);
+        }
+        return shared;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    public String keycloakIssuer() {
+        return TestKeycloak.shared().issuer();
+    }
+
+    private static StackConfig config(TestInfrastructure infra) {
+        try {
+            Path data = Files.createTempDirectory(TestInfrastructure.home().resolve("test-runs"), "stack-");
+            String bootstrap = infra.kafka().bootstrapServers();
+            int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            return new StackConfig(TestKeycloak.repository(), data, FreePorts.next(), 0, 0, kafkaPort, 0,
+                    infra.postgres().port(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare the end-to-end stack", e);
+        }
+    }
+}
