@@ -125,6 +125,24 @@ class NeedToKnowTest {
         assertEquals("urn:interlock:problem:malformed-request", answer.body().path("type").asText());
     }
 
+    /** Only a genuine, current Keycloak token issued for the gateway is accepted. */
+    @Test
+    void aTokenThatIsNotAGenuineGatewayTokenIs401() {
+        String path = "/api/v1/prisons/custody-episodes?person=" + PersonReference.random();
+        String genuine = org.interlock.testing.KeycloakTokens.accessToken("olivia.prison");
+        assertEquals(200, GatewayClient.withToken(gateway, genuine, "case-management").get(path).status());
+
+        Map<String, String> refused = Map.of(
+                "no token", "",
+                "re-signed with another key", org.interlock.testing.TestTokens.resigned(genuine),
+                "alg none", org.interlock.testing.TestTokens.withoutSignature(genuine),
+                "another issuer (master realm)", org.interlock.testing.KeycloakTokens.masterRealmAdminToken(),
+                "another audience (a service's own token)",
+                org.interlock.testing.KeycloakTokens.clientToken("interlock-prisons", "dev-prisons-secret"));
+        refused.forEach((kind, token) -> assertEquals(401, GatewayClient.withToken(gateway,
+                token.isEmpty() ? null : token, "case-management").get(path).status(), kind));
+    }
+
     private static String receiveWithReleaseDate(GatewayClient olivia, String person, String prisonNumber) {
         GatewayClient.Answer received = olivia.post("/api/v1/prisons/custody-episodes", Map.of("person", person,
                 "prisonNumber", prisonNumber, "establishment", "HMP Frankland", "securityCategory", "B",

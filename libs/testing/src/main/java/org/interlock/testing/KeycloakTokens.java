@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.interlock.stack.KeycloakNode;
 
 /** Real tokens from the test Keycloak, as a person gets them with the public client interlock-cli. */
 public final class KeycloakTokens {
@@ -31,6 +32,38 @@ public final class KeycloakTokens {
                 .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client-credentials token of one of the realm's confidential clients (dev realm secrets). */
+    public static String clientToken(String clientId, String secret) {
+        return token(TestKeycloak.shared().issuer(), "grant_type=client_credentials&client_id=" + clientId
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    }
+
+    /** A token from Keycloak's master realm: same server, another issuer. */
+    public static String masterRealmAdminToken() {
+        KeycloakNode keycloak = TestKeycloak.shared();
+        return token(keycloak.url() + "/realms/master", "grant_type=password&client_id=admin-cli&username=admin"
+                + "&password=" + URLEncoder.encode(keycloak.adminPassword(), StandardCharsets.UTF_8));
+    }
+
+    private static String token(String issuer, String form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("No token from " + issuer + ": HTTP " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).path("access_token").asText();
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak did not answer", e);
         } catch (InterruptedException e) {

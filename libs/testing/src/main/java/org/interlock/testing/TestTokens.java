@@ -67,6 +67,29 @@ public final class TestTokens {
         return sign(claims, generate());
     }
 
+    /** A real token's header and claims, re-signed with a key nobody trusts. */
+    public static String resigned(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(generate().getPrivate());
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return parts[0] + "." + parts[1] + "." + encode(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A real token's claims with its signature stripped and {@code alg: none}. */
+    public static String withoutSignature(String jwt) {
+        String claims = jwt.split("\\.")[1];
+        try {
+            return encode(JSON.writeValueAsBytes(Map.of("alg", "none", "typ", "JWT"))) + "." + claims + ".";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An unsigned token ({@code alg: none}). */
     public static String unsigned(Map<String, Object> claims) {
         try {
