@@ -26,7 +26,8 @@ public final class ResourceCatalogue {
         Resource describe(JsonNode record, String type) {
             String person = record == null ? null : textOrNull(record.path("person"));
             String handling = handlingField == null || record == null ? null : textOrNull(record.path(handlingField));
-            return new Resource(agency, categoryOf(record), classification, handling, person, type);
+            String owningOrg = agency == Agency.PARTNERS && record != null ? textOrNull(record.path("organisation")) : null;
+            return new Resource(agency, categoryOf(record), classification, handling, person, type, owningOrg);
         }
 
         private String categoryOf(JsonNode record) {

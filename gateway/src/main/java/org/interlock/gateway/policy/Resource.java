@@ -13,7 +13,15 @@ import org.interlock.contracts.Classification;
  * @param handling       dissemination code ({@code P}: sharing permitted, {@code C}: never onward); null if none
  * @param person         {@code urn:interlock:person:<uuid>}; null when the data is about no person
  * @param type           the event type or record kind, for the trail only
+ * @param owningOrg      for partners data, the partner organisation whose record it is (null if
+ *                       none): only that organisation's staff own it
  */
 public record Resource(Agency origin, String category, Classification classification, String handling,
-        String person, String type) {
+        String person, String type, String owningOrg) {
+
+    /** A resource no partner organisation owns in particular. */
+    public Resource(Agency origin, String category, Classification classification, String handling, String person,
+            String type) {
+        this(origin, category, classification, handling, person, type, null);
+    }
 }

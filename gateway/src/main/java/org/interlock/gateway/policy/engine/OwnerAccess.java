@@ -43,8 +43,11 @@ final class OwnerAccess {
 
     private static boolean isOwnStaff(Policy policy, DecisionRequest request) {
         Principal principal = request.principal();
+        String owningOrg = request.resource().owningOrg();
         return request.action().byPerson()
                 && request.resource().origin().id().equals(principal.agency())
-                && principal.holdsAnyOf(policy.staffRoles());
+                && principal.holdsAnyOf(policy.staffRoles())
+                // Partner organisations share one agency but not each other's records.
+                && (owningOrg == null || owningOrg.equals(principal.org()));
     }
 }
