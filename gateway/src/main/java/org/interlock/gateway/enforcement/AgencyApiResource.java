@@ -75,12 +75,24 @@ public class AgencyApiResource {
         return write(HttpMethod.PUT, agency, path, purpose, correlation, body);
     }
 
+    /**
+     * A change to an existing record is decided on that record as the service holds it (its
+     * person, its organisation), read first with the gateway's identity; a new record on its body.
+     */
     private Uni<Response> write(HttpMethod method, String agency, String path, String purpose, String correlation,
             String body) {
         Enforcement.Ask ask = ask(agency, path, purpose, null);
-        enforcement.authoriseWrite(ask, body);
-        return services.call(ask.entry().agency(), method, path, null, body == null ? "" : body, correlation)
+        return existingRecord(ask, path, correlation)
+                .invoke(existing -> enforcement.authoriseWrite(ask, body, existing))
+                .chain(() -> services.call(ask.entry().agency(), method, path, null, body == null ? "" : body, correlation))
                 .map(AgencyApiResource::passOn);
+    }
+
+    private Uni<byte[]> existingRecord(Enforcement.Ask ask, String path, String correlation) {
+        return ResourceCatalogue.recordPath(path)
+                .map(record -> services.call(ask.entry().agency(), HttpMethod.GET, record, null, null, correlation)
+                        .map(upstream -> upstream.ok() && upstream.json() ? upstream.body() : null))
+                .orElseGet(() -> Uni.createFrom().nullItem());
     }
 
     private Enforcement.Ask ask(String agency, String path, String purpose, String breakGlass) {

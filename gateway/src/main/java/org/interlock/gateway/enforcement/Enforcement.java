@@ -42,9 +42,16 @@ public class Enforcement {
         this.json = json;
     }
 
-    /** Writes go only to the owning agency's staff; the service itself validates the content. */
-    public void authoriseWrite(Ask ask, String body) {
-        JsonNode record = parseOrNull(body);
+    /**
+     * Writes go only to the owning agency's (or organisation's) staff; the service itself
+     * validates the content.
+     *
+     * @param existing the record being changed as the service holds it, or null for a new record
+     */
+    public void authoriseWrite(Ask ask, String body, byte[] existing) {
+        JsonNode record = existing != null
+                ? parseOrNull(new String(existing, java.nio.charset.StandardCharsets.UTF_8))
+                : parseOrNull(body);
         Decision decision = decide(ask, Action.WRITE, record);
         if (!(decision instanceof Permit)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only the owning agency's staff may change these records");

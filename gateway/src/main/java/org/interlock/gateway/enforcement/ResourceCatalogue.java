@@ -68,6 +68,12 @@ public final class ResourceCatalogue {
                 .findFirst();
     }
 
+    /** For a path below an existing record ({@code consents/42/withdraw}), that record's path ({@code consents/42}). */
+    public static Optional<String> recordPath(String path) {
+        String[] segments = path.split("/");
+        return segments.length >= 3 ? Optional.of(segments[0] + "/" + segments[1]) : Optional.empty();
+    }
+
     private static Entry entry(Agency agency, String path, String category, Classification classification,
             String handlingField) {
         return new Entry(agency, Pattern.compile(path), category, classification, handlingField);

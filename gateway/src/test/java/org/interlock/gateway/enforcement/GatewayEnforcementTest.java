@@ -121,6 +121,23 @@ class GatewayEnforcementTest {
     }
 
     @Test
+    void aChangeToAnotherOrganisationsRecordIsRefusedOnTheRecordAsTheServiceHoldsIt() {
+        String id = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/partners/api/v1/consents/" + id, 200, """
+                {"id":"%s","person":"%s","organisation":"horizon-mentoring","categories":["custody.release"],
+                 "purposes":["resettlement"],"status":"ACTIVE"}""".formatted(id, PersonReference.random()));
+        UpstreamStub.answer("POST", "/partners/api/v1/consents/" + id + "/withdraw", 200, "{\"status\":\"WITHDRAWN\"}");
+        String withdrawal = "{\"withdrawnOn\":\"" + LocalDate.now() + "\"}";
+
+        as(FRED, "resettlement").contentType("application/json").body(withdrawal)
+                .post("/api/v1/partners/consents/" + id + "/withdraw").then()
+                .statusCode(403).body("type", equalTo("urn:interlock:problem:forbidden"));
+        as(MIA, "resettlement").contentType("application/json").body(withdrawal)
+                .post("/api/v1/partners/consents/" + id + "/withdraw").then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
     void aMissingOrUnknownPurposeIs400() {
         given().auth().oauth2(OLIVIA).get("/api/v1/prisons/custody-episodes?person=" + PersonReference.random())
                 .then().statusCode(400).body("type", equalTo("urn:interlock:problem:malformed-request"));
