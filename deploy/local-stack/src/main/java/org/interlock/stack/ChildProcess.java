@@ -61,10 +61,6 @@ public final class ChildProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     public synchronized void stop() {
         if (process == null) {
             return;

@@ -60,10 +60,6 @@ public final class KafkaNode implements AutoCloseable {
         server = null;
     }
 
-    public synchronized boolean running() {
-        return server != null;
-    }
-
     @Override
     public void close() {
         stop();

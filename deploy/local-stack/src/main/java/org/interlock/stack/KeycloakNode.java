@@ -79,10 +79,6 @@ public final class KeycloakNode implements AutoCloseable {
         }
     }
 
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     @Override
     public void close() {
         stop();

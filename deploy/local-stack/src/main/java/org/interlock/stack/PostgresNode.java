@@ -74,10 +74,6 @@ public final class PostgresNode implements AutoCloseable {
         }
     }
 
-    public synchronized boolean running() {
-        return server != null;
-    }
-
     /**
      * Creates a login role and a database it owns, unless they exist: one per service and one
      * for the gateway, so that no application connects as the superuser.

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class NeedToKnowTest {
 
+    private static final System.Logger LOG = System.getLogger(NeedToKnowTest.class.getName());
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static String gateway;
 
@@ -91,7 +92,7 @@ class NeedToKnowTest {
                 "but never full intelligence reports");
     }
 
-    /** Prints the measured lag from the withdrawal's commit to the gateway's first refusal. */
+    /** Logs the measured lag from the withdrawal's commit to the gateway's first refusal. */
     @Test
     void aWithdrawnConsentStopsDisclosureToTheMentor() {
         GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
@@ -113,7 +114,7 @@ class NeedToKnowTest {
                 Map.of("withdrawnOn", LocalDate.now().toString())).status());
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(20))
                 .until(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 404);
-        System.out.printf("consent withdrawal effective at the gateway after %d ms%n",
+        LOG.log(System.Logger.Level.INFO, "consent withdrawal effective at the gateway after {0} ms",
                 (System.nanoTime() - withdrawn) / 1_000_000);
     }
 

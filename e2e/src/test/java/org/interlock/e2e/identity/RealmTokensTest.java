@@ -37,7 +37,7 @@ class RealmTokensTest {
         "pat.admin,       oversight,    -,                 official,           policy-admin"})
     void personaTokenCarriesAgencyOrgClearanceAndRole(String user, String agency, String org, String clearance,
             String role) throws Exception {
-        HttpResponse<String> response = passwordGrant(user, user);
+        HttpResponse<String> response = KeycloakTokens.passwordGrant(user, user);
         assertEquals(200, response.statusCode(), response.body());
 
         JsonNode claims = accessTokenClaims(response.body());
@@ -52,15 +52,11 @@ class RealmTokensTest {
 
     @Test
     void wrongPasswordGetsNoToken() throws Exception {
-        HttpResponse<String> response = passwordGrant("olivia.prison", "not-her-password");
+        HttpResponse<String> response = KeycloakTokens.passwordGrant("olivia.prison", "not-her-password");
 
         assertEquals(400, response.statusCode());
         assertEquals("invalid_grant", JSON.readTree(response.body()).path("error").asText());
         assertFalse(response.body().contains("access_token"));
-    }
-
-    private static HttpResponse<String> passwordGrant(String user, String password) {
-        return KeycloakTokens.passwordGrant(user, password);
     }
 
     private static JsonNode accessTokenClaims(String tokenResponse) throws IOException {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.interlock.gateway.policy.ConsentGrant;
 import org.interlock.gateway.policy.ConsentView;
+import org.interlock.gateway.policy.language.CategoryPattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,23 +33,20 @@ public class ConsentCache implements ConsentView {
     private static final Logger LOG = Logger.getLogger(ConsentCache.class);
 
     /** A consent as far as decisions need it. */
-    record Consent(String id, String person, String organisation, List<String> categories, List<String> purposes,
-            LocalDate validFrom, LocalDate validUntil, String status, Instant givenAt) {
+    record Consent(String id, String person, String organisation, List<CategoryPattern> categories,
+            List<String> purposes, LocalDate validFrom, LocalDate validUntil, String status, Instant givenAt) {
 
         boolean covers(String organisation, String category, String purpose, Instant at) {
             LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
             return "ACTIVE".equals(status) && this.organisation.equals(organisation) && purposes.contains(purpose)
                     && !day.isBefore(validFrom) && !day.isAfter(validUntil)
-                    && categories.stream().anyMatch(pattern -> matches(pattern, category));
-        }
-
-        private static boolean matches(String pattern, String category) {
-            return pattern.equals(category) || pattern.equals("*")
-                    || pattern.endsWith(".*") && category.startsWith(pattern.substring(0, pattern.length() - 1));
+                    && categories.stream().anyMatch(pattern -> pattern.matches(category));
         }
     }
 
-    private final Map<String, Consent> byId = new ConcurrentHashMap<>();
+    /** person -> consent id -> latest state: a decision looks at one person's consents only. */
+    private final Map<String, Map<String, Consent>> byPerson = new ConcurrentHashMap<>();
+    private final Map<String, String> personOf = new ConcurrentHashMap<>();
     private final ObjectMapper json;
 
     public ConsentCache(ObjectMapper json) {
@@ -58,8 +56,8 @@ public class ConsentCache implements ConsentView {
     @Override
     public Optional<ConsentGrant> activeConsent(String person, String organisation, String category, String purpose,
             Instant at) {
-        return byId.values().stream()
-                .filter(c -> c.person().equals(person) && c.covers(organisation, category, purpose, at))
+        return byPerson.getOrDefault(person, Map.of()).values().stream()
+                .filter(c -> c.covers(organisation, category, purpose, at))
                 .findFirst()
                 .map(c -> new ConsentGrant(c.id(), c.person(), c.organisation(), c.givenAt()));
     }
@@ -70,22 +68,37 @@ public class ConsentCache implements ConsentView {
         String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
         if (message.getPayload() == null) {
             if (key != null) {
-                byId.remove(key);
+                forget(key);
             }
             return message.ack();
         }
         try {
-            Consent consent = read(json.readTree(message.getPayload()));
-            byId.put(consent.id(), consent);
+            remember(read(json.readTree(message.getPayload())));
         } catch (Exception e) {
             LOG.warnf("Unreadable consent state skipped (%s)", e.getClass().getSimpleName());
         }
         return message.ack();
     }
 
+    private synchronized void remember(Consent consent) {
+        forget(consent.id());
+        personOf.put(consent.id(), consent.person());
+        byPerson.computeIfAbsent(consent.person(), p -> new ConcurrentHashMap<>()).put(consent.id(), consent);
+    }
+
+    private synchronized void forget(String id) {
+        String person = personOf.remove(id);
+        if (person != null) {
+            byPerson.computeIfPresent(person, (p, consents) -> {
+                consents.remove(id);
+                return consents.isEmpty() ? null : consents;
+            });
+        }
+    }
+
     private static Consent read(JsonNode c) {
         return new Consent(c.path("id").asText(), c.path("person").asText(), c.path("organisation").asText(),
-                strings(c.path("categories")), strings(c.path("purposes")),
+                strings(c.path("categories")).stream().map(CategoryPattern::new).toList(), strings(c.path("purposes")),
                 LocalDate.parse(c.path("validFrom").asText()), LocalDate.parse(c.path("validUntil").asText()),
                 c.path("status").asText(),
                 LocalDate.parse(c.path("obtainedOn").asText()).atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -5,7 +5,7 @@ import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 
 /** Every request declares why it is made; a missing or unknown purpose is refused before anything else. */
-final class PurposeOfUse {
+public final class PurposeOfUse {
 
     static final String HEADER = "X-Purpose-Of-Use";
     static final String BREAK_GLASS = "X-Break-Glass-Reason";
@@ -13,7 +13,7 @@ final class PurposeOfUse {
     private PurposeOfUse() {
     }
 
-    static String require(String purpose, PolicyEngine policy) {
+    public static String require(String purpose, PolicyEngine policy) {
         if (purpose == null || purpose.isBlank()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The header " + HEADER + " is required");
         }

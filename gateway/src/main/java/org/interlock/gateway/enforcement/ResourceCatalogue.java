@@ -53,16 +53,15 @@ public final class ResourceCatalogue {
             entry(Agency.INTELLIGENCE, "threat-flags(/" + ID + ")?(/clear)?", "intel.threat", SECRET, null),
             entry(Agency.PARTNERS, "consents(/" + ID + ")?(/withdraw)?", "consent", OFFICIAL, null),
             entry(Agency.PARTNERS, "activities", "partner.activity", OFFICIAL, null),
-            entry(Agency.PARTNERS, "organisations(/" + ID + ")?(/(suspend|reinstate))?", "partner.organisation", OFFICIAL, null));
+            entry(Agency.PARTNERS, "organisations(/" + ID + ")?(/(suspend|reinstate))?", "partner.organisation", OFFICIAL, null),
+            // Allocations exist in every service and share one category.
+            allocations(Agency.PRISONS), allocations(Agency.PROBATION), allocations(Agency.INTELLIGENCE),
+            allocations(Agency.PARTNERS));
 
     private ResourceCatalogue() {
     }
 
-    /** Allocations exist in every service and share one category. */
     public static Optional<Entry> find(Agency agency, String path) {
-        if (path.matches("allocations(/" + ID + ")?(/end)?")) {
-            return Optional.of(new Entry(agency, Pattern.compile("allocations.*"), "allocation", OFFICIAL, null));
-        }
         return ENTRIES.stream()
                 .filter(e -> e.agency() == agency && e.path().matcher(path).matches())
                 .findFirst();
@@ -72,6 +71,10 @@ public final class ResourceCatalogue {
     public static Optional<String> recordPath(String path) {
         String[] segments = path.split("/");
         return segments.length >= 3 ? Optional.of(segments[0] + "/" + segments[1]) : Optional.empty();
+    }
+
+    private static Entry allocations(Agency agency) {
+        return entry(agency, "allocations(/" + ID + ")?(/end)?", "allocation", OFFICIAL, null);
     }
 
     private static Entry entry(Agency agency, String path, String category, Classification classification,

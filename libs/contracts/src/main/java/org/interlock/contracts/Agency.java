@@ -2,7 +2,7 @@ package org.interlock.contracts;
 
 import java.net.URI;
 
-/** The agencies whose services are systems of record, with the topics each owns. */
+/** The agencies whose services are systems of record. */
 public enum Agency {
     PRISONS, PROBATION, INTELLIGENCE, PARTNERS;
 
@@ -13,18 +13,6 @@ public enum Agency {
     /** The CloudEvents {@code source} of this agency's events. */
     public URI source() {
         return URI.create("/agencies/" + id());
-    }
-
-    public String eventsTopic() {
-        return "interlock." + id() + ".events";
-    }
-
-    public String inboxTopic() {
-        return "interlock.inbox." + id();
-    }
-
-    public String deadLetterTopic() {
-        return "interlock." + id() + ".deadletter";
     }
 
     public static Agency fromId(String id) {

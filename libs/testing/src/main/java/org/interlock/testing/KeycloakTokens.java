@@ -22,22 +22,9 @@ public final class KeycloakTokens {
 
     /** The raw token endpoint answer of a password grant. */
     public static HttpResponse<String> passwordGrant(String user, String password) {
-        String form = "grant_type=password&client_id=interlock-cli&scope=openid"
+        return post(TestKeycloak.shared().issuer(), "grant_type=password&client_id=interlock-cli&scope=openid"
                 + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(TestKeycloak.shared().issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     /** A client-credentials token of one of the realm's confidential clients (dev realm secrets). */
@@ -54,21 +41,33 @@ public final class KeycloakTokens {
     }
 
     private static String token(String issuer, String form) {
+        HttpResponse<String> response = post(issuer, form);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token from " + issuer + ": HTTP " + response.statusCode());
+        }
+        return accessTokenOf(response);
+    }
+
+    private static HttpResponse<String> post(String issuer, String form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("No token from " + issuer + ": HTTP " + response.statusCode());
-            }
-            return JSON.readTree(response.body()).path("access_token").asText();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String accessTokenOf(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak's answer is not JSON", e);
         }
     }
 
@@ -78,10 +77,6 @@ public final class KeycloakTokens {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("No token for " + persona + ": HTTP " + response.statusCode());
         }
-        try {
-            return JSON.readTree(response.body()).path("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return accessTokenOf(response);
     }
 }

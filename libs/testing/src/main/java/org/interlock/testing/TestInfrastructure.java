@@ -65,7 +65,8 @@ public final class TestInfrastructure {
         try (var paths = Files.walk(runDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            System.err.println("Could not delete " + runDirectory + ": " + e.getMessage());
+            System.getLogger(TestInfrastructure.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not delete {0}: {1}", runDirectory, e.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
+import org.interlock.gateway.enforcement.PurposeOfUse;
 import org.interlock.gateway.policy.Action;
 import org.interlock.gateway.policy.Context;
 import org.interlock.gateway.policy.Decision;
@@ -58,9 +59,7 @@ public class PolicyResource {
     @Path("/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     public PolicyQueries.DecisionView decide(@Valid @NotNull PolicyQueries.DecisionQuery query) {
-        if (!engine.knownPurpose(query.purpose())) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Unknown purpose of use: " + query.purpose());
-        }
+        PurposeOfUse.require(query.purpose(), engine);
         Decision decision = engine.decide(new DecisionRequest(principal(query.subject()), Action.fromId(query.action()),
                 resource(query.resource()), new Context(query.purpose(), query.breakGlassReason(), Instant.now())));
         return view(decision);

@@ -44,7 +44,7 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            return render(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON"), uri);
+            return malformedJson(uri);
         }
         return mismatched(mapping, uri);
     }
@@ -64,7 +64,7 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(JsonMappingException e, UriInfo uri) {
         if (e instanceof MismatchedInputException && e.getCause() instanceof JsonParseException) {
-            return render(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON"), uri);
+            return malformedJson(uri);
         }
         String field = path(e);
         String message = switch (e) {
@@ -86,7 +86,7 @@ public class ProblemMapper {
             return mismatched(mapping, uri);
         }
         if (e.getCause() instanceof JsonParseException) {
-            return render(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON"), uri);
+            return malformedJson(uri);
         }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
@@ -100,6 +100,10 @@ public class ProblemMapper {
         LOG.errorf("Unexpected %s while serving %s", e.getClass().getName(), uri.getPath());
         LOG.debugf(e, "Unexpected failure detail");
         return render(Problem.of(ProblemType.INTERNAL_ERROR, "The request could not be completed"), uri);
+    }
+
+    private static Response malformedJson(UriInfo uri) {
+        return render(Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON"), uri);
     }
 
     static Response render(Problem problem, UriInfo uri) {
