@@ -101,8 +101,8 @@ export function egressViolations(objs) {
     need.push([dbOf[app][0], "TCP", dbOf[app][1], "its database"]);
     const [kh, kp] = hostPort(env.INTERLOCK_KEYCLOAK_URL, (s) => (s === "https:" ? 443 : 80));
     need.push([resolve(world, kh), "TCP", kp, "Keycloak"]);
-    if (env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT) {
-      const [oh, op] = hostPort(env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT, () => 4317);
+    if (env.INTERLOCK_OTEL_DISABLED === "false") {
+      const [oh, op] = hostPort(env.OTEL_EXPORTER_OTLP_ENDPOINT, () => 4317);
       need.push([resolve(world, oh), "TCP", op, "OTLP"]);
     }
     if (app === "gateway") {
@@ -145,8 +145,10 @@ const events = (a) => `interlock.${a}.events`;
 const inbox = (a) => `interlock.inbox.${a}`;
 const deadletter = (a) => `interlock.${a}.deadletter`;
 const CONSENTS = "interlock.consents";
+// Gone: the audit log is sequenced in the gateway's PostgreSQL database. Probed so that no
+// stale grant on it survives.
 const AUDIT = "interlock.audit";
-export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS, AUDIT];
+export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS];
 
 /** Who may Read and who may Write each topic (the least-privilege rules of the brief). */
 export function expectedTopicAccess() {
@@ -157,7 +159,6 @@ export function expectedTopicAccess() {
     t[deadletter(a)] = { Read: [a], Write: [a] };
   }
   t[CONSENTS] = { Read: ["gateway"], Write: ["partners"] };
-  t[AUDIT] = { Read: ["gateway"], Write: ["gateway"] };
   return t;
 }
 
@@ -203,7 +204,6 @@ export function aclViolations(objs) {
   if (JSON.stringify(rendered) !== JSON.stringify([...TOPICS].sort())) v.push(`KafkaTopics ${rendered} differ from ${TOPICS}`);
   for (const t of ofKind(objs, "KafkaTopic")) {
     const name = t.spec.topicName ?? t.metadata.name;
-    if (name === AUDIT && t.spec.partitions !== 1) v.push(`${AUDIT} has ${t.spec.partitions} partitions`);
     if (name === CONSENTS && t.spec.config?.["cleanup.policy"] !== "compact") v.push(`${CONSENTS} is not compacted`);
   }
 
@@ -222,7 +222,7 @@ export function aclViolations(objs) {
   }
 
   // Semantic: evaluate Kafka's authorizer for every app x topic x operation.
-  const probeTopics = [...TOPICS, "interlock.prisons.events.copy", "interlock.inbox", "interlock.secrets", "__consumer_offsets", "other"];
+  const probeTopics = [...TOPICS, AUDIT, "interlock.prisons.events.copy", "interlock.inbox", "interlock.secrets", "__consumer_offsets", "other"];
   const expected = expectedTopicAccess();
   for (const topic of probeTopics) {
     for (const op of ["Read", "Write", "Describe", "Create", "Delete", "Alter", "AlterConfigs", "DescribeConfigs"]) {
@@ -372,7 +372,7 @@ for (const app of AGENCIES) {
   });
 }
 
-test("(c) gateway: alone reads the four events topics and consents, alone writes the four inboxes and audit", () => {
+test("(c) gateway: alone reads the four events topics and consents, alone writes the four inboxes; no one touches an audit topic", () => {
   const users = ofKind(prod, "KafkaUser");
   const can = (topic, op) => users.filter((u) => kafkaAllowed(u, "topic", topic, op)).map(component);
   for (const a of AGENCIES) {
@@ -380,8 +380,8 @@ test("(c) gateway: alone reads the four events topics and consents, alone writes
     assert.deepEqual(can(inbox(a), "Write"), ["gateway"]);
   }
   assert.deepEqual(can(CONSENTS, "Read"), ["gateway"]);
-  assert.deepEqual(can(AUDIT, "Write"), ["gateway"]);
-  assert.deepEqual(can(AUDIT, "Read"), ["gateway"]);
+  for (const op of ["Read", "Write", "Describe"]) assert.deepEqual(can(AUDIT, op), [], `${op} ${AUDIT}`);
+  assert.ok(!ofKind(prod, "KafkaTopic").some((t) => t.spec.topicName === AUDIT), `${AUDIT} is rendered`);
   const gw = users.find((u) => component(u) === "gateway");
   assert.ok(kafkaAllowed(gw, "transactionalId", "interlock-gateway-tx-1", "Write"));
   assert.ok(kafkaAllowed(gw, "transactionalId", "interlock-gateway-tx-1", "Describe"));
@@ -460,6 +460,15 @@ test("mutation: two apps sharing one Kafka identity is caught by (c)", () => {
   env.valueFrom.secretKeyRef.name = `${RELEASE}-gateway`;
   const v = aclViolations(bad);
   assert.ok(v.some((x) => x.startsWith("prisons: pods authenticate with Secret interlock-gateway")), v.join("\n"));
+});
+
+test("mutation: a leftover ACL on the retired audit topic is caught by (c)", () => {
+  const bad = clone(prod);
+  const u = bad.find((o) => o.kind === "KafkaUser" && component(o) === "gateway");
+  u.spec.authorization.acls.push({ resource: { type: "topic", name: AUDIT, patternType: "literal" }, operations: ["Read", "Write"] });
+  const v = aclViolations(bad);
+  assert.ok(v.includes(`gateway: ACL on unknown topic ${AUDIT}`), v.join("\n"));
+  assert.ok(v.some((x) => x.startsWith(`Write ${AUDIT}: allowed to [gateway], expected []`)), v.join("\n"));
 });
 
 test("sanity: every agency and the gateway are distinct pods with distinct selectors", () => {

@@ -191,7 +191,10 @@ for (const file of files) {
         if (ef.configMapRef) assert.ok(find("ConfigMap", ef.configMapRef.name), `ConfigMap ${ef.configMapRef.name} not rendered`);
       }
       for (const v of pod.volumes ?? []) {
-        if (v.configMap) assert.ok(find("ConfigMap", v.configMap.name), `ConfigMap ${v.configMap.name} not rendered`);
+        // The gateway's policy ConfigMap is the operator's, like the Secrets; any other must be rendered.
+        if (v.configMap && !(app === "gateway" && v.name === "policy")) {
+          assert.ok(find("ConfigMap", v.configMap.name), `ConfigMap ${v.configMap.name} not rendered`);
+        }
       }
 
       const pdb = find("PodDisruptionBudget", name);
@@ -239,8 +242,8 @@ for (const file of files) {
       assert.ok(c.resources?.limits?.memory, "no memory limit");
     });
 
-    test(`${tag}: ${app}: runtime environment contract`, () => {
-      assert.ok(dep);
+    /** The container's environment: ConfigMap and literal values, Secret references apart. */
+    const runtime = () => {
       const c = dep.spec.template.spec.containers[0];
       const cm = find("ConfigMap", c.envFrom[0].configMapRef.name);
       const env = { ...cm.data };
@@ -249,12 +252,21 @@ for (const file of files) {
         if (e.valueFrom?.secretKeyRef) fromSecret[e.name] = e.valueFrom.secretKeyRef;
         else env[e.name] = e.value;
       }
+      const mounts = c.volumeMounts ?? [];
+      const mounted = (path) => mounts.some((m) => path.startsWith(m.mountPath + "/"));
+      return { cm, env, fromSecret, mounts, mounted };
+    };
+
+    test(`${tag}: ${app}: runtime environment contract`, () => {
+      assert.ok(dep);
+      const { cm, env, fromSecret, mounted } = runtime();
       // Nothing secret in the ConfigMap, nothing secret given as a literal value.
       for (const k of Object.keys(cm.data)) {
-        assert.ok(!/PASSWORD|JAAS|CREDENTIALS_SECRET|SIGNING_KEY/.test(k), `secret-looking key ${k} in ConfigMap`);
+        assert.ok(!/PASSWORD|JAAS|SECRET|SIGNING_KEY/.test(k), `secret-looking key ${k} in ConfigMap`);
       }
-      for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET", "KAFKA_SASL_JAAS_CONFIG",
-                       "KAFKA_SSL_KEYSTORE_PASSWORD", "INTERLOCK_AUDIT_SIGNING_KEY"]) {
+      for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_MIGRATION_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                       "INTERLOCK_GATEWAY_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_KEYSTORE_PASSWORD",
+                       "INTERLOCK_AUDIT_SIGNING_KEY"]) {
         assert.ok(!(k in env), `${k} must come from a Secret`);
       }
       assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
@@ -266,10 +278,6 @@ for (const file of files) {
         assert.ok(env.KAFKA_SASL_MECHANISM, "SASL without KAFKA_SASL_MECHANISM");
         assert.ok(fromSecret.KAFKA_SASL_JAAS_CONFIG, "SASL without KAFKA_SASL_JAAS_CONFIG from a Secret");
       }
-      const mounted = (path) => {
-        const c0 = dep.spec.template.spec.containers[0];
-        return (c0.volumeMounts ?? []).some((m) => path.startsWith(m.mountPath + "/"));
-      };
       if (env.KAFKA_SSL_TRUSTSTORE_LOCATION) {
         assert.equal(env.KAFKA_SSL_TRUSTSTORE_TYPE, "PEM");
         assert.ok(mounted(env.KAFKA_SSL_TRUSTSTORE_LOCATION), "truststore file is not mounted");
@@ -278,24 +286,19 @@ for (const file of files) {
         assert.ok(env.KAFKA_SSL_KEYSTORE_TYPE);
         assert.ok(mounted(env.KAFKA_SSL_KEYSTORE_LOCATION), "keystore file is not mounted");
       }
-      const m = /^postgresql:\/\/([^:/]+):(\d+)\/(\w+)$/.exec(env.QUARKUS_DATASOURCE_REACTIVE_URL ?? "");
-      assert.ok(m, `bad QUARKUS_DATASOURCE_REACTIVE_URL ${env.QUARKUS_DATASOURCE_REACTIVE_URL}`);
-      assert.equal(env.QUARKUS_DATASOURCE_JDBC_URL, `jdbc:${env.QUARKUS_DATASOURCE_REACTIVE_URL}`);
       assert.ok(env.QUARKUS_DATASOURCE_USERNAME);
       assert.ok(fromSecret.QUARKUS_DATASOURCE_PASSWORD, "no database password Secret");
-      assert.equal(env.QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE, env.INTERLOCK_DB_SSLMODE);
-      assert.ok(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].includes(env.INTERLOCK_DB_SSLMODE));
-      if (env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS) {
-        assert.ok(mounted(env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS), "database CA is not mounted");
-      }
       assert.match(env.INTERLOCK_KEYCLOAK_URL ?? "", /^https?:\/\/[^/]+/);
       assert.ok(fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET, "no OIDC client secret");
       assert.ok(["true", "false"].includes(env.INTERLOCK_JSON_LOGS));
-      if (env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT) assert.equal(env.QUARKUS_OTEL_SDK_DISABLED, "false");
-      else assert.equal(env.QUARKUS_OTEL_SDK_DISABLED, "true");
       const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
       if (app === "gateway") {
         assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
+        assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
+        assert.deepEqual(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET);
+        if (env.INTERLOCK_POLICY_DIRECTORY) {
+          assert.ok(mounted(`${env.INTERLOCK_POLICY_DIRECTORY}/interlock-policy.yaml`), "the policy directory is not mounted");
+        }
         assert.equal(svcUrls.length, 4);
         for (const ag of AGENCIES) {
           const url = env[`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`];
@@ -308,8 +311,75 @@ for (const file of files) {
         }
       } else {
         assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
+        assert.equal(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, undefined, "only the gateway holds its client secret");
         assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");
+        for (const k of [...Object.keys(env), ...Object.keys(fromSecret)]) {
+          assert.ok(!/^(QUARKUS_DATASOURCE_MIGRATION_|INTERLOCK_AUDIT_|INTERLOCK_POLICY_)/.test(k), `${k} is the gateway's alone`);
+        }
       }
+    });
+
+    // JDBC (Flyway, and the gateway's audit store) gets TLS from its URL: pgjdbc reads sslmode
+    // and sslrootcert there. Without them it would fall back to "prefer" and no CA.
+    test(`${tag}: ${app}: JDBC URL carries sslmode (and sslrootcert when a CA is mounted), as the reactive pool does`, () => {
+      assert.ok(dep);
+      const { env, mounts, mounted } = runtime();
+      const mode = env.INTERLOCK_DB_SSLMODE;
+      assert.ok(["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].includes(mode), `INTERLOCK_DB_SSLMODE ${mode}`);
+      const jdbcUrls = Object.entries(env).filter(([k]) => /^QUARKUS_DATASOURCE_(MIGRATION_)?JDBC_URL$/.test(k));
+      assert.ok(jdbcUrls.length >= 1, "no JDBC URL");
+      const caMounted = mounts.some((m) => m.name === "postgresql-ca");
+      for (const [k, url] of jdbcUrls) {
+        const m = /^jdbc:postgresql:\/\/[^:/]+:\d+\/\w+\?(.+)$/.exec(url);
+        assert.ok(m, `${k} ${url} has no parameters`);
+        const params = new URLSearchParams(m[1]);
+        assert.equal(params.get("sslmode"), mode, `${k} does not carry sslmode=${mode}`);
+        const root = params.get("sslrootcert");
+        if (["verify-ca", "verify-full"].includes(mode)) assert.ok(root, `${k}: ${mode} without sslrootcert`);
+        if (root) assert.ok(mounted(root), `${k}: sslrootcert ${root} is not mounted`);
+        else assert.ok(!caMounted, `${k}: the database CA is mounted but not used`);
+        if (env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS) {
+          assert.equal(root, env.QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS, "JDBC and reactive pools trust different CAs");
+        }
+      }
+      if (env.QUARKUS_DATASOURCE_REACTIVE_URL) assert.equal(env.QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE, mode);
+    });
+
+    if (app === "gateway") {
+      // The audit log's integrity in the database: Flyway runs as the owner; the gateway runs as a
+      // role the migrations grant SELECT and INSERT on the audit rows only.
+      test(`${tag}: gateway: two database roles, the owner migrates and the runtime role may only read and append`, () => {
+        assert.ok(dep);
+        const { env, fromSecret } = runtime();
+        assert.equal(env.QUARKUS_DATASOURCE_REACTIVE_URL, undefined, "the gateway uses JDBC only");
+        assert.equal(env.QUARKUS_DATASOURCE_MIGRATION_JDBC_URL, env.QUARKUS_DATASOURCE_JDBC_URL, "migration and runtime reach different databases");
+        assert.ok(env.QUARKUS_DATASOURCE_MIGRATION_USERNAME, "no migration (owner) role");
+        assert.notEqual(env.QUARKUS_DATASOURCE_MIGRATION_USERNAME, env.QUARKUS_DATASOURCE_USERNAME, "the runtime role must not be the owner");
+        assert.ok(fromSecret.QUARKUS_DATASOURCE_MIGRATION_PASSWORD, "no migration password Secret");
+        assert.notDeepEqual(fromSecret.QUARKUS_DATASOURCE_MIGRATION_PASSWORD, fromSecret.QUARKUS_DATASOURCE_PASSWORD,
+          "owner and runtime role read one password Secret");
+        assert.equal(env.INTERLOCK_AUDIT_RUNTIME_ROLE, env.QUARKUS_DATASOURCE_USERNAME, "the migrations must grant the role the gateway runs as");
+      });
+    } else {
+      test(`${tag}: ${app}: reactive and JDBC pools on its own database`, () => {
+        assert.ok(dep);
+        const { env } = runtime();
+        const r = /^postgresql:\/\/([^:/]+):(\d+)\/(\w+)$/.exec(env.QUARKUS_DATASOURCE_REACTIVE_URL ?? "");
+        assert.ok(r, `bad QUARKUS_DATASOURCE_REACTIVE_URL ${env.QUARKUS_DATASOURCE_REACTIVE_URL}`);
+        const j = /^jdbc:postgresql:\/\/([^:/]+):(\d+)\/(\w+)\?/.exec(env.QUARKUS_DATASOURCE_JDBC_URL ?? "");
+        assert.ok(j, `bad QUARKUS_DATASOURCE_JDBC_URL ${env.QUARKUS_DATASOURCE_JDBC_URL}`);
+        assert.deepEqual(r.slice(1), j.slice(1), "reactive and JDBC URLs name different databases");
+      });
+    }
+
+    test(`${tag}: ${app}: OpenTelemetry on exactly when enabled, exporting to the configured collector`, () => {
+      assert.ok(dep);
+      const { env } = runtime();
+      assert.ok(["true", "false"].includes(env.INTERLOCK_OTEL_DISABLED), `INTERLOCK_OTEL_DISABLED ${env.INTERLOCK_OTEL_DISABLED}`);
+      if (env.INTERLOCK_OTEL_DISABLED === "false") assert.match(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "", /^https?:\/\/[^/]+/);
+      else assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, undefined);
+      assert.equal(Object.keys(env).filter((k) => k.startsWith("QUARKUS_OTEL_")).length, 0,
+        "OpenTelemetry is configured through INTERLOCK_OTEL_DISABLED and OTEL_EXPORTER_OTLP_ENDPOINT only");
     });
   }
 
@@ -343,7 +413,8 @@ for (const file of files) {
     assert.ok(clusters.size <= 1, `Strimzi resources name several clusters: ${[...clusters]}`);
     for (const t of byKind("KafkaTopic")) {
       assert.ok(t.spec.partitions >= 1 && t.spec.replicas >= 1);
-      if (t.spec.topicName === "interlock.audit") assert.equal(t.spec.partitions, 1, "interlock.audit must have 1 partition");
+      // The audit log is sequenced in the gateway's PostgreSQL database, not through Kafka.
+      assert.notEqual(t.spec.topicName, "interlock.audit", "there is no audit topic any more");
       if (t.spec.topicName === "interlock.consents") assert.equal(t.spec.config?.["cleanup.policy"], "compact");
     }
   });

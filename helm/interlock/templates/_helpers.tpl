@@ -146,6 +146,15 @@ Returns YAML; use with fromYaml.
 {{- define "interlock.dbCaPath" -}}
 /etc/interlock/postgresql/{{ .Values.postgresql.tls.caSecret.key }}
 {{- end -}}
+{{/* Directory the gateway reads interlock-policy.yaml from when a policy ConfigMap is given. */}}
+{{- define "interlock.policyPath" -}}
+/etc/interlock/policy
+{{- end -}}
+
+{{/* Name of the ConfigMap holding the gateway's policy file ("" = the policy built into the image). */}}
+{{- define "interlock.policyConfigMap" -}}
+{{- ((.Values.apps.gateway.policy | default dict).configMap | default "") -}}
+{{- end -}}
 
 {{/*
 NetworkPolicy peers from a "network target" of the values:

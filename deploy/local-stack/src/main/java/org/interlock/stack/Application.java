@@ -6,8 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An Interlock application of the stack: its module, its port and its own database. */
-public record Application(String name, String module, int port, String database) {
+/**
+ * An Interlock application of the stack: its module, its port and its own database.
+ *
+ * @param runtimeRole the database role the application runs as when it is not the owner that
+ *                    migrates its database (the gateway); null: the owner does both
+ */
+public record Application(String name, String module, int port, String database, String runtimeRole) {
+
+    public Application(String name, String module, int port, String database) {
+        this(name, module, port, database, null);
+    }
 
     public Path jar(Path repository) {
         return repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -34,6 +43,12 @@ public record Application(String name, String module, int port, String database)
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", database);
+        if (runtimeRole != null) {
+            env.put("QUARKUS_DATASOURCE_USERNAME", runtimeRole);
+            env.put("QUARKUS_DATASOURCE_MIGRATION_JDBC_URL", postgres.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_MIGRATION_USERNAME", database);
+            env.put("INTERLOCK_AUDIT_RUNTIME_ROLE", runtimeRole);
+        }
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
         return new ChildProcess(name,
                 List.of(Jdk.java(), "-Xms64m", "-Xmx256m", "-jar", jar.toString()),

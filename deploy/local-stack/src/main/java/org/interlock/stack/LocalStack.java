@@ -68,14 +68,14 @@ public final class LocalStack {
                 new Application("probation", "services/probation", config.probationPort(), "probation"),
                 new Application("intelligence", "services/intelligence", config.intelligencePort(), "intelligence"),
                 new Application("partners", "services/partners", config.partnersPort(), "partners"),
-                new Application("gateway", "gateway", config.gatewayPort(), "gateway"));
+                new Application("gateway", "gateway", config.gatewayPort(), "gateway", "gateway_app"));
     }
 
     public void start() {
         long begin = System.nanoTime();
         say("data directory " + config.dataDirectory());
         postgres.start();
-        applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database()));
+        applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database(), app.runtimeRole()));
         say("PostgreSQL   postgresql://127.0.0.1:" + config.postgresPort() + " (databases: prisons, probation,"
                 + " intelligence, partners, gateway)");
         kafka.start();
@@ -96,8 +96,14 @@ public final class LocalStack {
             routes.put("INTERLOCK_SERVICE_" + app.name().toUpperCase() + "_URL", app.url());
         }
         List<Application> apps = applicationsToRun();
+        String signingKey = AuditSigningKey.of(config.dataDirectory());
         for (Application app : apps) {
-            ChildProcess process = app.process(config, kafka, postgres, keycloak, routes);
+            Map<String, String> env = new HashMap<>(routes);
+            if (app.name().equals("gateway")) {
+                // Only the gateway signs the audit trail; no service ever sees the key.
+                env.put("INTERLOCK_AUDIT_SIGNING_KEY", signingKey);
+            }
+            ChildProcess process = app.process(config, kafka, postgres, keycloak, env);
             applications.add(process);
             process.start();
         }

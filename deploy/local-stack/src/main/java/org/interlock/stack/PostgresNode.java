@@ -79,20 +79,41 @@ public final class PostgresNode implements AutoCloseable {
      * for the gateway, so that no application connects as the superuser.
      */
     public void ensureDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Not a safe database name: " + name);
-        }
+        ensureDatabase(name, null);
+    }
+
+    /**
+     * As {@link #ensureDatabase(String)}, plus a second login role that owns nothing
+     * ({@code runtimeRole}, may be null): the application runs as it, with only what the owner's
+     * migrations grant it (the gateway's audit trail: read and append, never change).
+     */
+    public void ensureDatabase(String name, String runtimeRole) {
+        safeName(name);
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
-            if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
-                s.execute("CREATE ROLE " + name + " LOGIN");
-            }
+            ensureRole(s, name);
             if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 s.execute("CREATE DATABASE " + name + " OWNER " + name);
+            }
+            if (runtimeRole != null) {
+                ensureRole(s, safeName(runtimeRole));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
+    }
+
+    private static void ensureRole(Statement s, String role) throws SQLException {
+        if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+            s.execute("CREATE ROLE " + role + " LOGIN");
+        }
+    }
+
+    private static String safeName(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a safe database or role name: " + name);
+        }
+        return name;
     }
 
     private static boolean exists(Statement s, String query) throws SQLException {

@@ -1,36 +1,58 @@
 package org.interlock.gateway.enforcement;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.gateway.audit.Evidence;
+import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.policy.Action;
 import org.interlock.gateway.policy.Context;
 import org.interlock.gateway.policy.Decision;
 import org.interlock.gateway.policy.DecisionRequest;
+import org.interlock.gateway.policy.Deny;
+import org.interlock.gateway.policy.DenyReason;
 import org.interlock.gateway.policy.Permit;
 import org.interlock.gateway.policy.PolicyEngine;
 import org.interlock.gateway.policy.Principal;
+import org.interlock.gateway.policy.Resource;
 import org.interlock.gateway.policy.redaction.Redactor;
 import org.interlock.gateway.proxy.Upstream;
-import org.interlock.platform.problem.ProblemException;
-import org.interlock.platform.problem.ProblemType;
 
 /**
  * Applies the policy decision to what an agency service answered: each record is released only
  * as its Permit allows (projected and redacted), a record the caller may not see is dropped from
  * a list and answered 404 on its own — the same answer as for a record that does not exist, so
- * nobody can probe who is known.
+ * nobody can probe who is known. Every decision yields its audit record, which the caller makes
+ * durable before anything is released.
  */
 @ApplicationScoped
 public class Enforcement {
 
+    private static final int MAX_ID = 128;
+
     /** What one request asks, once authenticated and its purpose checked. */
-    public record Ask(Principal principal, ResourceCatalogue.Entry entry, String purpose, String breakGlassReason) {
+    public record Ask(Principal principal, String client, ResourceCatalogue.Entry entry, String purpose,
+            String breakGlassReason, RequestTrace trace) {
+    }
+
+    /** What may be released (null: nothing, answer 404) and the evidence to record first. */
+    public record Release(JsonNode body, List<AuditRecord> evidence) {
+        public boolean found() {
+            return body != null;
+        }
+    }
+
+    /** Whether a change may go on to the service, and its evidence. */
+    public record WriteDecision(boolean permitted, AuditRecord evidence) {
     }
 
     private final PolicyEngine policy;
@@ -48,55 +70,68 @@ public class Enforcement {
      *
      * @param existing the record being changed as the service holds it, or null for a new record
      */
-    public void authoriseWrite(Ask ask, String body, byte[] existing) {
-        JsonNode record = existing != null
-                ? parseOrNull(new String(existing, java.nio.charset.StandardCharsets.UTF_8))
-                : parseOrNull(body);
-        Decision decision = decide(ask, Action.WRITE, record);
-        if (!(decision instanceof Permit)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the owning agency's staff may change these records");
-        }
+    public WriteDecision authoriseWrite(Ask ask, String body, byte[] existing) {
+        JsonNode record = existing != null ? parseOrNull(new String(existing, StandardCharsets.UTF_8)) : parseOrNull(body);
+        Context context = context(ask);
+        Resource resource = ask.entry().describe(record, ask.entry().category());
+        Decision decision = policy.decide(new DecisionRequest(ask.principal(), Action.WRITE, resource, context));
+        return new WriteDecision(decision instanceof Permit, evidence(org.interlock.audit.record.Action.CHANGE_REST,
+                ask, context, resource, record, decision, List.of()));
     }
 
     /** The records of an upstream answer that the caller may see, as they may see them. */
-    public JsonNode release(Ask ask, Upstream upstream) {
-        JsonNode answer = parseOrNull(new String(upstream.body(), java.nio.charset.StandardCharsets.UTF_8));
+    public Release release(Ask ask, Upstream upstream) {
+        JsonNode answer = parseOrNull(new String(upstream.body(), StandardCharsets.UTF_8));
         if (answer == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
+            return new Release(null, List.of());
         }
-        if (answer.isArray()) {
-            ArrayNode released = json.createArrayNode();
-            for (JsonNode record : answer) {
-                JsonNode visible = releaseOne(ask, record);
-                if (visible != null) {
-                    released.add(visible);
-                }
+        Context context = context(ask);
+        List<AuditRecord> evidence = new ArrayList<>();
+        if (!answer.isArray()) {
+            return new Release(releaseOne(ask, context, answer, evidence), evidence);
+        }
+        ArrayNode released = json.createArrayNode();
+        for (JsonNode record : answer) {
+            JsonNode visible = releaseOne(ask, context, record, evidence);
+            if (visible != null) {
+                released.add(visible);
             }
-            return released;
         }
-        JsonNode visible = releaseOne(ask, answer);
-        if (visible == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
-        }
-        return visible;
+        return new Release(released, evidence);
     }
 
-    private JsonNode releaseOne(Ask ask, JsonNode record) {
-        if (!(decide(ask, Action.READ, record) instanceof Permit permit)) {
-            return null;
+    private JsonNode releaseOne(Ask ask, Context context, JsonNode record, List<AuditRecord> evidence) {
+        Resource resource = ask.entry().describe(record, ask.entry().category());
+        Decision decision = policy.decide(new DecisionRequest(ask.principal(), Action.READ, resource, context));
+        JsonNode released = null;
+        List<String> withheld = List.of();
+        if (decision instanceof Permit permit) {
+            try {
+                released = redactor.release(permit, record);
+                withheld = Evidence.withheld(permit, record, released);
+            } catch (RuntimeException e) {
+                // An obligation that cannot be applied withholds the record: fail closed.
+                decision = new Deny(DenyReason.POLICY_ERROR, permit.policyVersion(), permit.trail());
+            }
         }
-        try {
-            return redactor.release(permit, record);
-        } catch (RuntimeException e) {
-            // An obligation that cannot be applied withholds the record: fail closed.
-            return null;
-        }
+        evidence.add(evidence(org.interlock.audit.record.Action.DISCLOSE_REST, ask, context, resource, record,
+                decision, withheld));
+        return released;
     }
 
-    private Decision decide(Ask ask, Action action, JsonNode record) {
-        Context context = new Context(ask.purpose(), ask.breakGlassReason(), Instant.now());
-        return policy.decide(new DecisionRequest(ask.principal(), action,
-                ask.entry().describe(record, ask.entry().category()), context));
+    private static AuditRecord evidence(org.interlock.audit.record.Action action, Ask ask, Context context,
+            Resource resource, JsonNode record, Decision decision, List<String> withheld) {
+        return Evidence.of(action, Evidence.actor(ask.principal(), ask.client()),
+                Evidence.resource(resource, recordId(record)), context, decision, withheld, ask.trace());
+    }
+
+    private static String recordId(JsonNode record) {
+        String id = record == null ? null : record.path("id").asText(null);
+        return id == null || id.length() > MAX_ID ? null : id;
+    }
+
+    private static Context context(Ask ask) {
+        return new Context(ask.purpose(), ask.breakGlassReason(), Instant.now());
     }
 
     private JsonNode parseOrNull(String body) {

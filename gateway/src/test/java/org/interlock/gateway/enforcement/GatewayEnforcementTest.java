@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.interlock.contracts.PersonReference;
-import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
 import org.interlock.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The agency services are a stub with exact answers; tokens are signed test tokens.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayResource.class)
 @QuarkusTestResource(UpstreamStub.class)
 class GatewayEnforcementTest {
 

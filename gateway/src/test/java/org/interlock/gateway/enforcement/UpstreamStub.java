@@ -26,7 +26,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
 
-    static void answer(String method, String pathAndQuery, int status, String body) {
+    public static void answer(String method, String pathAndQuery, int status, String body) {
         ANSWERS.put(method + " " + pathAndQuery, new Answer(status, body));
     }
 

@@ -1,12 +1,19 @@
 package org.interlock.gateway.health;
 
+import java.util.List;
+
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.GatewayResource;
 import org.interlock.testing.health.ReadinessContract;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayResource.class)
 class ReadinessTest extends ReadinessContract {
+
+    /** The gateway reaches its (audit) database through JDBC only. */
+    @Override
+    protected List<String> expectedChecks() {
+        return List.of("Kafka cluster", "Database connections health check");
+    }
 }

@@ -8,20 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.interlock.gateway.enforcement.UpstreamStub;
-import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** A client over its rate gets 429 with Retry-After; another client is not held back. */
 @QuarkusTest
 @TestProfile(RateLimitTest.Tight.class)
-@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayResource.class)
 @QuarkusTestResource(UpstreamStub.class)
 class RateLimitTest {
 

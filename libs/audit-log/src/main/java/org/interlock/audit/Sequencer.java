@@ -12,9 +12,10 @@ import org.interlock.audit.record.CanonicalEncoding;
 
 /**
  * The in-memory half of the log's single sequencer: numbers each record with the next leaf index, turns
- * it into its leaf bytes and leaf hash, extends the tree, and seals signed tree heads. One log has one
- * sequence, so exactly one of these runs at a time (e.g. the consumer of the one-partition audit topic),
- * however many gateway replicas produce records.
+ * it into its leaf bytes and leaf hash, extends the tree, and seals signed tree heads, all in one process:
+ * what the benchmarks and the verifier tests use. The gateway's replicas share one log in PostgreSQL
+ * instead, numbering under a row lock and sealing from the stored frontier (ADR 0006), with the same
+ * encoding and hashing.
  *
  * <p>The caller stores each {@link SequencedRecord} (its {@code leaf} bytes and {@code leafHash}, as they
  * are) durably before it seals a head that covers it, and publishes a head only once stored. If a store

@@ -8,14 +8,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.audit.Evidence;
+import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.enforcement.PurposeOfUse;
+import org.interlock.gateway.identity.CallerPrincipal;
 import org.interlock.gateway.policy.Action;
 import org.interlock.gateway.policy.Context;
 import org.interlock.gateway.policy.Decision;
@@ -49,20 +56,31 @@ public class PolicyResource {
 
     private final PolicyEngine engine;
     private final PolicyStore store;
+    private final CallerPrincipal caller;
+    private final AuditTrail audit;
 
-    public PolicyResource(PolicyEngine engine, PolicyStore store) {
+    public PolicyResource(PolicyEngine engine, PolicyStore store, CallerPrincipal caller, AuditTrail audit) {
         this.engine = engine;
         this.store = store;
+        this.caller = caller;
+        this.audit = audit;
     }
 
+    /** A decision asked for is a decision taken: it is audited like any other, as DECIDE. */
     @POST
     @Path("/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PolicyQueries.DecisionView decide(@Valid @NotNull PolicyQueries.DecisionQuery query) {
+    public Uni<PolicyQueries.DecisionView> decide(@Valid @NotNull PolicyQueries.DecisionQuery query,
+            @HeaderParam("X-Correlation-Id") String correlation, @HeaderParam("traceparent") String traceparent) {
         PurposeOfUse.require(query.purpose(), engine);
+        Resource resource = resource(query.resource());
+        Context context = new Context(query.purpose(), query.breakGlassReason(), Instant.now());
         Decision decision = engine.decide(new DecisionRequest(principal(query.subject()), Action.fromId(query.action()),
-                resource(query.resource()), new Context(query.purpose(), query.breakGlassReason(), Instant.now())));
-        return view(decision);
+                resource, context));
+        return audit.record(List.of(Evidence.of(org.interlock.audit.record.Action.DECIDE,
+                        Evidence.actor(caller.principal(), caller.client()), Evidence.resource(resource, null), context,
+                        decision, List.of(), RequestTrace.of(correlation, traceparent))))
+                .replaceWith(view(decision));
     }
 
     /**
@@ -71,18 +89,30 @@ public class PolicyResource {
      */
     @POST
     @Path("/reload")
-    public PolicyQueries.Reloaded reload() {
+    @Blocking
+    public Uni<PolicyQueries.Reloaded> reload(@HeaderParam("X-Correlation-Id") String correlation,
+            @HeaderParam("traceparent") String traceparent) {
         String before = store.current() == null ? null : store.current().version();
+        RequestTrace trace = RequestTrace.of(correlation, traceparent);
         try {
             Policy loaded = store.reload();
             LOG.infof("Policy reloaded: version %s (was %s)", loaded.version(), before);
-            return new PolicyQueries.Reloaded(loaded.version(), before);
+            return audit.record(List.of(policyChange(loaded.version(), loaded.version(), true, trace)))
+                    .replaceWith(new PolicyQueries.Reloaded(loaded.version(), before));
         } catch (PolicyException e) {
             LOG.warnf("Policy reload refused; version %s stays in force", before);
-            throw new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
+            ProblemException refused = new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
                     "The policy does not load; version " + before + " stays in force")
                     .withErrors(List.of(new Problem.FieldError(e.file() + ":" + e.line(), e.getMessage()))));
+            return audit.record(List.of(policyChange(null, before, false, trace)))
+                    .onItem().transformToUni(recorded -> Uni.createFrom().failure(refused));
         }
+    }
+
+    private org.interlock.audit.record.AuditRecord policyChange(String loaded, String inForce, boolean accepted,
+            RequestTrace trace) {
+        return Evidence.policyChange(Evidence.actor(caller.principal(), caller.client()), loaded, inForce, accepted,
+                trace, Instant.now());
     }
 
     @GET

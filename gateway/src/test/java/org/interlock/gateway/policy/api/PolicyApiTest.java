@@ -9,17 +9,16 @@ import static org.hamcrest.Matchers.empty;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.interlock.gateway.enforcement.UpstreamStub;
-import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** Policy administrators ask "would S see R, and why?" and see the agreements in force; nobody else may. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayResource.class)
 @QuarkusTestResource(UpstreamStub.class)
 class PolicyApiTest {
 

@@ -13,19 +13,18 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.interlock.gateway.enforcement.UpstreamStub;
-import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** A new policy version takes effect without a restart; a broken one is refused and the old one stays. */
 @QuarkusTest
 @TestProfile(PolicyReloadTest.PolicyDirectory.class)
-@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayResource.class)
 @QuarkusTestResource(UpstreamStub.class)
 class PolicyReloadTest {
 

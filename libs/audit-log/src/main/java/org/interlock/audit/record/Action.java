@@ -6,8 +6,14 @@ public enum Action {
     DECIDE,
     /** Data released (or refused) in a REST response through the gateway. */
     DISCLOSE_REST,
+    /** A change submitted through the gateway to an agency service (or refused). */
+    CHANGE_REST,
     /** An agency event routed by the exchange to a recipient's inbox (or withheld). */
     ROUTE_EVENT,
+    /** An erasure notice sent to a recipient: what it received under a consent now withdrawn or expired. */
+    ERASURE_REQUESTED,
+    /** A recipient's confirmation that it erased what a notice listed. */
+    ERASURE_CONFIRMED,
     /** An event pushed to an analyst on a live feed (or withheld). */
     PUSH_FEED,
     /** An auditor's query of this log: auditors are audited too. */

@@ -14,6 +14,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
     CONFLICT(409, "Conflict", "conflict"),
+    /** The stored audit log no longer matches the tree heads it signed: it was altered. */
+    AUDIT_INTEGRITY(409, "Audit log integrity failure", "audit-integrity"),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     VALIDATION_FAILED(422, "Validation failed", "validation-failed"),
@@ -47,7 +49,7 @@ public enum ProblemType {
     /** The generic kind for an HTTP status the framework raised on its own. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != UNKNOWN_PERSON) {
+            if (type.status == status && type != UNKNOWN_PERSON && type != AUDIT_INTEGRITY) {
                 return type;
             }
         }

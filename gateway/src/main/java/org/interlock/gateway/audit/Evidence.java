@@ -1,0 +1,95 @@
+package org.interlock.gateway.audit;
+
+import java.util.List;
+
+import org.interlock.audit.record.Action;
+import org.interlock.audit.record.Actor;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.audit.record.Resource;
+import org.interlock.gateway.policy.Context;
+import org.interlock.gateway.policy.Decision;
+import org.interlock.gateway.policy.Deny;
+import org.interlock.gateway.policy.Permit;
+import org.interlock.gateway.policy.Principal;
+
+/**
+ * Turns what the gateway decided into an audit record: who, what about whom, why, the outcome and
+ * the rules behind it. Identifiers and paths only; the content released never enters the log.
+ */
+public final class Evidence {
+
+    /** The permit reason when the owning agency's own staff act on their own records. */
+    public static final String OWNER = "owner";
+    public static final String AGREEMENT = "agreement";
+    public static final String BREAK_GLASS = "break-glass";
+
+    private Evidence() {
+    }
+
+    /** A person acting through a client application. */
+    public static Actor actor(Principal principal, String client) {
+        return new Actor(principal.username(), principal.agency(), principal.org(), client, null);
+    }
+
+    /** What policy decided about, as the log names it; {@code id} is the record's own id, if any. */
+    public static Resource resource(org.interlock.gateway.policy.Resource resource, String id) {
+        return new Resource(resource.type(), id, resource.person(), resource.category(),
+                resource.classification() == null ? null : resource.classification().label());
+    }
+
+    /** The record of one policy decision, and of what was withheld when it permitted. */
+    public static AuditRecord of(Action action, Actor actor, Resource resource, Context context, Decision decision,
+            List<String> withheld, RequestTrace trace) {
+        AuditRecord.Builder record = AuditRecord.builder(context.at(), actor, action, outcome(decision))
+                .resource(resource)
+                .purpose(context.purpose())
+                .policyVersion(decision.policyVersion())
+                .breakGlassReason(context.breakGlass() ? context.breakGlassReason() : null)
+                .requestId(trace.requestId())
+                .traceId(trace.traceId());
+        if (decision instanceof Permit permit) {
+            record.agreement(permit.agreementId()).consent(permit.consentId()).redactedFields(withheld);
+        }
+        return record.build();
+    }
+
+    /**
+     * A policy reload: accepted (the new version is in force) or refused (the old one stays).
+     * The resource names the version asked for; {@code policyVersion} the one in force afterwards.
+     */
+    public static AuditRecord policyChange(Actor actor, String loaded, String inForce, boolean accepted,
+            RequestTrace trace, java.time.Instant at) {
+        return AuditRecord.builder(at, actor, Action.POLICY_CHANGE, accepted
+                        ? org.interlock.audit.record.Decision.permit("reloaded")
+                        : org.interlock.audit.record.Decision.deny("invalid-policy"))
+                .resource(new Resource("policy", loaded, null, null, null))
+                .policyVersion(inForce)
+                .requestId(trace.requestId())
+                .traceId(trace.traceId())
+                .build();
+    }
+
+    /** The paths withheld from a released record: the redactions applied and every field left out. */
+    public static List<String> withheld(Permit permit, com.fasterxml.jackson.databind.JsonNode record,
+            com.fasterxml.jackson.databind.JsonNode released) {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>(permit.redactions());
+        if (record != null && record.isObject()) {
+            record.fieldNames().forEachRemaining(name -> {
+                if (released == null || !released.has(name)) {
+                    paths.add("$." + name);
+                }
+            });
+        }
+        return List.copyOf(paths);
+    }
+
+    /** The outcome as the log keeps it: permit with its grounds, or deny with the engine's reason code. */
+    public static org.interlock.audit.record.Decision outcome(Decision decision) {
+        return switch (decision) {
+            case Permit p when p.breakGlass() -> org.interlock.audit.record.Decision.permit(BREAK_GLASS);
+            case Permit p when p.agreementId() == null -> org.interlock.audit.record.Decision.permit(OWNER);
+            case Permit p -> org.interlock.audit.record.Decision.permit(AGREEMENT);
+            case Deny d -> org.interlock.audit.record.Decision.deny(d.reason().name());
+        };
+    }
+}
