@@ -81,6 +81,20 @@ public final class ChildProcess implements AutoCloseable {
         process = null;
     }
 
+    /** SIGKILL, no grace: what a crash looks like to everyone else (fault tests). */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     @Override
     public void close() {
         stop();

@@ -63,6 +63,10 @@ public final class LocalStack {
     }
 
     List<Application> applicationsToRun() {
+        return allApplications().stream().filter(app -> config.runs(app.name())).toList();
+    }
+
+    private List<Application> allApplications() {
         return List.of(
                 new Application("prisons", "services/prisons", config.prisonsPort(), "prisons"),
                 new Application("probation", "services/probation", config.probationPort(), "probation"),
@@ -92,7 +96,7 @@ public final class LocalStack {
         Map<String, String> routes = new HashMap<>();
         // The dev realm's secret of client interlock-gateway (deploy/keycloak/interlock-realm.json).
         routes.put("INTERLOCK_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
-        for (Application app : applicationsToRun()) {
+        for (Application app : allApplications()) {
             routes.put("INTERLOCK_SERVICE_" + app.name().toUpperCase() + "_URL", app.url());
         }
         List<Application> apps = applicationsToRun();
@@ -114,6 +118,24 @@ public final class LocalStack {
                     process.logFile().toString());
             say(String.format("%-12s %s (ready: %s)", app.name(), app.url(), app.readinessUrl()));
         }
+    }
+
+    /** Kills an application with SIGKILL, as a crash would (fault tests). */
+    public synchronized void kill(String name) {
+        process(name).kill();
+    }
+
+    /** Starts a killed or stopped application again and waits until it is ready. */
+    public synchronized void restart(String name) {
+        ChildProcess process = process(name);
+        Application app = applicationsToRun().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        process.start();
+        Readiness.await(app.name(), app.readinessUrl(), APP_START_TIMEOUT, process::alive, process.logFile().toString());
+    }
+
+    private ChildProcess process(String name) {
+        return applications.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application " + name));
     }
 
     public synchronized void stop() {

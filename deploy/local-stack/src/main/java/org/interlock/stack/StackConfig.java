@@ -1,11 +1,14 @@
 package org.interlock.stack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Ports and folders of the local stack, each overridable by an environment variable so that two
- * stacks, or a stack and a test run, can share a machine.
+ * stacks, or a stack and a test run, can share a machine; and which applications to run
+ * (INTERLOCK_STACK_APPS, e.g. {@code prisons,gateway}; default all).
  */
 public record StackConfig(
         Path repository,
@@ -19,7 +22,25 @@ public record StackConfig(
         int prisonsPort,
         int probationPort,
         int intelligencePort,
-        int partnersPort) {
+        int partnersPort,
+        List<String> applications) {
+
+    /** Every application. */
+    public StackConfig(Path repository, Path dataDirectory, int gatewayPort, int keycloakPort,
+            int keycloakManagementPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int prisonsPort,
+            int probationPort, int intelligencePort, int partnersPort) {
+        this(repository, dataDirectory, gatewayPort, keycloakPort, keycloakManagementPort, kafkaPort,
+                kafkaControllerPort, postgresPort, prisonsPort, probationPort, intelligencePort, partnersPort, List.of());
+    }
+
+    public StackConfig {
+        applications = List.copyOf(applications);
+    }
+
+    /** Whether the stack runs this application: all of them unless INTERLOCK_STACK_APPS names some. */
+    public boolean runs(String application) {
+        return applications.isEmpty() || applications.contains(application);
+    }
 
     public static StackConfig from(Map<String, String> env, Path repository) {
         return new StackConfig(
@@ -34,7 +55,10 @@ public record StackConfig(
                 port(env, "INTERLOCK_PRISONS_PORT", 8081),
                 port(env, "INTERLOCK_PROBATION_PORT", 8082),
                 port(env, "INTERLOCK_INTELLIGENCE_PORT", 8083),
-                port(env, "INTERLOCK_PARTNERS_PORT", 8084));
+                port(env, "INTERLOCK_PARTNERS_PORT", 8084),
+                // A subset, for benchmarks that measure one component without the others' load.
+                Arrays.stream(env.getOrDefault("INTERLOCK_STACK_APPS", "").split(","))
+                        .map(String::trim).filter(name -> !name.isEmpty()).toList());
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -44,10 +44,16 @@ class AuditTrailEndToEndTest {
         assertEquals(200, olivia.get("/api/v1/prisons/custody-episodes/" + episode).status());
         assertEquals(404, fred.get("/api/v1/prisons/custody-episodes/" + episode).status());
 
+        // Olivia's read, and the reception routed to probation's inbox by the exchange.
+        await().atMost(SEALED).until(() -> auditor.get("/audit/v1/persons/" + person + "/disclosures").body()
+                .path("records").size() == 2);
         JsonNode disclosures = auditor.get("/audit/v1/persons/" + person + "/disclosures").body().path("records");
-        assertEquals(1, disclosures.size(), disclosures.toString());
-        assertEquals("olivia.prison", disclosures.get(0).path("record").path("actor").path("subject").asText());
-        assertEquals("interlock-cli", disclosures.get(0).path("record").path("actor").path("client").asText());
+        List<String> who = new ArrayList<>();
+        disclosures.forEach(d -> who.add(d.path("record").path("action").asText() + " "
+                + d.path("record").path("actor").path("client").asText() + " "
+                + d.path("record").path("actor").path("subject").asText(d.path("record").path("actor").path("agency").asText())));
+        assertEquals(List.of("DISCLOSE_REST interlock-cli olivia.prison", "ROUTE_EVENT interlock-exchange probation"),
+                who.stream().sorted().toList(), disclosures.toString());
         JsonNode refused = auditor.get("/audit/v1/records?outcome=deny&person=" + person).body().path("records");
         assertEquals("fred.faith", refused.get(0).path("record").path("actor").path("subject").asText());
         assertEquals(403, olivia.get("/audit/v1/records?person=" + person).status());

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.interlock.gateway.exchange.ReplayProgress;
 import org.interlock.gateway.policy.ConsentGrant;
 import org.interlock.gateway.policy.ConsentView;
 import org.interlock.gateway.policy.language.CategoryPattern;
@@ -47,6 +49,11 @@ public class ConsentCache implements ConsentView {
     /** person -> consent id -> latest state: a decision looks at one person's consents only. */
     private final Map<String, Map<String, Consent>> byPerson = new ConcurrentHashMap<>();
     private final Map<String, String> personOf = new ConcurrentHashMap<>();
+    /** Consents withdrawn or expired: final, so a replayed older state never brings one back. */
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /** When this replica stopped deciding under each ended consent: after that instant, no decision can use it. */
+    private final Map<String, Instant> endedAt = new ConcurrentHashMap<>();
+    private final ReplayProgress progress = new ReplayProgress();
     private final ObjectMapper json;
 
     public ConsentCache(ObjectMapper json) {
@@ -62,6 +69,27 @@ public class ConsentCache implements ConsentView {
                 .map(c -> new ConsentGrant(c.id(), c.person(), c.organisation(), c.givenAt()));
     }
 
+    /**
+     * Ends a consent now, for every decision from here on: the exchange calls this the moment it
+     * reads a withdrawal or an expiry from the partners' events, whichever of the two reaches
+     * this replica first.
+     */
+    public synchronized void end(String consentId) {
+        ended.add(consentId);
+        forget(consentId);
+        endedAt.putIfAbsent(consentId, Instant.now());
+    }
+
+    /** When this replica ended the consent (withdrawn or expired), if it has. */
+    public Optional<Instant> endedAt(String consentId) {
+        return Optional.ofNullable(endedAt.get(consentId));
+    }
+
+    /** How far the consents topic has been replayed (the exchange waits for it at start). */
+    public ReplayProgress progress() {
+        return progress;
+    }
+
     @Incoming("consents")
     @SuppressWarnings("unchecked")
     public CompletionStage<Void> apply(Message<String> message) {
@@ -70,18 +98,27 @@ public class ConsentCache implements ConsentView {
             if (key != null) {
                 forget(key);
             }
-            return message.ack();
+        } else {
+            try {
+                remember(read(json.readTree(message.getPayload())));
+            } catch (Exception e) {
+                LOG.warnf("Unreadable consent state skipped (%s)", e.getClass().getSimpleName());
+            }
         }
-        try {
-            remember(read(json.readTree(message.getPayload())));
-        } catch (Exception e) {
-            LOG.warnf("Unreadable consent state skipped (%s)", e.getClass().getSimpleName());
-        }
+        message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .ifPresent(m -> progress.applied(m.getPartition(), m.getOffset()));
         return message.ack();
     }
 
     private synchronized void remember(Consent consent) {
+        if (!"ACTIVE".equals(consent.status())) {
+            end(consent.id());
+            return;
+        }
         forget(consent.id());
+        if (ended.contains(consent.id())) {
+            return;
+        }
         personOf.put(consent.id(), consent.person());
         byPerson.computeIfAbsent(consent.person(), p -> new ConcurrentHashMap<>()).put(consent.id(), consent);
     }

@@ -54,6 +54,8 @@ public final class ResourceCatalogue {
             entry(Agency.PARTNERS, "consents(/" + ID + ")?(/withdraw)?", "consent", OFFICIAL, null),
             entry(Agency.PARTNERS, "activities", "partner.activity", OFFICIAL, null),
             entry(Agency.PARTNERS, "organisations(/" + ID + ")?(/(suspend|reinstate))?", "partner.organisation", OFFICIAL, null),
+            // What the exchange delivered to an organisation: its own staff's to read, nobody else's.
+            entry(Agency.PARTNERS, "received-events", "partner.received", OFFICIAL, null),
             // Allocations exist in every service and share one category.
             allocations(Agency.PRISONS), allocations(Agency.PROBATION), allocations(Agency.INTELLIGENCE),
             allocations(Agency.PARTNERS));

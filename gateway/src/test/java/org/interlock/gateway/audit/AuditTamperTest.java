@@ -137,7 +137,7 @@ class AuditTamperTest {
                 "UPDATE audit.records SET sequence = sequence + 1000000 WHERE sequence >= " + victim,
                 "UPDATE audit.records SET sequence = sequence - 999999 WHERE sequence >= 1000000",
                 "INSERT INTO audit.records SELECT " + victim + ", recorded_at, actor_subject, actor_agency, actor_org,"
-                        + " action, outcome, person, break_glass, leaf, leaf_hash FROM audit.records WHERE sequence = "
+                        + " action, outcome, person, consent, break_glass, leaf, leaf_hash FROM audit.records WHERE sequence = "
                         + (victim + 2));
 
         inclusionIsRefused(victim);

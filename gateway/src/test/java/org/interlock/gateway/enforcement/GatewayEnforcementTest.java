@@ -120,6 +120,23 @@ class GatewayEnforcementTest {
     }
 
     @Test
+    void whatAnOrganisationReceivedIsForItsOwnStaffOnly() {
+        String person = PersonReference.random();
+        String path = "/partners/api/v1/received-events?organisation=horizon-mentoring&person=" + person;
+        UpstreamStub.answer("GET", path, 200, """
+                [{"id":"%s","organisation":"horizon-mentoring","person":"%s",
+                  "type":"org.interlock.prisons.custody.release-date-set.v1","sourceEventId":"s-1","consent":"c-1",
+                  "receivedAt":"2026-11-26T10:00:00Z","data":{"releaseDate":"2026-12-01"}}]"""
+                .formatted(UUID.randomUUID(), person));
+        String query = "/api/v1/partners/received-events?organisation=horizon-mentoring&person=" + person;
+
+        as(MIA, "resettlement").get(query).then().statusCode(200).body("$", hasSize(1))
+                .body("[0].data.releaseDate", equalTo("2026-12-01"));
+        as(FRED, "resettlement").get(query).then().statusCode(200).body("$", hasSize(0));
+        as(PETER, "case-management").get(query).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void aChangeToAnotherOrganisationsRecordIsRefusedOnTheRecordAsTheServiceHoldsIt() {
         String id = UUID.randomUUID().toString();
         UpstreamStub.answer("GET", "/partners/api/v1/consents/" + id, 200, """

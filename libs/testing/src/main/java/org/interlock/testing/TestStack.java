@@ -19,9 +19,11 @@ public final class TestStack {
     private static TestStack shared;
 
     private final StackConfig config;
+    private final LocalStack stack;
 
-    private TestStack(StackConfig config) {
+    private TestStack(StackConfig config, LocalStack stack) {
         this.config = config;
+        this.stack = stack;
     }
 
     public static synchronized TestStack shared() {
@@ -32,13 +34,23 @@ public final class TestStack {
             LocalStack stack = new LocalStack(config, infra.kafka(), infra.postgres(), keycloak);
             stack.start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
-            shared = new TestStack(config);
+            shared = new TestStack(config, stack);
         }
         return shared;
     }
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    /** SIGKILL of an application ({@code gateway}, {@code prisons}, ...), as a crash. */
+    public void kill(String application) {
+        stack.kill(application);
+    }
+
+    /** Starts it again and waits until it is ready. */
+    public void restart(String application) {
+        stack.restart(application);
     }
 
     public String keycloakIssuer() {

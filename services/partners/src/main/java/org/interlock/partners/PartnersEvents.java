@@ -21,10 +21,11 @@ public final class PartnersEvents {
     public static final EventType CONSENT_GRANTED = EventType.v1(PARTNERS, "consent", "granted", "consent", OFFICIAL);
     public static final EventType CONSENT_WITHDRAWN = EventType.v1(PARTNERS, "consent", "withdrawn", "consent", OFFICIAL);
     public static final EventType CONSENT_EXPIRED = EventType.v1(PARTNERS, "consent", "expired", "consent", OFFICIAL);
+    public static final EventType ERASURE_CONFIRMED = EventType.v1(PARTNERS, "erasure", "confirmed", "partner.erasure", OFFICIAL);
 
     public static final List<EventType> ALL = List.of(ORGANISATION_REGISTERED, ORGANISATION_SUSPENDED,
             ORGANISATION_REINSTATED, ACTIVITY_REPORTED, CONCERN_RAISED, CONSENT_GRANTED, CONSENT_WITHDRAWN,
-            CONSENT_EXPIRED);
+            CONSENT_EXPIRED, ERASURE_CONFIRMED);
 
     private PartnersEvents() {
     }

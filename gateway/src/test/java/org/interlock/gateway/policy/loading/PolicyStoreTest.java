@@ -44,7 +44,7 @@ class PolicyStoreTest {
     void starterPolicyLoadsFromTheClasspathByDefault() throws PolicyException {
         Policy policy = new PolicyStore(PolicySource.classpath()).reload();
 
-        assertEquals("2026-11-26.1", policy.version());
+        assertEquals("2026-11-26.2", policy.version());
         assertEquals(10, policy.agreements().size());
         assertEquals(1, policy.denyRules().size());
     }
@@ -55,7 +55,7 @@ class PolicyStoreTest {
         PolicyStore store = new PolicyStore(PolicySource.directory(directory));
         store.reload();
 
-        write(starterPolicy().replace("version: 2026-11-26.1", "version: 2026-11-27.1"));
+        write(starterPolicy().replace("version: 2026-11-26.2", "version: 2026-11-27.1"));
         store.reload();
 
         assertEquals("2026-11-27.1", store.current().version());

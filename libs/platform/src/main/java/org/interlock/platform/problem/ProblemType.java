@@ -16,6 +16,8 @@ public enum ProblemType {
     CONFLICT(409, "Conflict", "conflict"),
     /** The stored audit log no longer matches the tree heads it signed: it was altered. */
     AUDIT_INTEGRITY(409, "Audit log integrity failure", "audit-integrity"),
+    /** What was asked for existed once and is no longer kept (e.g. a feed resume point). */
+    GONE(410, "Gone", "gone"),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     VALIDATION_FAILED(422, "Validation failed", "validation-failed"),

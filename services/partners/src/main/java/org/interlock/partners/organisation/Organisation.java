@@ -17,6 +17,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "organisation")
 public class Organisation extends PanacheEntityBase {
 
+    /** What an organisation id looks like, e.g. {@code horizon-mentoring}. */
+    public static final String ID_REGEX = "[a-z0-9][a-z0-9-]{1,62}";
+
     public enum Kind { MENTORING, FAITH, FAMILY_SUPPORT, HOUSING, EMPLOYMENT, LOCAL_AUTHORITY, OTHER }
 
     public enum Status { ACTIVE, SUSPENDED }

@@ -1,0 +1,239 @@
+package org.interlock.gateway.exchange;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.consent.ConsentCache;
+import org.jboss.logging.Logger;
+
+/**
+ * The exchange: consume every agency's events, decide and redact per recipient, and produce the
+ * copies — exactly once, in Kafka transactions that carry the consumed offsets, read by the
+ * recipients as committed only. The audit records of a batch are durable before its transaction
+ * commits, so no copy is ever visible without its record.
+ *
+ * <p>One thread per replica; replicas share the work by partitions (one consumer group), each
+ * with a transactional id of its own (fenced by the group's generation, KIP-447). Any failure
+ * aborts the batch and starts over from the committed offsets: a copy produced again has the same
+ * id, and an aborted one was never visible. Events of one person stay in order (keyed by person).
+ */
+@ApplicationScoped
+public class ExchangeLoop {
+
+    private static final Logger LOG = Logger.getLogger(ExchangeLoop.class);
+    static final List<String> AGENCY_TOPICS = List.of("interlock.prisons.events", "interlock.probation.events",
+            "interlock.intelligence.events", "interlock.partners.events");
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final Map<String, Object> kafka;
+    private final Router router;
+    private final Erasure erasure;
+    private final AuditTrail audit;
+    private final ConsentCache consents;
+    private final OrganisationDirectory organisations;
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final String group;
+    private final int maxPollRecords;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
+            AuditTrail audit, ConsentCache consents, OrganisationDirectory organisations, ObjectMapper json,
+            @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-exchange") String group,
+            @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
+        this.kafka = kafka;
+        this.router = router;
+        this.erasure = erasure;
+        this.audit = audit;
+        this.consents = consents;
+        this.organisations = organisations;
+        this.json = json;
+        this.enabled = enabled;
+        this.group = group;
+        this.maxPollRecords = maxPollRecords;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (enabled) {
+            running = true;
+            thread = Thread.ofPlatform().name("exchange").start(this::run);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        thread.join(Duration.ofSeconds(15));
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig());
+                    KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+                consumer = c;
+                producer.initTransactions();
+                awaitViews(c);
+                c.subscribe(AGENCY_TOPICS);
+                while (running) {
+                    ConsumerRecords<String, String> records = c.poll(POLL);
+                    if (!records.isEmpty()) {
+                        exchange(records, c, producer);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                // Nothing of the batch is visible: start again from the committed offsets.
+                LOG.warnf("Exchange batch abandoned, restarting from the committed offsets: %s", e.toString());
+                pause(RETRY);
+            }
+        }
+    }
+
+    private void exchange(ConsumerRecords<String, String> records, KafkaConsumer<String, String> c,
+            KafkaProducer<String, String> producer) {
+        List<ProducerRecord<String, String>> out = new ArrayList<>();
+        List<AuditRecord> evidence = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Optional<AgencyEvent> parsed = AgencyEvent.parse(record, json);
+            if (parsed.isEmpty()) {
+                LOG.warnf("Event %s-%d@%d is not one the exchange can decide on: not routed",
+                        record.topic(), record.partition(), record.offset());
+                continue;
+            }
+            AgencyEvent event = parsed.get();
+            Router.Routing routing = router.route(event);
+            routing.copies().stream().map(InboxCopy::of).forEach(out::add);
+            evidence.addAll(routing.evidence());
+            if (erasure.readsHistory(event)) {
+                audit.recordAndWait(evidence);
+                evidence.clear();
+            }
+            Erasure.Outcome erased = erasure.on(event);
+            out.addAll(erased.notices());
+            evidence.addAll(erased.evidence());
+        }
+        audit.recordAndWait(evidence);
+        producer.beginTransaction();
+        try {
+            out.forEach(producer::send);
+            producer.sendOffsetsToTransaction(nextOffsets(records), c.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            abortQuietly(producer);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the consent and organisation views have replayed what their topics held when
+     * the exchange started: deciding on a half-replayed view could disclose under a consent whose
+     * withdrawal is still to be read.
+     */
+    private void awaitViews(KafkaConsumer<String, String> c) {
+        Map<Integer, Long> consentsEnd = endOffsets(c, "interlock.consents");
+        Map<Integer, Long> partnersEnd = endOffsets(c, "interlock.partners.events");
+        long since = System.nanoTime();
+        while (running && !(consents.progress().reached(consentsEnd) && organisations.progress().reached(partnersEnd))) {
+            if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
+                LOG.warn("The exchange is still waiting for the consent and organisation views to catch up");
+                since = System.nanoTime();
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static Map<Integer, Long> endOffsets(KafkaConsumer<String, String> c, String topic) {
+        List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<Integer, Long> ends = new HashMap<>();
+        c.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, end) -> ends.put(tp.partition(), end));
+        return ends;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.getLast().offset() + 1));
+        }
+        return offsets;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put("group.id", group);
+        config.put("key.deserializer", StringDeserializer.class.getName());
+        config.put("value.deserializer", StringDeserializer.class.getName());
+        config.put("enable.auto.commit", "false");
+        config.put("isolation.level", "read_committed");
+        config.put("auto.offset.reset", "earliest");
+        config.put("max.poll.records", maxPollRecords);
+        config.put("client.id", "interlock-exchange-consumer");
+        return config;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", StringSerializer.class.getName());
+        config.put("enable.idempotence", "true");
+        config.put("acks", "all");
+        config.put("linger.ms", 5);
+        // One per process and start: fencing across replicas is by the consumer group (KIP-447).
+        config.put("transactional.id", "interlock-exchange-" + UUID.randomUUID());
+        config.put("client.id", "interlock-exchange-producer");
+        return config;
+    }
+
+    private static void abortQuietly(KafkaProducer<String, String> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException ignored) {
+            // The producer is closed next; the transaction times out on the broker.
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.interlock.gateway.exchange;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.interlock.contracts.PersonReference;
+import org.interlock.testing.GatewayResource;
+import org.interlock.testing.TopicRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exchange against real Kafka and PostgreSQL: each agency event reaches exactly the inboxes
+ * entitled to it, as the agreement releases it, with one audit record per disclosure; a consent's
+ * end stops disclosure under it and sends the recipient an erasure notice of what it received.
+ */
+@QuarkusTest
+@TestProfile(ExchangeProfile.class)
+@QuarkusTestResource(GatewayResource.class)
+class ExchangeTest {
+
+    private static final Duration ROUTED = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static TopicRecorder probation;
+    static TopicRecorder partners;
+    static TopicRecorder prisons;
+    static TopicRecorder intelligence;
+
+    @BeforeAll
+    static void recordInboxes() {
+        probation = new TopicRecorder("interlock.inbox.probation");
+        partners = new TopicRecorder("interlock.inbox.partners");
+        prisons = new TopicRecorder("interlock.inbox.prisons");
+        intelligence = new TopicRecorder("interlock.inbox.intelligence");
+        ExchangeFixtures.organisation("horizon-mentoring", "ACTIVE", "registered");
+        ExchangeFixtures.organisation("faith-bridge", "ACTIVE", "registered");
+    }
+
+    @Inject
+    OrganisationDirectory directory;
+
+    @Inject
+    org.interlock.gateway.consent.ConsentCache consentCache;
+
+    /** The organisations are known to the exchange before any event of a test is written. */
+    @org.junit.jupiter.api.BeforeEach
+    void organisationsKnown() {
+        await().atMost(ROUTED).until(() -> directory.isActive("horizon-mentoring") && directory.isActive("faith-bridge"));
+    }
+
+    /** A consent the gateway has read (the services' commit-to-gateway lag is not what these tests are about). */
+    private String consented(String person, String organisation) {
+        String consent = ExchangeFixtures.consent(person, organisation);
+        await().atMost(ROUTED).until(() -> consentCache.activeConsent(person, organisation, "custody.release",
+                "resettlement", java.time.Instant.now()).isPresent());
+        return consent;
+    }
+
+    @AfterAll
+    static void closeInboxes() {
+        List.of(probation, partners, prisons, intelligence).forEach(TopicRecorder::close);
+    }
+
+    @Test
+    void aReleaseDateReachesProbationWholeAndTheConsentedMentorAsItsProjection() throws Exception {
+        String person = PersonReference.random();
+        String consent = consented(person, "horizon-mentoring");
+        String source = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+
+        await().atMost(ROUTED).until(() -> probation.about(person).size() == 1 && partners.about(person).size() == 1);
+        ConsumerRecord<String, String> whole = probation.about(person).getFirst();
+        assertEquals("A1234BC", JSON.readTree(whole.value()).path("prisonNumber").asText());
+        assertEquals(source, TopicRecorder.header(whole, "ce_sourceeventid"));
+        assertEquals("prisons-to-probation-custody", TopicRecorder.header(whole, "ce_agreement"));
+        assertEquals("org.interlock.prisons.custody.release-date-set.v1", TopicRecorder.header(whole, "ce_type"));
+
+        ConsumerRecord<String, String> projected = partners.about(person).getFirst();
+        JsonNode released = JSON.readTree(projected.value());
+        assertEquals(List.of("person", "releaseDate", "releasedOn", "status"),
+                java.util.stream.StreamSupport.stream(((Iterable<String>) released::fieldNames).spliterator(), false)
+                        .sorted().toList());
+        assertEquals("2026-12-01", released.path("releaseDate").asText());
+        assertEquals(person, released.path("person").asText());
+        assertEquals("horizon-mentoring", TopicRecorder.header(projected, "ce_recipient"));
+        assertEquals(consent, TopicRecorder.header(projected, "ce_consent"));
+        assertEquals("official", TopicRecorder.header(projected, "ce_classification"));
+        assertFalse(projected.value().contains("HMP Frankland"));
+
+        assertTrue(prisons.about(person).isEmpty() && intelligence.about(person).isEmpty());
+        ExchangeAudit.routedAbout(person)
+                .body("records", hasSize(2))
+                .body("records.record.actor.org", org.hamcrest.Matchers.hasItems("horizon-mentoring"))
+                .body("records.record.resource.id", org.hamcrest.Matchers.everyItem(equalTo(source)));
+    }
+
+    @Test
+    void aRestrictedIntelligenceReportGoesNowhere() throws Exception {
+        String person = PersonReference.random();
+        ExchangeFixtures.restrictedReport(person);
+        String marker = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+
+        // The release event is routed after the report (same person, same partition order).
+        await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
+        assertEquals(List.of(marker), probation.about(person).stream()
+                .map(r -> TopicRecorder.header(r, "ce_sourceeventid")).toList());
+        assertTrue(partners.about(person).isEmpty(), "no consent, no copy");
+        assertTrue(prisons.about(person).isEmpty());
+    }
+
+    @Test
+    void aSuspendedOrganisationReceivesNothingEvenWithConsent() {
+        String person = PersonReference.random();
+        ExchangeFixtures.organisation("lantern-trust", "ACTIVE", "registered");
+        ExchangeFixtures.organisation("lantern-trust", "SUSPENDED", "suspended");
+        await().atMost(ROUTED).until(() -> directory.organisations().contains("lantern-trust")
+                && !directory.isActive("lantern-trust"));
+        consented(person, "lantern-trust");
+        ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+
+        await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
+        assertTrue(partners.about(person).isEmpty());
+    }
+
+    @Test
+    void aWithdrawalStopsDisclosureAndTheMentorIsToldToEraseWhatItReceived() throws Exception {
+        String person = PersonReference.random();
+        String consent = consented(person, "horizon-mentoring");
+        String first = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        await().atMost(ROUTED).until(() -> partners.about(person).size() == 1);
+
+        ExchangeFixtures.withdrawn(consent, person, "horizon-mentoring");
+        await().atMost(ROUTED).until(() -> partners.about(person).size() == 2);
+        ConsumerRecord<String, String> notice = partners.about(person).get(1);
+        assertEquals("org.interlock.gateway.erasure.requested.v1", TopicRecorder.header(notice, "ce_type"));
+        JsonNode data = JSON.readTree(notice.value());
+        assertEquals(List.of(first), JSON.convertValue(data.path("events"), List.class));
+        assertEquals("consent-withdrawn", data.path("reason").asText());
+        assertEquals("horizon-mentoring", data.path("organisation").asText());
+
+        String after = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        await().atMost(ROUTED).until(() -> probation.about(person).size() == 2);
+        assertEquals(2, partners.about(person).size(), "nothing more under a withdrawn consent");
+        assertNull(partners.about(person).stream().filter(r -> after.equals(TopicRecorder.header(r, "ce_sourceeventid")))
+                .findAny().orElse(null));
+
+        ExchangeFixtures.erasureConfirmed(data.path("notice").asText(), consent, person, "horizon-mentoring", List.of(first));
+        await().atMost(ROUTED).untilAsserted(() -> ExchangeAudit.about(person, "ERASURE_CONFIRMED")
+                .body("records", hasSize(1))
+                .body("records[0].record.decision.reason", equalTo("erased:1"))
+                .body("records[0].record.consent", equalTo(consent)));
+        ExchangeAudit.about(person, "ERASURE_REQUESTED").body("records", hasSize(1));
+        ExchangeAudit.about(person, "ROUTE_EVENT")
+                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record.decision.outcome",
+                        equalTo(List.of("PERMIT", "DENY")))
+                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }[1].record.decision.reason",
+                        equalTo("NO_CONSENT"));
+    }
+
+    @Test
+    void aWithdrawalRacingNewEventsLeavesNoDisclosureDecidedAfterIt() throws Exception {
+        String person = PersonReference.random();
+        String consent = consented(person, "horizon-mentoring");
+        int events = 120;
+        Thread releases = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < events; i++) {
+                ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+            }
+        });
+        await().atMost(ROUTED).until(() -> partners.about(person).size() >= 10);
+        ExchangeFixtures.withdrawn(consent, person, "horizon-mentoring");
+        releases.join();
+        await().atMost(ROUTED).until(() -> probation.about(person).size() == events);
+        java.time.Instant ended = consentCache.endedAt(consent).orElseThrow();
+
+        List<Map<String, Object>> decisions = ExchangeAudit.about(person, "ROUTE_EVENT").extract().jsonPath()
+                .getList("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record");
+        long permits = 0;
+        for (Map<String, Object> record : decisions) {
+            java.time.Instant decided = java.time.Instant.parse((String) record.get("time"));
+            String outcome = (String) ((Map<?, ?>) record.get("decision")).get("outcome");
+            if (outcome.equals("PERMIT")) {
+                permits++;
+                assertTrue(!decided.isAfter(ended), "a disclosure decided at " + decided + ", after the consent ended at "
+                        + ended);
+            }
+        }
+        long copies = partners.about(person).stream()
+                .filter(r -> !"org.interlock.gateway.erasure.requested.v1".equals(TopicRecorder.header(r, "ce_type")))
+                .count();
+        assertEquals(permits, copies, "one copy per recorded disclosure");
+        assertTrue(permits < events, "the withdrawal landed among the events");
+        assertEquals(events - permits, decisions.size() - permits, "every later event refused, and recorded as such");
+    }
+}

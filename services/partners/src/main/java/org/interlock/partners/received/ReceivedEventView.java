@@ -1,0 +1,14 @@
+package org.interlock.partners.received;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A received copy as the organisation's staff read it. It names its organisation: the gateway lets
+ * only that organisation's staff see it.
+ */
+public record ReceivedEventView(String id, String organisation, String person, String type, String sourceEventId,
+        String consent,
+        OffsetDateTime receivedAt, JsonNode data) {
+}
