@@ -7,7 +7,7 @@ import org.interlock.platform.problem.ProblemType;
 /** Every request declares why it is made; a missing or unknown purpose is refused before anything else. */
 public final class PurposeOfUse {
 
-    static final String HEADER = "X-Purpose-Of-Use";
+    public static final String HEADER = "X-Purpose-Of-Use";
     static final String BREAK_GLASS = "X-Break-Glass-Reason";
 
     private PurposeOfUse() {

@@ -1,0 +1,113 @@
+package org.interlock.gateway.feeds;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.interlock.gateway.exchange.AgencyEvent;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+
+/**
+ * The recent agency events of every topic, as this replica read them (its own consumer group,
+ * from the beginning), kept for resuming feeds: the last {@code interlock.feeds.retention-events}
+ * of them. Each new event is offered to every live subscriber; offering never blocks, so a slow
+ * subscriber never slows the others or this reader.
+ */
+@ApplicationScoped
+public class FeedLog {
+
+    private final int retention;
+    private final ObjectMapper json;
+    private final ArrayDeque<FeedEntry> recent = new ArrayDeque<>();
+    /** partition -> the lowest offset still held: a resume point below it is beyond retention. */
+    private final Map<String, Long> floor = new HashMap<>();
+    /** partition -> the last offset read: where a new subscriber starts. */
+    private final Map<String, Long> head = new HashMap<>();
+    private final Set<FeedSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+    public FeedLog(@ConfigProperty(name = "interlock.feeds.retention-events", defaultValue = "100000") int retention,
+            ObjectMapper json) {
+        this.retention = retention;
+        this.json = json;
+    }
+
+    @Incoming("feed")
+    public CompletionStage<Void> read(Message<String> message) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        if (kafka.isPresent()) {
+            IncomingKafkaRecordMetadata<?, ?> m = kafka.get();
+            AgencyEvent.parse(m.getTopic(), (Headers) m.getHeaders(), message.getPayload(), json)
+                    .ifPresent(event -> append(new FeedEntry(partition(m.getTopic(), m.getPartition()), m.getOffset(),
+                            event)));
+        }
+        return message.ack();
+    }
+
+    synchronized void append(FeedEntry entry) {
+        recent.addLast(entry);
+        head.merge(entry.partition(), entry.offset(), Math::max);
+        floor.putIfAbsent(entry.partition(), entry.offset());
+        while (recent.size() > retention) {
+            FeedEntry gone = recent.removeFirst();
+            floor.merge(gone.partition(), gone.offset() + 1, Math::max);
+        }
+        for (FeedSubscriber subscriber : subscribers) {
+            subscriber.offer(entry);
+        }
+    }
+
+    /**
+     * Registers a subscriber: from now on if {@code resume} is null, else from that position —
+     * handing it, atomically with registering, the retained events it missed. A position older
+     * than what is retained is a 410 problem: the client must start afresh, and knows it.
+     */
+    public synchronized FeedPosition subscribe(FeedSubscriber subscriber, FeedPosition resume) {
+        FeedPosition start = resume == null ? FeedPosition.of(head) : resume;
+        if (resume != null) {
+            // A partition the position does not name was empty for the client: it has seen nothing of it.
+            floor.forEach((partition, lowest) -> {
+                long passed = resume.offsets().getOrDefault(partition, -1L);
+                if (passed + 1 < lowest) {
+                    throw new ProblemException(ProblemType.GONE, "The resume point is older than the "
+                            + retention + " events this feed keeps: subscribe again without Last-Event-ID");
+                }
+            });
+            List<FeedEntry> missed = new ArrayList<>();
+            for (FeedEntry entry : recent) {
+                if (resume.before(entry.partition(), entry.offset())) {
+                    missed.add(entry);
+                }
+            }
+            missed.forEach(subscriber::offer);
+        }
+        subscribers.add(subscriber);
+        return start;
+    }
+
+    public void unsubscribe(FeedSubscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    static String partition(String topic, int partition) {
+        return topic.substring("interlock.".length(), topic.length() - ".events".length()) + "." + partition;
+    }
+}

@@ -1,0 +1,241 @@
+package org.interlock.gateway.feeds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import org.interlock.audit.record.Action;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.audit.Evidence;
+import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.exchange.AgencyEvent;
+import org.interlock.gateway.policy.Context;
+import org.interlock.gateway.policy.Decision;
+import org.interlock.gateway.policy.DecisionRequest;
+import org.interlock.gateway.policy.Permit;
+import org.interlock.gateway.policy.PolicyEngine;
+import org.interlock.gateway.policy.Principal;
+import org.interlock.gateway.policy.redaction.Redactor;
+import org.jboss.logging.Logger;
+
+/**
+ * One live stream: a bounded queue the feed log offers events into (never blocking it), and a
+ * virtual thread that takes them in batches, decides each for this subscriber (action subscribe,
+ * its purpose, the policy and consents in force at that moment), records what it will push and
+ * pushes only once the records are durable. When the queue overflows, or the token expires, the
+ * stream ends with an event that says why and where to resume.
+ */
+public final class FeedSubscriber {
+
+    private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
+    private static final int BATCH = 256;
+
+    /** Who subscribes, for what, until when. */
+    public record Subscription(String id, Principal principal, String client, String purpose, FeedFilter filter,
+            Instant expiresAt, RequestTrace trace) {
+    }
+
+    private final Subscription subscription;
+    private final BlockingQueue<FeedEntry> queue;
+    private final PolicyEngine policy;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Sse sse;
+    private final Redactor redactor = new Redactor();
+    private volatile boolean overflowed;
+    private volatile boolean closed;
+    private MultiEmitter<? super OutboundSseEvent> emitter;
+    private BooleanSupplier congested;
+    /** Released whenever the HTTP layer asks for more: the pusher waits on it, not on a clock. */
+    private final java.util.concurrent.Semaphore demand = new java.util.concurrent.Semaphore(0);
+    private FeedPosition position;
+
+    FeedSubscriber(Subscription subscription, int capacity, PolicyEngine policy, AuditTrail audit, ObjectMapper json,
+            Sse sse) {
+        this.subscription = subscription;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.policy = policy;
+        this.audit = audit;
+        this.json = json;
+        this.sse = sse;
+    }
+
+    /** Called by the feed log for every event, in its order; never blocks. */
+    void offer(FeedEntry entry) {
+        if (closed || !subscription.filter().matches(entry)) {
+            return;
+        }
+        if (!queue.offer(entry)) {
+            overflowed = true;
+        }
+    }
+
+    /**
+     * Starts pushing to the stream from {@code start}; returns at once.
+     *
+     * @param congested true while the connection's write queue is full: the client is not reading
+     */
+    void start(MultiEmitter<? super OutboundSseEvent> emitter, FeedPosition start, BooleanSupplier congested,
+            Runnable onEnd) {
+        this.emitter = emitter;
+        this.congested = congested;
+        emitter.onRequest(n -> demand.release());
+        this.position = start;
+        emitter.onTermination(() -> closed = true);
+        Thread.ofVirtual().name("feed-" + subscription.id()).start(() -> {
+            try {
+                run();
+            } catch (RuntimeException e) {
+                LOG.warnf("Feed %s ended: %s", subscription.id(), e.getClass().getSimpleName());
+                end("error", "The feed failed; resume from the last event id");
+            } finally {
+                closed = true;
+                onEnd.run();
+            }
+        });
+    }
+
+    private void run() {
+        List<FeedEntry> batch = new ArrayList<>(BATCH);
+        while (!closed) {
+            if (Instant.now().isAfter(subscription.expiresAt())) {
+                end("token-expired", "The access token expired: authenticate again and resume from this position");
+                return;
+            }
+            if (overflowed) {
+                end("overflow", "This client read too slowly and its buffer overflowed: resume from this position");
+                return;
+            }
+            FeedEntry first = poll(untilExpiry());
+            if (first == null) {
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            push(batch);
+        }
+    }
+
+    /** Decides, records, then pushes one batch; events refused are passed over silently. */
+    private void push(List<FeedEntry> batch) {
+        List<Step> steps = new ArrayList<>(batch.size());
+        List<AuditRecord> evidence = new ArrayList<>(batch.size());
+        FeedPosition next = position;
+        for (FeedEntry entry : batch) {
+            next = next.after(entry.partition(), entry.offset());
+            steps.add(new Step(next, decide(entry, next, evidence)));
+        }
+        audit.recordAndWait(evidence);
+        for (Step step : steps) {
+            if (step.event() != null) {
+                if (!awaitDemand()) {
+                    return;
+                }
+                emitter.emit(step.event());
+            }
+            position = step.after();
+        }
+    }
+
+    /** One event of a batch: the position after it, and what to push (null: nothing). */
+    private record Step(FeedPosition after, OutboundSseEvent event) {
+    }
+
+    private OutboundSseEvent decide(FeedEntry entry, FeedPosition after, List<AuditRecord> evidence) {
+        AgencyEvent event = entry.event();
+        Context context = new Context(subscription.purpose(), null, Instant.now());
+        Decision decision = policy.decide(new DecisionRequest(subscription.principal(),
+                org.interlock.gateway.policy.Action.SUBSCRIBE, event.resource(), context));
+        if (!(decision instanceof Permit permit)) {
+            return null;
+        }
+        JsonNode released;
+        try {
+            released = redactor.release(permit, event.data());
+        } catch (RuntimeException e) {
+            return null; // an obligation that cannot be applied withholds the event: fail closed
+        }
+        evidence.add(Evidence.of(Action.PUSH_FEED, Evidence.actor(subscription.principal(), subscription.client()),
+                Evidence.resource(event.resource(), event.id()), context, permit,
+                Evidence.withheld(permit, event.data(), released), subscription.trace()));
+        return sse.newEventBuilder().id(after.encode()).name("interlock-event")
+                .data(view(event, permit, released).toString()).build();
+    }
+
+    /**
+     * Waits while the client reads nothing (the HTTP layer asks for no more); meanwhile the queue
+     * fills, and a full queue ends the stream. False when it ended.
+     */
+    private boolean awaitDemand() {
+        while ((emitter.requested() == 0 || congested.getAsBoolean()) && !closed) {
+            if (overflowed) {
+                end("overflow", "This client read too slowly and its buffer overflowed: resume from this position");
+                return false;
+            }
+            try {
+                // Woken by a request; a full write queue has no signal here, so look again soon.
+                demand.tryAcquire(5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !closed;
+    }
+
+    private ObjectNode view(AgencyEvent event, Permit permit, JsonNode released) {
+        ObjectNode view = json.createObjectNode()
+                .put("id", event.id())
+                .put("type", event.type())
+                .put("origin", event.origin().id())
+                .put("person", event.person())
+                .put("category", event.category())
+                .put("classification", permit.releasedAs().label())
+                .put("agreement", permit.agreementId())
+                .put("time", event.time());
+        view.set("data", released);
+        return view;
+    }
+
+    private void end(String reason, String detail) {
+        if (emitter == null || closed) {
+            return;
+        }
+        LOG.infof("Feed %s ended: %s", subscription.id(), reason);
+        ObjectNode data = json.createObjectNode().put("reason", reason).put("detail", detail)
+                .put("resume", position.encode());
+        emitter.emit(sse.newEventBuilder().name(reason).data(data.toString()).build());
+        emitter.complete();
+        closed = true;
+    }
+
+    private Duration untilExpiry() {
+        Duration left = Duration.between(Instant.now(), subscription.expiresAt());
+        return left.compareTo(Duration.ofMillis(500)) < 0 ? left.isNegative() ? Duration.ZERO : left
+                : Duration.ofMillis(500);
+    }
+
+    private FeedEntry poll(Duration wait) {
+        try {
+            return queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+            return null;
+        }
+    }
+}
