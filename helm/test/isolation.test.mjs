@@ -19,8 +19,10 @@
 //   node --test-reporter=tap isolation.test.mjs
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
-  AGENCIES, APPS, NAMESPACE, RELEASE, component, deploymentOf, egressAllowed, egressReach, envOf,
+  AGENCIES, APPS, HERE, NAMESPACE, RELEASE, component, deploymentOf, egressAllowed, egressReach, envOf,
   infrastructure, ingressAllowed, ingressReach, kafkaAllowed, ofKind, PROBE_PORTS, releasePods,
   render, renderProduction, resolve, selecting, selectorMatches,
 } from "./lib.mjs";
@@ -478,6 +480,39 @@ test("sanity: every agency and the gateway are distinct pods with distinct selec
       if (a === b) continue;
       const dep = deploymentOf(prod, a);
       assert.ok(!podsOf(pods, b).some((p) => selectorMatches(dep.spec.selector, p.labels)), `${a}'s selector matches ${b}'s pods`);
+    }
+  }
+});
+
+// The ACLs above are only as good as their match with the ids the applications really use: a
+// consumer group or transactional id outside them is refused by the broker in production. Read
+// those ids from the applications' own configuration and code, not from a copy of them.
+test("(c) the consumer groups and transactional ids the applications use are the ones their ACLs allow", () => {
+  const repo = join(HERE, "..", "..");
+  const gatewayConfig = readFileSync(join(repo, "gateway/src/main/resources/application.properties"), "utf8");
+  const gatewayGroups = [...gatewayConfig.matchAll(
+    /^(?:mp\.messaging\.incoming\.[a-z-]+\.group\.id|interlock\.exchange\.group)=(.+)$/gm)]
+    .map((m) => m[1].replace("${quarkus.uuid}", "0b1c"));
+  const loop = readFileSync(join(repo, "gateway/src/main/java/org/interlock/gateway/exchange/ExchangeLoop.java"), "utf8");
+  const transactional = /"transactional\.id", "([^"]+)"/.exec(loop);
+  const gateway = ofKind(prod, "KafkaUser").find((x) => component(x) === "gateway");
+  assert.ok(gatewayGroups.length >= 5, `found only ${gatewayGroups.length} gateway consumer groups`);
+  assert.ok(transactional, "the exchange's transactional id is where this test looks for it");
+  for (const group of gatewayGroups) {
+    assert.ok(kafkaAllowed(gateway, "group", group, "Read"), `gateway: consumer group ${group} is not allowed`);
+  }
+  const txn = transactional[1] + "0b1c";
+  assert.ok(kafkaAllowed(gateway, "transactionalId", txn, "Write"), `gateway: transactional id ${txn} is not allowed`);
+
+  const serviceConfig = readFileSync(join(repo,
+    "libs/agency-service/src/main/resources/META-INF/microprofile-config.properties"), "utf8");
+  const serviceGroups = [...serviceConfig.matchAll(/^mp\.messaging\.incoming\.[a-z-]+\.group\.id=(.+)$/gm)]
+    .map((m) => m[1]);
+  assert.ok(serviceGroups.length >= 1);
+  for (const app of AGENCIES) {
+    const user = ofKind(prod, "KafkaUser").find((x) => component(x) === app);
+    for (const group of serviceGroups.map((g) => g.replace("${interlock.agency}", app))) {
+      assert.ok(kafkaAllowed(user, "group", group, "Read"), `${app}: consumer group ${group} is not allowed`);
     }
   }
 });

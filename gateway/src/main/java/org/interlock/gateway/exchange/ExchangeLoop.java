@@ -68,7 +68,7 @@ public class ExchangeLoop {
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
             AuditTrail audit, ConsentCache consents, OrganisationDirectory organisations, ObjectMapper json,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-exchange") String group,
+            @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
             @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
         this.kafka = kafka;
         this.router = router;
@@ -216,7 +216,8 @@ public class ExchangeLoop {
         config.put("acks", "all");
         config.put("linger.ms", 5);
         // One per process and start: fencing across replicas is by the consumer group (KIP-447).
-        config.put("transactional.id", "interlock-exchange-" + UUID.randomUUID());
+        // The "interlock-gateway" prefix is what the gateway's Kafka ACLs allow (helm: strimzi-users).
+        config.put("transactional.id", "interlock-gateway-exchange-" + UUID.randomUUID());
         config.put("client.id", "interlock-exchange-producer");
         return config;
     }
