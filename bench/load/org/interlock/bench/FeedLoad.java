@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,10 +29,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Live feeds under load: 100 concurrent SSE subscribers, each with its own filter (ten people of
- * its own), while 1,000 events/s are written to the agency topic. Prints the delivery latency
- * (event time to arrival at the subscriber) p50 / p99 and the gateway's CPU over the run.
- * Arguments: gateway URL, Keycloak URL, Kafka bootstrap, gateway pid, seconds.
+ * Live feeds under load: 100 concurrent subscribers (SSE or WebSocket), each with its own filter
+ * (ten people of its own), while 1,000 events/s are written to the agency topic. Prints the
+ * delivery latency (event time to arrival at the subscriber) p50 / p99 and the gateway's CPU
+ * over the run. Arguments: gateway URL, Keycloak URL, Kafka bootstrap, gateway pid, seconds,
+ * transport ({@code sse} or {@code ws}).
  */
 public final class FeedLoad {
 
@@ -44,6 +47,7 @@ public final class FeedLoad {
         String kafka = args[2];
         long pid = Long.parseLong(args[3]);
         int seconds = Integer.parseInt(args[4]);
+        String transport = args.length > 5 ? args[5] : "sse";
         int rate = 1_000;
 
         List<String> people = new ArrayList<>();
@@ -52,11 +56,17 @@ public final class FeedLoad {
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<Thread> readers = new ArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int s = 0; s < SUBSCRIBERS; s++) {
-            String persons = String.join(",", people.subList(s * PEOPLE_EACH, (s + 1) * PEOPLE_EACH));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/feeds/v1/events?persons="
-                            + URLEncoder.encode(persons, StandardCharsets.UTF_8)))
+            String query = "?persons=" + URLEncoder.encode(String.join(",",
+                    people.subList(s * PEOPLE_EACH, (s + 1) * PEOPLE_EACH)), StandardCharsets.UTF_8);
+            if (transport.equals("ws")) {
+                sockets.add(listen(http, gateway.replaceFirst("^http", "ws") + "/feeds/v1/ws" + query, token,
+                        latencies));
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/feeds/v1/events" + query))
                     .header("Authorization", "Bearer " + token).header("X-Purpose-Of-Use", "public-protection")
                     .header("Accept", "text/event-stream").GET().build();
             readers.add(Thread.ofVirtual().start(() -> read(http, request, latencies)));
@@ -77,14 +87,16 @@ public final class FeedLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuTicks(pid) - cpuBefore) / 100.0 / elapsed * 100;
         readers.forEach(Thread::interrupt);
+        sockets.forEach(WebSocket::abort);
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("BENCH|feeds: 100 subscribers, 1,000 events/s, delivered|%d|of %d|-%n", sorted.size(),
+        String name = "feeds (" + transport + ")";
+        System.out.printf("BENCH|%s: 100 subscribers, 1,000 events/s, delivered|%d|of %d|-%n", name, sorted.size(),
                 rate * seconds);
-        System.out.printf("BENCH|feeds: delivery latency p50|%d|ms|-%n", percentile(sorted, 50));
-        System.out.printf("BENCH|feeds: delivery latency p99|%d|ms|<= 100%n", percentile(sorted, 99));
-        System.out.printf("BENCH|feeds: gateway CPU|%.0f|%% of one core|-%n", cpu);
+        System.out.printf("BENCH|%s: delivery latency p50|%d|ms|-%n", name, percentile(sorted, 50));
+        System.out.printf("BENCH|%s: delivery latency p99|%d|ms|<= 100%n", name, percentile(sorted, 99));
+        System.out.printf("BENCH|%s: gateway CPU|%.0f|%% of one core|-%n", name, cpu);
     }
 
     private static void paced(KafkaProducer<String, String> producer, List<String> people, int rate, int seconds)
@@ -116,6 +128,39 @@ public final class FeedLoad {
             }
         } catch (Exception e) {
             // interrupted at the end of the run
+        }
+    }
+
+    /** A WebSocket subscriber: every message names its event; the agency events carry their time. */
+    private static WebSocket listen(HttpClient http, String url, String token, ConcurrentLinkedQueue<Long> latencies)
+            throws Exception {
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    arrived(partial.toString(), latencies);
+                    partial.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+        };
+        return http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .header("X-Purpose-Of-Use", "public-protection").buildAsync(URI.create(url), listener)
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static void arrived(String message, ConcurrentLinkedQueue<Long> latencies) {
+        try {
+            String time = JSON.readTree(message).path("data").path("time").asText(null);
+            if (time != null) {
+                latencies.add(System.currentTimeMillis() - Instant.parse(time).toEpochMilli());
+            }
+        } catch (Exception e) {
+            // not an event: the end of a stream
         }
     }
 

@@ -1,9 +1,7 @@
 package org.interlock.gateway.feeds;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,26 +75,28 @@ public class FeedLog {
      * than what is retained is a 410 problem: the client must start afresh, and knows it.
      */
     public synchronized FeedPosition subscribe(FeedSubscriber subscriber, FeedPosition resume) {
-        FeedPosition start = resume == null ? FeedPosition.of(head) : resume;
         if (resume != null) {
-            // A partition the position does not name was empty for the client: it has seen nothing of it.
-            floor.forEach((partition, lowest) -> {
-                long passed = resume.offsets().getOrDefault(partition, -1L);
-                if (passed + 1 < lowest) {
-                    throw new ProblemException(ProblemType.GONE, "The resume point is older than the "
-                            + retention + " events this feed keeps: subscribe again without Last-Event-ID");
-                }
-            });
-            List<FeedEntry> missed = new ArrayList<>();
+            requireRetained(resume);
             for (FeedEntry entry : recent) {
                 if (resume.before(entry.partition(), entry.offset())) {
-                    missed.add(entry);
+                    subscriber.offer(entry);
                 }
             }
-            missed.forEach(subscriber::offer);
         }
         subscribers.add(subscriber);
-        return start;
+        return resume == null ? FeedPosition.of(head) : resume;
+    }
+
+    /** A 410 problem unless every event after {@code resume} is still held. */
+    public synchronized void requireRetained(FeedPosition resume) {
+        // A partition the position does not name was empty for the client: it has seen nothing of it.
+        floor.forEach((partition, lowest) -> {
+            long passed = resume.offsets().getOrDefault(partition, -1L);
+            if (passed + 1 < lowest) {
+                throw new ProblemException(ProblemType.GONE, "The resume point is older than the " + retention
+                        + " events this feed keeps: subscribe again without a resume point");
+            }
+        });
     }
 
     public void unsubscribe(FeedSubscriber subscriber) {

@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import org.interlock.audit.record.Action;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
@@ -36,16 +33,17 @@ import org.jboss.logging.Logger;
  * virtual thread that takes them in batches, decides each for this subscriber (action subscribe,
  * its purpose, the policy and consents in force at that moment), records what it will push and
  * pushes only once the records are durable. When the queue overflows, or the token expires, the
- * stream ends with an event that says why and where to resume.
+ * stream ends with a message that says why and where to resume. The transport (SSE or WebSocket)
+ * is a {@link FeedSink}; everything that decides what a subscriber sees is here, once.
  */
 public final class FeedSubscriber {
 
     private static final Logger LOG = Logger.getLogger(FeedSubscriber.class);
     private static final int BATCH = 256;
 
-    /** Who subscribes, for what, until when. */
+    /** Who subscribes, for what, from where (null: from now), until when. */
     public record Subscription(String id, Principal principal, String client, String purpose, FeedFilter filter,
-            Instant expiresAt, RequestTrace trace) {
+            FeedPosition resume, Instant expiresAt, RequestTrace trace) {
     }
 
     private final Subscription subscription;
@@ -53,24 +51,28 @@ public final class FeedSubscriber {
     private final PolicyEngine policy;
     private final AuditTrail audit;
     private final ObjectMapper json;
-    private final Sse sse;
     private final Redactor redactor = new Redactor();
     private volatile boolean overflowed;
     private volatile boolean closed;
-    private MultiEmitter<? super OutboundSseEvent> emitter;
-    private BooleanSupplier congested;
-    /** Released whenever the HTTP layer asks for more: the pusher waits on it, not on a clock. */
-    private final java.util.concurrent.Semaphore demand = new java.util.concurrent.Semaphore(0);
+    private FeedSink sink;
+    /** Released whenever the transport may take more: the pusher waits on it, not on a clock. */
+    private final Semaphore demand = new Semaphore(0);
+    private final Consumer<FeedSubscriber> onEnd;
     private FeedPosition position;
 
     FeedSubscriber(Subscription subscription, int capacity, PolicyEngine policy, AuditTrail audit, ObjectMapper json,
-            Sse sse) {
+            Consumer<FeedSubscriber> onEnd) {
         this.subscription = subscription;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.policy = policy;
         this.audit = audit;
         this.json = json;
-        this.sse = sse;
+        this.onEnd = onEnd;
+    }
+
+    /** Where the stream starts: the position the feed log registered this subscriber at. */
+    void startsAt(FeedPosition start) {
+        this.position = start;
     }
 
     /** Called by the feed log for every event, in its order; never blocks. */
@@ -83,18 +85,14 @@ public final class FeedSubscriber {
         }
     }
 
-    /**
-     * Starts pushing to the stream from {@code start}; returns at once.
-     *
-     * @param congested true while the connection's write queue is full: the client is not reading
-     */
-    void start(MultiEmitter<? super OutboundSseEvent> emitter, FeedPosition start, BooleanSupplier congested,
-            Runnable onEnd) {
-        this.emitter = emitter;
-        this.congested = congested;
-        emitter.onRequest(n -> demand.release());
-        this.position = start;
-        emitter.onTermination(() -> closed = true);
+    /** Starts pushing to {@code sink}; returns at once. */
+    void start(FeedSink sink) {
+        this.sink = sink;
+        sink.onReady(demand::release);
+        sink.onClosed(() -> {
+            closed = true;
+            demand.release();
+        });
         Thread.ofVirtual().name("feed-" + subscription.id()).start(() -> {
             try {
                 run();
@@ -103,7 +101,7 @@ public final class FeedSubscriber {
                 end("error", "The feed failed; resume from the last event id");
             } finally {
                 closed = true;
-                onEnd.run();
+                onEnd.accept(this);
             }
         });
     }
@@ -145,17 +143,17 @@ public final class FeedSubscriber {
                 if (!awaitDemand()) {
                     return;
                 }
-                emitter.emit(step.event());
+                sink.event(step.after().encode(), step.event());
             }
             position = step.after();
         }
     }
 
-    /** One event of a batch: the position after it, and what to push (null: nothing). */
-    private record Step(FeedPosition after, OutboundSseEvent event) {
+    /** One event of a batch: the position after it, and what to push as JSON (null: nothing). */
+    private record Step(FeedPosition after, String event) {
     }
 
-    private OutboundSseEvent decide(FeedEntry entry, FeedPosition after, List<AuditRecord> evidence) {
+    private String decide(FeedEntry entry, FeedPosition after, List<AuditRecord> evidence) {
         AgencyEvent event = entry.event();
         Context context = new Context(subscription.purpose(), null, Instant.now());
         Decision decision = policy.decide(new DecisionRequest(subscription.principal(),
@@ -172,22 +170,21 @@ public final class FeedSubscriber {
         evidence.add(Evidence.of(Action.PUSH_FEED, Evidence.actor(subscription.principal(), subscription.client()),
                 Evidence.resource(event.resource(), event.id()), context, permit,
                 Evidence.withheld(permit, event.data(), released), subscription.trace()));
-        return sse.newEventBuilder().id(after.encode()).name("interlock-event")
-                .data(view(event, permit, released).toString()).build();
+        return view(event, permit, released).toString();
     }
 
     /**
-     * Waits while the client reads nothing (the HTTP layer asks for no more); meanwhile the queue
+     * Waits while the client reads nothing (the transport takes no more); meanwhile the queue
      * fills, and a full queue ends the stream. False when it ended.
      */
     private boolean awaitDemand() {
-        while ((emitter.requested() == 0 || congested.getAsBoolean()) && !closed) {
+        while (!sink.ready() && !closed) {
             if (overflowed) {
                 end("overflow", "This client read too slowly and its buffer overflowed: resume from this position");
                 return false;
             }
             try {
-                // Woken by a request; a full write queue has no signal here, so look again soon.
+                // Woken by the transport; an SSE write queue that drains has no signal, so look again soon.
                 demand.tryAcquire(5, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -212,15 +209,18 @@ public final class FeedSubscriber {
     }
 
     private void end(String reason, String detail) {
-        if (emitter == null || closed) {
+        if (sink == null || closed) {
             return;
         }
         LOG.infof("Feed %s ended: %s", subscription.id(), reason);
-        ObjectNode data = json.createObjectNode().put("reason", reason).put("detail", detail)
-                .put("resume", position.encode());
-        emitter.emit(sse.newEventBuilder().name(reason).data(data.toString()).build());
-        emitter.complete();
         closed = true;
+        sink.end(reason, notice(json, reason, detail, position));
+    }
+
+    /** Why a stream ends and where to resume, as the last message says it. */
+    static String notice(ObjectMapper json, String reason, String detail, FeedPosition resume) {
+        return json.createObjectNode().put("reason", reason).put("detail", detail).put("resume", resume.encode())
+                .toString();
     }
 
     private Duration untilExpiry() {

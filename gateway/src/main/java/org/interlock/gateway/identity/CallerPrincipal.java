@@ -30,6 +30,19 @@ public class CallerPrincipal {
     }
 
     public Principal principal() {
+        return principal(token, identity);
+    }
+
+    /** The OAuth client the token was issued to, for the audit trail. */
+    public String client() {
+        return client(token);
+    }
+
+    /**
+     * The caller as policy sees it, where no request scope is active (a WebSocket upgrade): the
+     * identity's principal is the verified token.
+     */
+    public static Principal principal(JsonWebToken token, SecurityIdentity identity) {
         Map<String, Object> claims = new HashMap<>();
         for (String name : CLAIMS) {
             Object value = token.getClaim(name);
@@ -41,8 +54,7 @@ public class CallerPrincipal {
         return SubjectClaims.toPrincipal(claims);
     }
 
-    /** The OAuth client the token was issued to, for the audit trail. */
-    public String client() {
+    public static String client(JsonWebToken token) {
         Object azp = token.getClaim("azp");
         return azp == null ? null : azp.toString();
     }

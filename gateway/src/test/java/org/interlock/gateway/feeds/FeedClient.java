@@ -5,25 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A test subscriber: reads a feed's Server-Sent Events on a thread of its own and keeps them. */
-final class FeedClient implements AutoCloseable {
+final class FeedClient extends Received implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One SSE event as received. */
-    record Received(String id, String name, JsonNode data) {
-    }
-
-    final List<Received> events = new CopyOnWriteArrayList<>();
     volatile int status;
-    volatile boolean ended;
     private final Thread reader;
     private volatile Stream<String> lines;
 
@@ -54,7 +45,7 @@ final class FeedClient implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        events.add(new Received(id, name, JSON.readTree(data.toString())));
+                        events.add(new Event(id, name, JSON.readTree(data.toString())));
                     }
                     id = null;
                     name = null;
@@ -72,15 +63,6 @@ final class FeedClient implements AutoCloseable {
         } finally {
             ended = true;
         }
-    }
-
-    List<Received> named(String name) {
-        return events.stream().filter(e -> name.equals(e.name())).toList();
-    }
-
-    /** The source event ids of the agency events received, in order. */
-    List<String> sources() {
-        return named("interlock-event").stream().map(e -> e.data().path("id").asText()).toList();
     }
 
     @Override

@@ -33,13 +33,25 @@ class RedactorPropertiesTest {
             .options(Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST).build();
     private final Redactor redactor = new Redactor();
 
+    /** Records nest at most this deep: an unbounded recursive generator can grow a tree that fills the heap. */
+    private static final int MAX_DEPTH = 4;
+
     @Provide
     Arbitrary<JsonNode> records() {
-        return Arbitraries.lazyOf(
-                () -> Arbitraries.integers().between(0, 9).map(i -> (JsonNode) JsonNodeFactory.instance.numberNode(i)),
-                () -> Arbitraries.of("x", "y").map(s -> (JsonNode) JsonNodeFactory.instance.textNode(s)),
-                () -> records().list().ofMaxSize(3).map(RedactorPropertiesTest::array),
-                () -> Arbitraries.maps(Arbitraries.of(NAMES), records()).ofMaxSize(3).map(RedactorPropertiesTest::object));
+        return records(MAX_DEPTH);
+    }
+
+    private static Arbitrary<JsonNode> records(int depth) {
+        Arbitrary<JsonNode> number = Arbitraries.integers().between(0, 9)
+                .map(i -> (JsonNode) JsonNodeFactory.instance.numberNode(i));
+        Arbitrary<JsonNode> text = Arbitraries.of("x", "y").map(s -> (JsonNode) JsonNodeFactory.instance.textNode(s));
+        if (depth == 0) {
+            return Arbitraries.oneOf(number, text);
+        }
+        Arbitrary<JsonNode> child = records(depth - 1);
+        return Arbitraries.oneOf(number, text,
+                child.list().ofMaxSize(3).map(RedactorPropertiesTest::array),
+                Arbitraries.maps(Arbitraries.of(NAMES), child).ofMaxSize(3).map(RedactorPropertiesTest::object));
     }
 
     @Provide

@@ -1,0 +1,69 @@
+package org.interlock.gateway.feeds;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.policy.PolicyEngine;
+import org.interlock.gateway.policy.Principal;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+
+/**
+ * Who may hold a live feed and how one begins, the same for both transports: the caller must
+ * hold one of {@code interlock.feeds.roles}; a resume point must still be retained; each
+ * subscriber gets a buffer of {@code interlock.feeds.buffer-events}.
+ */
+@ApplicationScoped
+public class FeedSubscriptions {
+
+    private final PolicyEngine policy;
+    private final FeedLog log;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Set<String> feedRoles;
+    private final int bufferEvents;
+
+    public FeedSubscriptions(PolicyEngine policy, FeedLog log, AuditTrail audit, ObjectMapper json,
+            @ConfigProperty(name = "interlock.feeds.roles", defaultValue = "analyst") Set<String> feedRoles,
+            @ConfigProperty(name = "interlock.feeds.buffer-events", defaultValue = "1000") int bufferEvents) {
+        this.policy = policy;
+        this.log = log;
+        this.audit = audit;
+        this.json = json;
+        this.feedRoles = feedRoles;
+        this.bufferEvents = bufferEvents;
+    }
+
+    /**
+     * Reads and checks a subscription before anything streams: a 403 problem for a role without
+     * feed rights, 400 or 422 for a malformed request, 410 for a resume point no longer held.
+     */
+    FeedSubscriber.Subscription admit(Principal principal, String client, Instant tokenExpiry, String traceparent,
+            FeedRequest.Raw raw) {
+        if (!principal.holdsAnyOf(feedRoles)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Live feeds are for " + feedRoles + " only");
+        }
+        FeedRequest request = FeedRequest.parse(raw, policy);
+        if (request.resume() != null) {
+            log.requireRetained(request.resume());
+        }
+        String id = UUID.randomUUID().toString();
+        return new FeedSubscriber.Subscription(id, principal, client, request.purpose(), request.filter(),
+                request.resume(), tokenExpiry, RequestTrace.of(id, traceparent));
+    }
+
+    /** Registers a subscriber with the feed log, holding what it missed since its resume point. */
+    FeedSubscriber open(FeedSubscriber.Subscription subscription) {
+        FeedSubscriber subscriber = new FeedSubscriber(subscription, bufferEvents, policy, audit, json,
+                log::unsubscribe);
+        subscriber.startsAt(log.subscribe(subscriber, subscription.resume()));
+        return subscriber;
+    }
+}
