@@ -7,13 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.interlock.gateway.exchange.AgencyEvent;
 import org.interlock.gateway.policy.Caseload;
 import org.jboss.logging.Logger;
-
-import java.util.concurrent.CompletionStage;
 
 /**
  * Each member of staff's caseload, kept current from every agency's allocation events. Every
@@ -44,20 +42,20 @@ public class AllocationCaseload implements Caseload {
         return persons != null && persons.containsKey(person);
     }
 
-    @Incoming("allocations")
-    @SuppressWarnings("unchecked")
-    public CompletionStage<Void> apply(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getType).orElse("");
-        if (type.endsWith(".allocation.started.v1") || type.endsWith(".allocation.ended.v1")) {
-            try {
-                JsonNode data = json.readTree(message.getPayload());
-                record(data, type.endsWith(".started.v1") && data.path("endsOn").isNull());
-            } catch (Exception e) {
-                LOG.warnf("Unreadable allocation event skipped (%s)", e.getClass().getSimpleName());
+    /** A poll of the agency topics (from {@code AgencyTopicsReader}): only allocation events change the view. */
+    public void apply(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            String type = AgencyEvent.header(record.headers(), "ce_type");
+            if (type != null && record.value() != null
+                    && (type.endsWith(".allocation.started.v1") || type.endsWith(".allocation.ended.v1"))) {
+                try {
+                    JsonNode data = json.readTree(record.value());
+                    record(data, type.endsWith(".started.v1") && data.path("endsOn").isNull());
+                } catch (Exception e) {
+                    LOG.warnf("Unreadable allocation event skipped (%s)", e.getClass().getSimpleName());
+                }
             }
         }
-        return message.ack();
     }
 
     private synchronized void record(JsonNode data, boolean inForce) {

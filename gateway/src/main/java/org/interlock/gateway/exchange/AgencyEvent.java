@@ -63,7 +63,8 @@ public record AgencyEvent(String id, String type, String source, String person, 
         return value;
     }
 
-    static String header(Headers headers, String name) {
+    /** A header's value as text, or null. */
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

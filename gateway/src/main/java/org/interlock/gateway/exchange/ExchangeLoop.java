@@ -148,10 +148,12 @@ public class ExchangeLoop {
             out.addAll(erased.notices());
             evidence.addAll(erased.evidence());
         }
-        audit.recordAndWait(evidence);
         producer.beginTransaction();
         try {
+            // Sent in the open transaction, invisible to every inbox reader (all read committed)
+            // until the commit, so the broker works while the audit records become durable.
             out.forEach(producer::send);
+            audit.recordAndWait(evidence);
             producer.sendOffsetsToTransaction(nextOffsets(records), c.groupMetadata());
             producer.commitTransaction();
         } catch (RuntimeException e) {
@@ -167,7 +169,7 @@ public class ExchangeLoop {
      */
     private void awaitViews(KafkaConsumer<String, String> c) {
         Map<Integer, Long> consentsEnd = endOffsets(c, "interlock.consents");
-        Map<Integer, Long> partnersEnd = endOffsets(c, "interlock.partners.events");
+        Map<Integer, Long> partnersEnd = endOffsets(c, OrganisationDirectory.PARTNERS_EVENTS);
         long since = System.nanoTime();
         while (running && !(consents.progress().reached(consentsEnd) && organisations.progress().reached(partnersEnd))) {
             if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {

@@ -2,17 +2,14 @@ package org.interlock.gateway.exchange;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +21,7 @@ public class OrganisationDirectory {
 
     private static final Logger LOG = Logger.getLogger(OrganisationDirectory.class);
     private static final String ORGANISATION_EVENTS = "org.interlock.partners.organisation.";
+    static final String PARTNERS_EVENTS = "interlock.partners.events";
 
     private final Map<String, Boolean> active = new ConcurrentHashMap<>();
     private final ReplayProgress progress = new ReplayProgress();
@@ -46,20 +44,19 @@ public class OrganisationDirectory {
         return progress;
     }
 
-    @Incoming("organisations")
-    public CompletionStage<Void> apply(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(IncomingCloudEventMetadata::getType).orElse("");
-        if (type.startsWith(ORGANISATION_EVENTS) && message.getPayload() != null) {
-            try {
-                JsonNode data = json.readTree(message.getPayload());
-                active.put(data.path("id").asText(), "ACTIVE".equals(data.path("status").asText()));
-            } catch (Exception e) {
-                LOG.warnf("Unreadable organisation event skipped (%s)", e.getClass().getSimpleName());
+    /** A poll of the agency topics (from {@code AgencyTopicsReader}): the partners' organisation events change the view. */
+    public void apply(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records.records(PARTNERS_EVENTS)) {
+            String type = AgencyEvent.header(record.headers(), "ce_type");
+            if (type != null && type.startsWith(ORGANISATION_EVENTS) && record.value() != null) {
+                try {
+                    JsonNode data = json.readTree(record.value());
+                    active.put(data.path("id").asText(), "ACTIVE".equals(data.path("status").asText()));
+                } catch (Exception e) {
+                    LOG.warnf("Unreadable organisation event skipped (%s)", e.getClass().getSimpleName());
+                }
             }
+            progress.applied(record.partition(), record.offset());
         }
-        message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .ifPresent(m -> progress.applied(m.getPartition(), m.getOffset()));
-        return message.ack();
     }
 }

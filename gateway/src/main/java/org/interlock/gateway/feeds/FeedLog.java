@@ -3,19 +3,15 @@ package org.interlock.gateway.feeds;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.interlock.gateway.exchange.AgencyEvent;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
@@ -44,16 +40,12 @@ public class FeedLog {
         this.json = json;
     }
 
-    @Incoming("feed")
-    public CompletionStage<Void> read(Message<String> message) {
-        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
-        if (kafka.isPresent()) {
-            IncomingKafkaRecordMetadata<?, ?> m = kafka.get();
-            AgencyEvent.parse(m.getTopic(), (Headers) m.getHeaders(), message.getPayload(), json)
-                    .ifPresent(event -> append(new FeedEntry(partition(m.getTopic(), m.getPartition()), m.getOffset(),
-                            event)));
+    /** A poll of the agency topics (from {@code AgencyTopicsReader}), in order. */
+    public void read(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            AgencyEvent.parse(record, json).ifPresent(event -> append(new FeedEntry(
+                    partition(record.topic(), record.partition()), record.offset(), event)));
         }
-        return message.ack();
     }
 
     synchronized void append(FeedEntry entry) {
@@ -103,8 +95,9 @@ public class FeedLog {
         subscribers.remove(subscriber);
     }
 
-    public int subscribers() {
-        return subscribers.size();
+    /** How many live subscribers follow this person by name (their filter lists them). */
+    public long following(String person) {
+        return subscribers.stream().filter(s -> s.follows(person)).count();
     }
 
     static String partition(String topic, int partition) {

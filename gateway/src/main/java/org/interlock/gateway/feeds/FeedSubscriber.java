@@ -75,6 +75,10 @@ public final class FeedSubscriber {
         this.position = start;
     }
 
+    boolean follows(String person) {
+        return !closed && subscription.filter().persons().contains(person);
+    }
+
     /** Called by the feed log for every event, in its order; never blocks. */
     void offer(FeedEntry entry) {
         if (closed || !subscription.filter().matches(entry)) {

@@ -51,10 +51,9 @@ class FeedSocketTest {
     @Test
     void eachAnalystGetsOnTheSocketWhatTheSseFeedGivesThem() {
         String person = PersonReference.random();
-        int before = log.subscribers();
         try (SocketClient ana = socket(ANA, "?persons=" + person); SocketClient owen = socket(OWEN, "?persons=" + person);
                 FeedClient anaSse = FeedClient.subscribe(base(), ANA, "?persons=" + person, null)) {
-            await().atMost(DELIVERED).until(() -> log.subscribers() >= before + 3);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 3);
             String release = releaseDateSet(person);
             String threat = threatFlag(person);
             String restricted = restrictedThreatFlag(person);
@@ -86,15 +85,14 @@ class FeedSocketTest {
     @Test
     void aStalledSocketIsCutOffWhileAFastOneGetsEverything() {
         String person = PersonReference.random();
-        int before = log.subscribers();
         try (SocketClient stalled = SocketClient.connect(base(), ANA, "?persons=" + person, true);
                 SocketClient fast = socket(ANA, "?persons=" + person)) {
-            await().atMost(DELIVERED).until(() -> log.subscribers() == before + 2);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
 
             List<String> sent = bulkReleases(person, 3000, "x".repeat(4000), Duration.ofMillis(2));
             await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
             assertEquals(sent, fast.sources());
-            await().atMost(DELIVERED).until(() -> log.subscribers() <= before + 1);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             assertFalse(fast.ended, "the fast subscriber keeps its socket");
             assertTrue(stalled.sources().size() < sent.size(), "the stalled one took only what it read");
         }
@@ -116,11 +114,10 @@ class FeedSocketTest {
     @Test
     void aBrowserPassesItsTokenAndPurposeAsSubprotocols() {
         String person = PersonReference.random();
-        int before = log.subscribers();
         try (SocketClient browser = SocketClient.connectAsBrowser(base(), ANA, "?persons=" + person)) {
             assertEquals(101, browser.status);
             assertEquals("bearer-token-carrier", browser.subprotocol());
-            await().atMost(DELIVERED).until(() -> log.subscribers() > before);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             String release = releaseDateSet(person);
             await().atMost(DELIVERED).until(() -> browser.sources().size() == 1);
             assertEquals(List.of(release), browser.sources());
@@ -154,9 +151,8 @@ class FeedSocketTest {
     void aResumePointBeyondRetentionIsRefusedWith410() {
         String person = PersonReference.random();
         String lastId;
-        int before = log.subscribers();
         try (SocketClient ana = socket(ANA, "?persons=" + person)) {
-            await().atMost(DELIVERED).until(() -> log.subscribers() > before);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             releaseDateSet(person);
             await().atMost(DELIVERED).until(() -> ana.sources().size() == 1);
             lastId = ana.named("interlock-event").getLast().id();

@@ -52,7 +52,7 @@ class FeedTest {
     void analystsWithDifferentClearancesGetDifferentStreamsOfTheSameEvents() {
         String person = PersonReference.random();
         try (FeedClient ana = subscribe(ANA, "?persons=" + person); FeedClient owen = subscribe(OWEN, "?persons=" + person)) {
-            awaitSubscribed(ana, owen);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
             String release = releaseDateSet(person);
             String threat = threatFlag(person);
             String restricted = restrictedThreatFlag(person);
@@ -83,9 +83,8 @@ class FeedTest {
      */
     static void resumesExactly(FeedLog log, Function<String, Received> connect, String person) {
         String lastId;
-        int before = log.subscribers();
         try (Received first = connect.apply(null)) {
-            await().atMost(DELIVERED).until(() -> log.subscribers() > before);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             for (int i = 0; i < 3; i++) {
                 releaseDateSet(person);
             }
@@ -111,7 +110,7 @@ class FeedTest {
         String person = PersonReference.random();
         String lastId;
         try (FeedClient ana = subscribe(ANA, "?persons=" + person)) {
-            awaitSubscribed(ana);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             releaseDateSet(person);
             await().atMost(DELIVERED).until(() -> ana.sources().size() == 1);
             lastId = ana.named("interlock-event").getLast().id();
@@ -132,7 +131,6 @@ class FeedTest {
     @Test
     void aStalledClientIsCutOffWhileAFastOneGetsEverything() throws Exception {
         String person = PersonReference.random();
-        int before = log.subscribers();
         try (Socket stalled = new Socket(); FeedClient fast = subscribe(ANA, "?persons=" + person)) {
             stalled.setReceiveBufferSize(2048);
             stalled.connect(new java.net.InetSocketAddress(gateway.getHost(), gateway.getPort()));
@@ -141,7 +139,7 @@ class FeedTest {
                     + "Authorization: Bearer " + ANA + "\r\nX-Purpose-Of-Use: public-protection\r\n"
                     + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            await().atMost(DELIVERED).until(() -> log.subscribers() == before + 2);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
 
             // 12 MB in all, more than the socket buffers can hide from the server, at a pace a
             // reading client follows (a burst faster than a subscriber drains overflows anyone).
@@ -149,7 +147,7 @@ class FeedTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
             assertEquals(sent, fast.sources());
             // The stalled one is gone (streams of earlier tests may close meanwhile too); the fast one stays.
-            await().atMost(DELIVERED).until(() -> log.subscribers() <= before + 1);
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
             assertTrue(!fast.ended, "the fast subscriber keeps its stream");
         }
     }
@@ -190,11 +188,6 @@ class FeedTest {
     private String base() {
         String url = gateway.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private void awaitSubscribed(FeedClient... clients) {
-        int expected = clients.length;
-        await().atMost(DELIVERED).until(() -> log.subscribers() >= expected);
     }
 
     static String releaseDateSet(String person) {
