@@ -31,10 +31,11 @@ import org.interlock.gateway.policy.redaction.Redactor;
  * projected and redacted as the permit says, and the evidence of each disclosure.
  *
  * <p>An inbox declares no purpose: the exchange asks for each purpose the policy knows, in
- * alphabetical order (so that the purpose recorded is reproducible), and a recipient is entitled when one of them is permitted. Refusals are
- * recorded when an agreement named the recipient but a condition failed (no consent, above the
- * agreement's classification, handling code, expired, explicit deny); "no agreement covers this
- * recipient" is the silent default for every event and is not written down each time.
+ * alphabetical order (so that the purpose recorded is reproducible), and a recipient is entitled
+ * when one of them is permitted. Refusals are recorded when an agreement named the recipient but
+ * a condition failed (no consent, above the agreement's classification, handling code, expired,
+ * explicit deny); "no agreement covers this recipient" is the silent default for every event and
+ * is not written down each time.
  */
 @ApplicationScoped
 public class Router {
@@ -71,8 +72,9 @@ public class Router {
         List<Copy> copies = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
         Instant at = Instant.now();
+        List<String> purposes = policies.current().purposes().stream().sorted().toList();
         for (Recipient recipient : candidates(event.origin())) {
-            Decided decided = decide(recipient, event, at);
+            Decided decided = decide(recipient, event, purposes, at);
             Decision decision = decided.decision();
             Context context = new Context(decided.purpose(), null, at);
             if (decision instanceof Deny deny) {
@@ -113,9 +115,9 @@ public class Router {
     }
 
     /** The first purpose permitted, or the most telling refusal. */
-    private Decided decide(Recipient recipient, AgencyEvent event, Instant at) {
+    private Decided decide(Recipient recipient, AgencyEvent event, List<String> purposes, Instant at) {
         Deny telling = null;
-        for (String purpose : policies.current().purposes().stream().sorted().toList()) {
+        for (String purpose : purposes) {
             Decision decision = policy.decide(new DecisionRequest(recipient.principal(),
                     org.interlock.gateway.policy.Action.RECEIVE, event.resource(), new Context(purpose, null, at)));
             if (decision instanceof Permit) {

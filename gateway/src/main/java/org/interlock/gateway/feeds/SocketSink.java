@@ -22,7 +22,8 @@ final class SocketSink implements FeedSink {
     private final WebSocketConnection connection;
     private final AtomicInteger unwritten = new AtomicInteger();
     private volatile Runnable wake = () -> { };
-    private volatile Runnable gone = () -> { };
+    private Runnable gone = () -> { };
+    private boolean isClosed;
 
     SocketSink(WebSocketConnection connection) {
         this.connection = connection;
@@ -39,12 +40,16 @@ final class SocketSink implements FeedSink {
     }
 
     @Override
-    public void onClosed(Runnable gone) {
+    public synchronized void onClosed(Runnable gone) {
         this.gone = gone;
+        if (isClosed) {
+            gone.run(); // closed before the subscriber started listening
+        }
     }
 
     /** The socket closed, from either side. */
-    void closed() {
+    synchronized void closed() {
+        isClosed = true;
         gone.run();
     }
 
