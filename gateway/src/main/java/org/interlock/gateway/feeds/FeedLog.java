@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.gateway.exchange.AgencyEvent;
 import org.interlock.platform.problem.ProblemException;
@@ -19,13 +20,17 @@ import org.interlock.platform.problem.ProblemType;
 /**
  * The recent agency events of every topic, as this replica read them (its own consumer group,
  * from the beginning), kept for resuming feeds: the last {@code interlock.feeds.retention-events}
- * of them. Each new event is offered to every live subscriber; offering never blocks, so a slow
- * subscriber never slows the others or this reader.
+ * of them, and never more than {@code interlock.feeds.retention-memory} of heap (estimated per
+ * event from its size on the topic), so that large events shorten the window instead of
+ * exhausting the gateway's memory. Each new event is offered to every live subscriber; offering
+ * never blocks, so a slow subscriber never slows the others or this reader.
  */
 @ApplicationScoped
 public class FeedLog {
 
     private final int retention;
+    private final long retentionBytes;
+    private long retainedBytes;
     private final ObjectMapper json;
     private final ArrayDeque<FeedEntry> recent = new ArrayDeque<>();
     /** partition -> the lowest offset still held: a resume point below it is beyond retention. */
@@ -35,8 +40,10 @@ public class FeedLog {
     private final Set<FeedSubscriber> subscribers = ConcurrentHashMap.newKeySet();
 
     public FeedLog(@ConfigProperty(name = "interlock.feeds.retention-events", defaultValue = "100000") int retention,
+            @ConfigProperty(name = "interlock.feeds.retention-memory", defaultValue = "64M") MemorySize retentionMemory,
             ObjectMapper json) {
         this.retention = retention;
+        this.retentionBytes = retentionMemory.asLongValue();
         this.json = json;
     }
 
@@ -44,16 +51,19 @@ public class FeedLog {
     public void read(ConsumerRecords<String, String> records) {
         for (ConsumerRecord<String, String> record : records) {
             AgencyEvent.parse(record, json).ifPresent(event -> append(new FeedEntry(
-                    partition(record.topic(), record.partition()), record.offset(), event)));
+                    partition(record.topic(), record.partition()), record.offset(), event,
+                    FeedEntry.heapEstimate(record.serializedValueSize()))));
         }
     }
 
     synchronized void append(FeedEntry entry) {
         recent.addLast(entry);
+        retainedBytes += entry.bytes();
         head.merge(entry.partition(), entry.offset(), Math::max);
         floor.putIfAbsent(entry.partition(), entry.offset());
-        while (recent.size() > retention) {
+        while (recent.size() > retention || retainedBytes > retentionBytes && recent.size() > 1) {
             FeedEntry gone = recent.removeFirst();
+            retainedBytes -= gone.bytes();
             floor.merge(gone.partition(), gone.offset() + 1, Math::max);
         }
         for (FeedSubscriber subscriber : subscribers) {
@@ -85,8 +95,8 @@ public class FeedLog {
         floor.forEach((partition, lowest) -> {
             long passed = resume.offsets().getOrDefault(partition, -1L);
             if (passed + 1 < lowest) {
-                throw new ProblemException(ProblemType.GONE, "The resume point is older than the " + retention
-                        + " events this feed keeps: subscribe again without a resume point");
+                throw new ProblemException(ProblemType.GONE, "The resume point is older than the events this"
+                        + " feed keeps: subscribe again without a resume point");
             }
         });
     }
