@@ -150,14 +150,8 @@ class FeedSocketTest {
     @Test
     void aResumePointBeyondRetentionIsRefusedWith410() {
         String person = PersonReference.random();
-        String lastId;
-        try (SocketClient ana = socket(ANA, "?persons=" + person)) {
-            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
-            releaseDateSet(person);
-            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1);
-            lastId = ana.named("interlock-event").getLast().id();
-        }
-        bulkReleases(PersonReference.random(), 450, "", Duration.ZERO);
+        String lastId = FeedTest.positionPushedOutOfRetention(log, resume -> socket(ANA, "?persons=" + person
+                + (resume == null ? "" : "&resume=" + resume)), person);
         await().atMost(DELIVERED).until(() -> {
             try (SocketClient attempt = socket(ANA, "?resume=" + lastId)) {
                 return attempt.status == 410;

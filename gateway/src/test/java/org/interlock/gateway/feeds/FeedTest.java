@@ -77,6 +77,22 @@ class FeedTest {
     }
 
     /**
+     * The position after one event seen, once 450 more events (more than FeedProfile retains)
+     * have been written behind it. {@code connect} takes a resume point (null: from now).
+     */
+    static String positionPushedOutOfRetention(FeedLog log, Function<String, Received> connect, String person) {
+        String lastId;
+        try (Received first = connect.apply(null)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
+            releaseDateSet(person);
+            await().atMost(DELIVERED).until(() -> first.sources().size() == 1);
+            lastId = first.named("interlock-event").getLast().id();
+        }
+        bulkReleases(PersonReference.random(), 450, "", Duration.ZERO);
+        return lastId;
+    }
+
+    /**
      * Three events seen, the stream closed, three missed; a reconnect from the last id received
      * gets exactly the missed ones, once each, then live ones. {@code connect} takes a resume
      * point (null: from now).
@@ -108,14 +124,8 @@ class FeedTest {
     @Test
     void aResumePointBeyondRetentionIsAClearError() {
         String person = PersonReference.random();
-        String lastId;
-        try (FeedClient ana = subscribe(ANA, "?persons=" + person)) {
-            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
-            releaseDateSet(person);
-            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1);
-            lastId = ana.named("interlock-event").getLast().id();
-        }
-        bulkReleases(PersonReference.random(), 450, "", Duration.ZERO);
+        String lastId = positionPushedOutOfRetention(log,
+                resume -> FeedClient.subscribe(base(), ANA, "?persons=" + person, resume), person);
         // Until the feed log has read past its retention the resume is still honoured (and streams).
         await().atMost(DELIVERED).until(() -> {
             try (FeedClient attempt = FeedClient.subscribe(base(), ANA, "", lastId)) {
