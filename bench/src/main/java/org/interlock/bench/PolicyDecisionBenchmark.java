@@ -20,17 +20,17 @@ import org.openjdk.jmh.annotations.State;
 
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.DecisionRequest;
-import org.interlock.gateway.policy.Action;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.Principal;
-import org.interlock.gateway.policy.Resource;
-import org.interlock.gateway.policy.engine.InterlockPolicyEngine;
-import org.interlock.gateway.policy.language.Policy;
-import org.interlock.gateway.policy.loading.PolicyLoader;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Action;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
+import org.interlock.policy.Resource;
+import org.interlock.policy.engine.InterlockPolicyEngine;
+import org.interlock.policy.language.Policy;
+import org.interlock.policy.loading.PolicyLoader;
 
 /**
  * One policy decision on the request path: a probation officer reads a prison's release record of a

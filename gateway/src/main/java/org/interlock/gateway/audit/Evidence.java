@@ -6,11 +6,11 @@ import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.audit.record.Resource;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.Deny;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.Principal;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.Deny;
+import org.interlock.policy.Permit;
+import org.interlock.policy.Principal;
 
 /**
  * Turns what the gateway decided into an audit record: who, what about whom, why, the outcome and
@@ -32,7 +32,7 @@ public final class Evidence {
     }
 
     /** What policy decided about, as the log names it; {@code id} is the record's own id, if any. */
-    public static Resource resource(org.interlock.gateway.policy.Resource resource, String id) {
+    public static Resource resource(org.interlock.policy.Resource resource, String id) {
         return new Resource(resource.type(), id, resource.person(), resource.category(),
                 resource.classification() == null ? null : resource.classification().label());
     }

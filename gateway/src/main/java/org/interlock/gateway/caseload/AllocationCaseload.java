@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.interlock.gateway.exchange.AgencyEvent;
-import org.interlock.gateway.policy.Caseload;
+import org.interlock.policy.Caseload;
 import org.jboss.logging.Logger;
 
 /**

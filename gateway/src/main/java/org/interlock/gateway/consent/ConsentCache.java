@@ -18,9 +18,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.interlock.gateway.exchange.ReplayProgress;
-import org.interlock.gateway.policy.ConsentGrant;
-import org.interlock.gateway.policy.ConsentView;
-import org.interlock.gateway.policy.language.CategoryPattern;
+import org.interlock.policy.ConsentGrant;
+import org.interlock.policy.ConsentView;
+import org.interlock.policy.language.CategoryPattern;
 import org.jboss.logging.Logger;
 
 /**

@@ -21,7 +21,7 @@ import org.interlock.contracts.Agency;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.identity.CallerPrincipal;
-import org.interlock.gateway.policy.PolicyEngine;
+import org.interlock.policy.PolicyEngine;
 import org.interlock.gateway.proxy.AgencyServices;
 import org.interlock.gateway.proxy.Upstream;
 import org.interlock.platform.problem.ProblemException;

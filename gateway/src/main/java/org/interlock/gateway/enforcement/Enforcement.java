@@ -14,17 +14,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.gateway.policy.Action;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.DecisionRequest;
-import org.interlock.gateway.policy.Deny;
-import org.interlock.gateway.policy.DenyReason;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.Principal;
-import org.interlock.gateway.policy.Resource;
-import org.interlock.gateway.policy.redaction.Redactor;
+import org.interlock.policy.Action;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Deny;
+import org.interlock.policy.DenyReason;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
+import org.interlock.policy.Resource;
+import org.interlock.policy.redaction.Redactor;
 import org.interlock.gateway.proxy.Upstream;
 
 /**

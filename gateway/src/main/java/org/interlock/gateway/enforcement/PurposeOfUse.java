@@ -1,6 +1,6 @@
 package org.interlock.gateway.enforcement;
 
-import org.interlock.gateway.policy.PolicyEngine;
+import org.interlock.policy.PolicyEngine;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 

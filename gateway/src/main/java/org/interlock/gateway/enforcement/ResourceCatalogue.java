@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
-import org.interlock.gateway.policy.Resource;
+import org.interlock.policy.Resource;
 
 /**
  * What each agency API path holds, in the terms policy decides on: its sharing category and

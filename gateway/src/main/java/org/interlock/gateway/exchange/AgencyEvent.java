@@ -12,7 +12,7 @@ import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
 import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.contracts.EventType;
-import org.interlock.gateway.policy.Resource;
+import org.interlock.policy.Resource;
 
 /**
  * An event from an agency's topic, as the exchange reads it: the CloudEvents attributes (binary

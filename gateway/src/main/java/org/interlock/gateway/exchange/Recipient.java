@@ -3,7 +3,7 @@ package org.interlock.gateway.exchange;
 import java.util.UUID;
 
 import org.interlock.contracts.Agency;
-import org.interlock.gateway.policy.Principal;
+import org.interlock.policy.Principal;
 
 /**
  * Who an event may be routed to: a statutory agency's inbox, or a partner organisation, whose

@@ -15,15 +15,15 @@ import org.interlock.audit.record.AuditRecord;
 import org.interlock.contracts.Agency;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.DecisionRequest;
-import org.interlock.gateway.policy.Deny;
-import org.interlock.gateway.policy.DenyReason;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.loading.PolicyStore;
-import org.interlock.gateway.policy.redaction.Redactor;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Deny;
+import org.interlock.policy.DenyReason;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.loading.PolicyStore;
+import org.interlock.policy.redaction.Redactor;
 
 /**
  * Decides, for one agency event, which recipients receive it and as what: one policy decision per
@@ -119,7 +119,7 @@ public class Router {
         Deny telling = null;
         for (String purpose : purposes) {
             Decision decision = policy.decide(new DecisionRequest(recipient.principal(),
-                    org.interlock.gateway.policy.Action.RECEIVE, event.resource(), new Context(purpose, null, at)));
+                    org.interlock.policy.Action.RECEIVE, event.resource(), new Context(purpose, null, at)));
             if (decision instanceof Permit) {
                 return new Decided(decision, purpose);
             }

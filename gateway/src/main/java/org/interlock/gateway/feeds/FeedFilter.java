@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.interlock.contracts.Agency;
-import org.interlock.gateway.policy.language.CategoryPattern;
+import org.interlock.policy.language.CategoryPattern;
 
 /**
  * What a subscriber asked for: categories (patterns such as {@code custody.*}), persons, origin

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.enforcement.PurposeOfUse;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.language.CategoryPattern;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.language.CategoryPattern;
 import org.interlock.platform.problem.Validation;
 
 /**

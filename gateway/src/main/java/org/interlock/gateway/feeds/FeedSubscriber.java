@@ -19,13 +19,13 @@ import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.exchange.AgencyEvent;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.DecisionRequest;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.Principal;
-import org.interlock.gateway.policy.redaction.Redactor;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
+import org.interlock.policy.redaction.Redactor;
 import org.jboss.logging.Logger;
 
 /**
@@ -161,7 +161,7 @@ public final class FeedSubscriber {
         AgencyEvent event = entry.event();
         Context context = new Context(subscription.purpose(), null, Instant.now());
         Decision decision = policy.decide(new DecisionRequest(subscription.principal(),
-                org.interlock.gateway.policy.Action.SUBSCRIBE, event.resource(), context));
+                org.interlock.policy.Action.SUBSCRIBE, event.resource(), context));
         if (!(decision instanceof Permit permit)) {
             return null;
         }

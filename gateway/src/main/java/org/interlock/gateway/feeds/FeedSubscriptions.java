@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.Principal;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 

@@ -9,8 +9,8 @@ import jakarta.json.JsonString;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.interlock.gateway.policy.Principal;
-import org.interlock.gateway.policy.SubjectClaims;
+import org.interlock.policy.Principal;
+import org.interlock.policy.SubjectClaims;
 
 /**
  * The caller of this request as policy sees it, read from the verified Keycloak token (issuer,

@@ -1,11 +1,15 @@
 package org.interlock.gateway.policy;
 
+import org.interlock.policy.Caseload;
+import org.interlock.policy.ConsentView;
+import org.interlock.policy.PolicyEngine;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.interlock.gateway.policy.engine.InterlockPolicyEngine;
-import org.interlock.gateway.policy.loading.PolicyStore;
+import org.interlock.policy.engine.InterlockPolicyEngine;
+import org.interlock.policy.loading.PolicyStore;
 
 /** The decision point the gateway enforces: the policy in force, the caseloads and the consent view. */
 @ApplicationScoped

@@ -23,20 +23,20 @@ import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.enforcement.PurposeOfUse;
 import org.interlock.gateway.identity.CallerPrincipal;
-import org.interlock.gateway.policy.Action;
-import org.interlock.gateway.policy.Context;
-import org.interlock.gateway.policy.Decision;
-import org.interlock.gateway.policy.DecisionRequest;
-import org.interlock.gateway.policy.Deny;
-import org.interlock.gateway.policy.Permit;
-import org.interlock.gateway.policy.PolicyEngine;
-import org.interlock.gateway.policy.Principal;
-import org.interlock.gateway.policy.Resource;
-import org.interlock.gateway.policy.language.CategoryPattern;
-import org.interlock.gateway.policy.language.Policy;
-import org.interlock.gateway.policy.language.SharingAgreement;
-import org.interlock.gateway.policy.loading.PolicyStore;
-import org.interlock.gateway.policy.loading.PolicyException;
+import org.interlock.policy.Action;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Deny;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
+import org.interlock.policy.Resource;
+import org.interlock.policy.language.CategoryPattern;
+import org.interlock.policy.language.Policy;
+import org.interlock.policy.language.SharingAgreement;
+import org.interlock.policy.loading.PolicyStore;
+import org.interlock.policy.loading.PolicyException;
 import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
@@ -157,7 +157,7 @@ public class PolicyResource {
         };
     }
 
-    private static List<PolicyQueries.Step> steps(List<org.interlock.gateway.policy.TrailStep> trail) {
+    private static List<PolicyQueries.Step> steps(List<org.interlock.policy.TrailStep> trail) {
         return trail.stream().map(t -> new PolicyQueries.Step(t.rule(), t.finding())).toList();
     }
 

@@ -1,7 +1,0 @@
-package org.interlock.gateway.policy;
-
-import java.time.Instant;
-
-/** A consent in force: its id is cited by the permit and the audit record. */
-public record ConsentGrant(String id, String person, String organisation, Instant givenAt) {
-}

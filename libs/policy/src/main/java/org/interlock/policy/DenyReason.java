@@ -1,0 +1,31 @@
+package org.interlock.policy;
+
+/** Why a request was denied; stable codes that clients and auditors can rely on. */
+public enum DenyReason {
+    /** No sharing agreement covers this origin, recipient, category, action and role. */
+    NO_AGREEMENT,
+    /** The data (or the projection an agreement releases) is above the subject's clearance. */
+    ABOVE_CLEARANCE,
+    /** The data is above the maximum classification the agreement allows to leave the origin. */
+    ABOVE_AGREEMENT_CLASSIFICATION,
+    /** The handling code forbids this dissemination (C never leaves the origin). */
+    HANDLING_RESTRICTED,
+    /** The person is not allocated to the subject and break-glass was not invoked. */
+    NOT_IN_CASELOAD,
+    /** The agreement rests on consent and there is no active consent. */
+    NO_CONSENT,
+    /** The purpose is unknown to the policy or not one the agreement allows. */
+    PURPOSE_NOT_ALLOWED,
+    /** The only agreements that would apply are not in force at this instant. */
+    AGREEMENT_EXPIRED,
+    /** An explicit deny rule matched; it overrides every permit. */
+    EXPLICIT_DENY,
+    /** Break-glass was invoked by a role the policy does not allow it to. */
+    BREAK_GLASS_NOT_ALLOWED,
+    /** The subject lacks an agency, a username or a clearance. */
+    UNKNOWN_SUBJECT,
+    /** Only the owning agency's staff may write its data. */
+    WRITE_NOT_OWNER,
+    /** No policy is in force, the request is incomplete, or evaluation failed: fail closed. */
+    POLICY_ERROR
+}

@@ -1,0 +1,110 @@
+package org.interlock.policy.engine;
+
+import java.util.Optional;
+
+import org.interlock.contracts.Classification;
+import org.interlock.policy.Caseload;
+import org.interlock.policy.ConsentGrant;
+import org.interlock.policy.ConsentView;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Principal;
+import org.interlock.policy.Resource;
+import org.interlock.policy.engine.AgreementOutcome.Grant;
+import org.interlock.policy.engine.AgreementOutcome.Refusal;
+import org.interlock.policy.language.LegalBasis;
+import org.interlock.policy.language.Policy;
+import org.interlock.policy.language.SharingAgreement;
+
+/**
+ * Puts a request through one sharing agreement's checks, in the order of {@link Check}. The cheap,
+ * static checks come first; the caseload and the consent registry are asked last and only when
+ * everything else already permits.
+ */
+final class AgreementCheck {
+
+    private final Caseload caseload;
+    private final ConsentView consents;
+
+    AgreementCheck(Caseload caseload, ConsentView consents) {
+        this.caseload = caseload;
+        this.consents = consents;
+    }
+
+    /** Whether the agreement is about this origin and this recipient at all. */
+    static boolean isCandidate(SharingAgreement agreement, DecisionRequest request) {
+        return agreement.from() == request.resource().origin() && agreement.to().matches(request.principal());
+    }
+
+    AgreementOutcome evaluate(SharingAgreement agreement, Policy policy, DecisionRequest request) {
+        Resource resource = request.resource();
+        if (!agreement.covers(resource.category())) {
+            return new Refusal(agreement, Check.CATEGORY, "does not cover category " + resource.category());
+        }
+        if (!agreement.actions().contains(request.action())) {
+            return new Refusal(agreement, Check.ACTION, "does not grant " + request.action().id());
+        }
+        if (!rolesFit(agreement, policy, request)) {
+            return new Refusal(agreement, Check.ROLE, agreement.roles().isEmpty()
+                    ? "is for the recipient's staff roles" : "is only for roles " + agreement.roles());
+        }
+        if (!agreement.inForceAt(request.context().at())) {
+            return new Refusal(agreement, Check.IN_FORCE, "is not in force at the time of the request");
+        }
+        if (!agreement.purposes().contains(request.context().purpose())) {
+            return new Refusal(agreement, Check.PURPOSE, "does not allow purpose " + request.context().purpose());
+        }
+        return checkClassification(agreement, request);
+    }
+
+    private AgreementOutcome checkClassification(SharingAgreement agreement, DecisionRequest request) {
+        Resource resource = request.resource();
+        Classification released = agreement.releasedAs(resource.classification());
+        Classification clearance = request.principal().clearance();
+        // An inbox has no clearance of its own: the agreement's maximum, checked next, is its ceiling.
+        if (request.action().byPerson() && !released.atMost(clearance)) {
+            return new Refusal(agreement, Check.CLEARANCE, "would release " + released.label()
+                    + " data to a clearance of " + clearance.label());
+        }
+        if (!resource.classification().atMost(agreement.maxClassification())) {
+            return new Refusal(agreement, Check.CLASSIFICATION, "allows at most "
+                    + agreement.maxClassification().label() + ", the data is " + resource.classification().label());
+        }
+        if (resource.handling() != null && !agreement.handling().contains(resource.handling())) {
+            return new Refusal(agreement, Check.HANDLING, "does not allow handling code " + resource.handling());
+        }
+        return checkPerson(agreement, request, released);
+    }
+
+    private AgreementOutcome checkPerson(SharingAgreement agreement, DecisionRequest request, Classification released) {
+        Principal principal = request.principal();
+        String person = request.resource().person();
+        boolean caseloadApplies = request.action().byPerson() && agreement.requiresCaseload() && person != null;
+        boolean bypassed = false;
+        if (caseloadApplies && !caseload.includes(principal.username(), person)) {
+            if (!request.context().breakGlass()) {
+                return new Refusal(agreement, Check.CASELOAD, "requires the person in the subject's caseload");
+            }
+            bypassed = true;
+        }
+        if (!(agreement.legalBasis() instanceof LegalBasis.Consent)) {
+            return new Grant(agreement, null, released, bypassed);
+        }
+        Optional<ConsentGrant> consent = person == null ? Optional.empty()
+                : consents.activeConsent(person, agreement.to().consentParty(), request.resource().category(),
+                        request.context().purpose(), request.context().at());
+        if (consent.isEmpty()) {
+            return new Refusal(agreement, Check.CONSENT, "rests on consent and none is active");
+        }
+        return new Grant(agreement, consent.get().id(), released, bypassed);
+    }
+
+    /** Agreements naming roles are for those roles only; the others for staff. An inbox has no roles. */
+    private static boolean rolesFit(SharingAgreement agreement, Policy policy, DecisionRequest request) {
+        if (!request.action().byPerson()) {
+            return agreement.roles().isEmpty();
+        }
+        Principal principal = request.principal();
+        return agreement.roles().isEmpty()
+                ? principal.holdsAnyOf(policy.staffRoles()) : principal.holdsAnyOf(agreement.roles());
+    }
+}

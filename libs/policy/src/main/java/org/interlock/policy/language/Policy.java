@@ -1,0 +1,31 @@
+package org.interlock.policy.language;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One version of the need-to-know policy, as loaded from a reviewed file. Immutable: a reload
+ * swaps the whole policy, so a decision always sees one consistent version.
+ *
+ * @param version         cited by every decision and audit record
+ * @param purposes        the purposes of use callers may declare
+ * @param categories      the sharing categories patterns may name (a typo is a load error, not a silent miss)
+ * @param staffRoles      the roles of an agency's caseworking staff: they read and write their own
+ *                        agency's data and are the recipients of agreements that name no roles;
+ *                        anyone else (analysts, auditors) sees only what an agreement naming their role gives
+ * @param breakGlassRoles who may invoke break-glass (bypasses caseload only)
+ * @param agreements      in file order; the engine cites them by id
+ * @param denyRules       prohibitions that override everything
+ */
+public record Policy(String version, Set<String> purposes, Set<String> categories, Set<String> staffRoles,
+        Set<String> breakGlassRoles, List<SharingAgreement> agreements, List<DenyRule> denyRules) {
+
+    public Policy {
+        purposes = Set.copyOf(purposes);
+        categories = Set.copyOf(categories);
+        staffRoles = Set.copyOf(staffRoles);
+        breakGlassRoles = Set.copyOf(breakGlassRoles);
+        agreements = List.copyOf(agreements);
+        denyRules = List.copyOf(denyRules);
+    }
+}

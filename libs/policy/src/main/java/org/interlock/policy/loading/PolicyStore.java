@@ -1,0 +1,44 @@
+package org.interlock.policy.loading;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.interlock.policy.language.Policy;
+
+/**
+ * Holds the policy in force and replaces it on {@link #reload()}, atomically: a decision sees the
+ * old version or the new one, never a mixture. A file that fails to load changes nothing.
+ */
+public final class PolicyStore {
+
+    private final PolicySource source;
+    private final PolicyLoader loader = new PolicyLoader();
+    private final AtomicReference<Policy> inForce = new AtomicReference<>();
+
+    public PolicyStore(PolicySource source) {
+        this.source = source;
+    }
+
+    /** The policy in force; null until the first successful reload (the engine then denies everything). */
+    public Policy current() {
+        return inForce.get();
+    }
+
+    /**
+     * Loads the source and puts it in force.
+     *
+     * @return the policy now in force
+     * @throws PolicyException naming file, line and problem; the policy in force is unchanged
+     */
+    public Policy reload() throws PolicyException {
+        Policy loaded;
+        try (Reader reader = source.open()) {
+            loaded = loader.load(source.name(), reader);
+        } catch (IOException e) {
+            throw new PolicyException(source.name(), 0, "cannot be read: " + e.getMessage());
+        }
+        inForce.set(loaded);
+        return loaded;
+    }
+}

@@ -1,0 +1,122 @@
+package org.interlock.policy.verification;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.interlock.policy.Action;
+import org.interlock.policy.Context;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Principal;
+import org.interlock.policy.loading.PolicyException;
+import org.interlock.policy.loading.Scalar;
+import org.interlock.policy.loading.YamlMapping;
+
+/**
+ * Reads a folder of policy test files: {@code personas.yaml} (named subjects) and every other
+ * {@code *.yaml}, each a list of {@code cases}. See {@code policy/tests/README.md} for the format.
+ */
+public final class PolicyCaseReader {
+
+    public static final String PERSONAS = "personas.yaml";
+    static final String DEFAULT_PERSON = "urn:interlock:person:00000000-0000-4000-8000-000000000001";
+    static final Instant DEFAULT_AT = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Set<String> CASE_KEYS = Set.of("name", "subject", "caseload", "consent", "action",
+            "purpose", "breakGlass", "at", "resource", "expect");
+
+    private final Map<String, Principal> personas = new LinkedHashMap<>();
+
+    public List<PolicyCase> read(Path folder) throws IOException, PolicyException {
+        Path personasFile = folder.resolve(PERSONAS);
+        if (Files.exists(personasFile)) {
+            YamlMapping root = parse(personasFile);
+            root.allowOnly(Set.of("personas"));
+            YamlMapping named = root.mapping("personas").orElseThrow(() -> root.error(1, "needs 'personas'"));
+            for (Map.Entry<Scalar, YamlMapping> persona : named.mappingsByKey("persona").entrySet()) {
+                personas.put(persona.getKey().value(), CaseTerms.person(persona.getKey().value(), persona.getValue(), true));
+            }
+        }
+        List<PolicyCase> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml"))
+                    .filter(f -> !f.getFileName().toString().equals(PERSONAS)).sorted().toList()) {
+                cases.addAll(readCases(file));
+            }
+        }
+        return cases;
+    }
+
+    private List<PolicyCase> readCases(Path file) throws IOException, PolicyException {
+        YamlMapping root = parse(file);
+        root.allowOnly(Set.of("cases"));
+        List<PolicyCase> cases = new ArrayList<>();
+        for (YamlMapping entry : root.mappings("cases", "case")) {
+            cases.add(readCase(entry));
+        }
+        return cases;
+    }
+
+    private PolicyCase readCase(YamlMapping entry) throws PolicyException {
+        entry.allowOnly(CASE_KEYS);
+        Scalar name = entry.text("name");
+        Principal subject = subject(entry);
+        Action action = CaseTerms.action(entry);
+        String breakGlass = entry.optionalText("breakGlass").map(Scalar::value).orElse(null);
+        Context context = new Context(entry.text("purpose").value(), breakGlass, at(entry));
+        YamlMapping resource = entry.mapping("resource").orElseThrow(() -> entry.error(entry.line(), "case needs 'resource'"));
+        DecisionRequest request = new DecisionRequest(subject, action, CaseTerms.resource(resource), context);
+        YamlMapping expect = entry.mapping("expect").orElseThrow(() -> entry.error(entry.line(), "case needs 'expect'"));
+        return new PolicyCase(name.value(), entry.file() + ":" + name.line(), request,
+                flag(entry, "caseload"), flag(entry, "consent"), CaseTerms.expectation(expect));
+    }
+
+    private Principal subject(YamlMapping entry) throws PolicyException {
+        if (!entry.hasMapping("subject")) {
+            Scalar name = entry.text("subject");
+            Principal persona = personas.get(name.value());
+            if (persona == null) {
+                throw entry.error(name.line(), "unknown persona '" + name.value() + "' (see " + PERSONAS + ")");
+            }
+            return persona;
+        }
+        return CaseTerms.subject(entry.mapping("subject").orElseThrow());
+    }
+
+    private static Instant at(YamlMapping entry) throws PolicyException {
+        Optional<Scalar> at = entry.optionalText("at");
+        try {
+            return at.isEmpty() ? DEFAULT_AT : Instant.parse(at.get().value());
+        } catch (DateTimeParseException e) {
+            throw entry.error(at.get().line(), "bad instant '" + at.get().value() + "'");
+        }
+    }
+
+    private static boolean flag(YamlMapping entry, String key) throws PolicyException {
+        Optional<Scalar> value = entry.optionalText(key);
+        if (value.isEmpty()) {
+            return false;
+        }
+        return switch (value.get().value()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw entry.error(value.get().line(), "'" + key + "' must be true or false");
+        };
+    }
+
+    private static YamlMapping parse(Path file) throws IOException, PolicyException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return YamlMapping.parse(file.getFileName().toString(), reader);
+        }
+    }
+}
