@@ -6,12 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.interlock.gateway.exchange.AgencyEvent;
+import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.policy.Caseload;
-import org.jboss.logging.Logger;
 
 /**
  * Each member of staff's caseload, kept current from every agency's allocation events. Every
@@ -21,19 +17,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AllocationCaseload implements Caseload {
 
-    private static final Logger LOG = Logger.getLogger(AllocationCaseload.class);
+    private static final String ALLOCATION = "allocation";
 
     /** allocation id -> (staff, person) of the allocations in force. */
     private final Map<String, Allocation> active = new ConcurrentHashMap<>();
     /** staff -> person -> number of allocations in force. */
     private final Map<String, Map<String, Integer>> byStaff = new ConcurrentHashMap<>();
-    private final ObjectMapper json;
-
     record Allocation(String staff, String person) {
-    }
-
-    public AllocationCaseload(ObjectMapper json) {
-        this.json = json;
     }
 
     @Override
@@ -42,20 +32,13 @@ public class AllocationCaseload implements Caseload {
         return persons != null && persons.containsKey(person);
     }
 
-    /** A poll of the agency topics (from {@code AgencyTopicsReader}): only allocation events change the view. */
-    public void apply(ConsumerRecords<String, String> records) {
-        for (ConsumerRecord<String, String> record : records) {
-            String type = AgencyEvent.header(record.headers(), "ce_type");
-            if (type != null && record.value() != null
-                    && (type.endsWith(".allocation.started.v1") || type.endsWith(".allocation.ended.v1"))) {
-                try {
-                    JsonNode data = json.readTree(record.value());
-                    record(data, type.endsWith(".started.v1") && data.path("endsOn").isNull());
-                } catch (Exception e) {
-                    LOG.warnf("Unreadable allocation event skipped (%s)", e.getClass().getSimpleName());
-                }
-            }
+    /** An event read from the agency topics (from {@code AgencyTopicsReader}): only allocations change the view. */
+    public void apply(AgencyEvent event) {
+        if (!ALLOCATION.equals(event.category().name())) {
+            return;
         }
+        JsonNode data = event.data();
+        record(data, event.type().endsWith(".started.v1") && data.path("endsOn").isNull());
     }
 
     private synchronized void record(JsonNode data, boolean inForce) {

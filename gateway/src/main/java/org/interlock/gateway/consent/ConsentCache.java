@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.interlock.gateway.exchange.ReplayProgress;
+import org.interlock.gateway.topics.ReplayProgress;
 import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.language.CategoryPattern;

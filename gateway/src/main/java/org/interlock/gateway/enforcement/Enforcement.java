@@ -1,145 +1,194 @@
 package org.interlock.gateway.enforcement;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import org.interlock.audit.record.AuditRecord;
-import org.interlock.gateway.audit.Evidence;
-import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.policy.Action;
-import org.interlock.policy.Context;
-import org.interlock.policy.Decision;
-import org.interlock.policy.DecisionRequest;
-import org.interlock.policy.Deny;
-import org.interlock.policy.DenyReason;
-import org.interlock.policy.Permit;
-import org.interlock.policy.PolicyEngine;
-import org.interlock.policy.Principal;
-import org.interlock.policy.Resource;
-import org.interlock.policy.redaction.Redactor;
+import org.interlock.contracts.catalogue.Category;
+import org.interlock.contracts.catalogue.Operation;
+import org.interlock.contracts.catalogue.RecordKind;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.disclosure.Disclosable;
+import org.interlock.gateway.disclosure.Disclosed;
+import org.interlock.gateway.disclosure.Disclosure;
+import org.interlock.gateway.proxy.AgencyServices;
 import org.interlock.gateway.proxy.Upstream;
+import org.interlock.platform.problem.Problem;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+import org.interlock.policy.Resource;
 
 /**
- * Applies the policy decision to what an agency service answered: each record is released only
- * as its Permit allows (projected and redacted), a record the caller may not see is dropped from
- * a list and answered 404 on its own — the same answer as for a record that does not exist, so
- * nobody can probe who is known. Every decision yields its audit record, which the caller makes
- * durable before anything is released.
+ * The agency APIs' enforcement: a read goes to the service and each record of its answer is put
+ * to the disclosure point, recorded, and released only as decided (projected and redacted, dropped
+ * from a list, or 404 on its own — the same answer as for a record that does not exist); a change
+ * is decided on the record it changes (read first with the gateway's identity) or on its body,
+ * recorded, and only then forwarded. Nothing the gateway cannot decide on is passed on: an answer
+ * that is not JSON is refused (502) and the refusal recorded.
  */
 @ApplicationScoped
 public class Enforcement {
 
-    private static final int MAX_ID = 128;
-
-    /** What one request asks, once authenticated and its purpose checked. */
-    public record Ask(Principal principal, String client, ResourceCatalogue.Entry entry, String purpose,
-            String breakGlassReason, RequestTrace trace) {
-    }
-
-    /** What may be released (null: nothing, answer 404) and the evidence to record first. */
-    public record Release(JsonNode body, List<AuditRecord> evidence) {
-        public boolean found() {
-            return body != null;
-        }
-    }
-
-    /** Whether a change may go on to the service, and its evidence. */
-    public record WriteDecision(boolean permitted, AuditRecord evidence) {
-    }
-
-    private final PolicyEngine policy;
+    private final Disclosure disclosure;
+    private final AgencyServices services;
+    private final AuditTrail audit;
     private final ObjectMapper json;
-    private final Redactor redactor = new Redactor();
 
-    public Enforcement(PolicyEngine policy, ObjectMapper json) {
-        this.policy = policy;
+    public Enforcement(Disclosure disclosure, AgencyServices services, AuditTrail audit, ObjectMapper json) {
+        this.disclosure = disclosure;
+        this.services = services;
+        this.audit = audit;
         this.json = json;
     }
 
-    /**
-     * Writes go only to the owning agency's (or organisation's) staff; the service itself
-     * validates the content.
-     *
-     * @param existing the record being changed as the service holds it, or null for a new record
-     */
-    public WriteDecision authoriseWrite(Ask ask, String body, byte[] existing) {
-        JsonNode record = existing != null ? parseOrNull(new String(existing, StandardCharsets.UTF_8)) : parseOrNull(body);
-        Context context = context(ask);
-        Resource resource = ask.entry().describe(record, ask.entry().category());
-        Decision decision = policy.decide(new DecisionRequest(ask.principal(), Action.WRITE, resource, context));
-        return new WriteDecision(decision instanceof Permit, evidence(org.interlock.audit.record.Action.CHANGE_REST,
-                ask, context, resource, record, decision, List.of()));
+    public Uni<Response> read(Ask ask) {
+        return services.call(ask.request().agency(), HttpMethod.GET, ask.servicePath(), ApiRequest.encode(ask.query()),
+                        null, ask.trace().requestId())
+                .chain(upstream -> upstream.ok() ? release(ask, upstream) : Uni.createFrom().item(refused(upstream)));
     }
 
-    /** The records of an upstream answer that the caller may see, as they may see them. */
-    public Release release(Ask ask, Upstream upstream) {
-        JsonNode answer = parseOrNull(new String(upstream.body(), StandardCharsets.UTF_8));
+    public Uni<Response> write(Ask ask, HttpMethod method, String body) {
+        return recordChangedOn(ask)
+                .map(record -> decideChange(ask, record == null ? parse(body) : record))
+                .call(change -> audit.record(List.of(change.evidence())))
+                .invoke(change -> {
+                    if (!change.permitted()) {
+                        throw new ProblemException(ProblemType.FORBIDDEN, "You may not make this change");
+                    }
+                })
+                .chain(() -> services.call(ask.request().agency(), method, ask.servicePath(), null,
+                        body == null ? "" : body, ask.trace().requestId()))
+                .map(Enforcement::passOn);
+    }
+
+    /** Every record of the answer decided and recorded; released once the records are durable. */
+    private Uni<Response> release(Ask ask, Upstream upstream) {
+        JsonNode answer = upstream.json() ? parse(upstream.body()) : null;
+        RecordKind kind = ask.operation().record();
         if (answer == null) {
-            return new Release(null, List.of());
+            return audit.record(List.of(disclosure.undecidable(ask.reader(), ask.request().agency(), kind,
+                            ask.trace(), Instant.now())))
+                    .map(recorded -> {
+                        throw new ProblemException(ProblemType.BAD_GATEWAY, "The agency service's answer could not be read");
+                    });
         }
-        Context context = context(ask);
         List<AuditRecord> evidence = new ArrayList<>();
-        if (!answer.isArray()) {
-            return new Release(releaseOne(ask, context, answer, evidence), evidence);
-        }
+        JsonNode released = answer.isArray() ? releaseEach(ask, kind, answer, evidence)
+                : releaseOne(ask, kind, answer, evidence);
+        return audit.record(evidence).map(recorded -> {
+            if (released == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
+            }
+            return Response.ok(released, MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    private ArrayNode releaseEach(Ask ask, RecordKind kind, JsonNode answer, List<AuditRecord> evidence) {
         ArrayNode released = json.createArrayNode();
         for (JsonNode record : answer) {
-            JsonNode visible = releaseOne(ask, context, record, evidence);
+            JsonNode visible = releaseOne(ask, kind, record, evidence);
             if (visible != null) {
                 released.add(visible);
             }
         }
-        return new Release(released, evidence);
-    }
-
-    private JsonNode releaseOne(Ask ask, Context context, JsonNode record, List<AuditRecord> evidence) {
-        Resource resource = ask.entry().describe(record, ask.entry().category());
-        Decision decision = policy.decide(new DecisionRequest(ask.principal(), Action.READ, resource, context));
-        JsonNode released = null;
-        List<String> withheld = List.of();
-        if (decision instanceof Permit permit) {
-            try {
-                released = redactor.release(permit, record);
-                withheld = Evidence.withheld(permit, record, released);
-            } catch (RuntimeException e) {
-                // An obligation that cannot be applied withholds the record: fail closed.
-                decision = new Deny(DenyReason.POLICY_ERROR, permit.policyVersion(), permit.trail());
-            }
-        }
-        evidence.add(evidence(org.interlock.audit.record.Action.DISCLOSE_REST, ask, context, resource, record,
-                decision, withheld));
         return released;
     }
 
-    private static AuditRecord evidence(org.interlock.audit.record.Action action, Ask ask, Context context,
-            Resource resource, JsonNode record, Decision decision, List<String> withheld) {
-        return Evidence.of(action, Evidence.actor(ask.principal(), ask.client()),
-                Evidence.resource(resource, recordId(record)), context, decision, withheld, ask.trace());
+    private JsonNode releaseOne(Ask ask, RecordKind kind, JsonNode record, List<AuditRecord> evidence) {
+        Disclosed disclosed = disclosure.disclose(ask.reader(), Disclosable.of(ask.request().agency(), kind, record),
+                ask.trace(), Instant.now());
+        evidence.addAll(disclosed.evidence());
+        return disclosed.released();
     }
 
-    private static String recordId(JsonNode record) {
-        String id = record == null ? null : record.path("id").asText(null);
-        return id == null || id.length() > MAX_ID ? null : id;
+    /** The existing record a change is decided on, read with the gateway's identity; null for a new record. */
+    private Uni<JsonNode> recordChangedOn(Ask ask) {
+        Operation operation = ask.operation();
+        if (operation.decidedOn() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return services.call(ask.request().agency(), HttpMethod.GET, operation.decidedOn().expand(ask.match().params()),
+                        null, null, ask.trace().requestId())
+                .map(upstream -> {
+                    JsonNode record = upstream.ok() && upstream.json() ? parse(upstream.body()) : null;
+                    if (record == null || !record.isObject()) {
+                        throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
+                    }
+                    return record;
+                });
     }
 
-    private static Context context(Ask ask) {
-        return new Context(ask.purpose(), ask.breakGlassReason(), Instant.now());
+    private Disclosure.Change decideChange(Ask ask, JsonNode record) {
+        Category category = ask.operation().category();
+        Resource resource = new Resource(ask.request().agency(), category.name(), category.classification(),
+                handling(category, record), text(record, category.personField()), ask.operation().record().name(),
+                text(record, category.organisationField()));
+        return disclosure.decideChange(ask.writer(), resource, text(record, "id"), ask.trace(), Instant.now());
     }
 
-    private JsonNode parseOrNull(String body) {
-        if (body == null || body.isBlank()) {
+    private static String handling(Category category, JsonNode record) {
+        return category.handling().field() != null ? text(record, category.handling().field())
+                : category.handling().code();
+    }
+
+    private static String text(JsonNode record, String field) {
+        JsonNode value = field == null || record == null ? null : record.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() && value.asText().length() <= 128
+                ? value.asText() : null;
+    }
+
+    /**
+     * A service's refusal: its own problem document (about the caller's request, which the caller
+     * may see) or 404; anything else is the gateway's 502, never the service's body.
+     */
+    private static Response refused(Upstream upstream) {
+        if (upstream.status() == 404) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
+        }
+        if (upstream.status() >= 400 && upstream.status() < 500 && problem(upstream)) {
+            return Response.status(upstream.status()).type(Problem.MEDIA_TYPE).entity(upstream.body()).build();
+        }
+        throw new ProblemException(ProblemType.BAD_GATEWAY, "The agency service could not answer");
+    }
+
+    /** What the service answered to a change the caller was allowed to make: its JSON or its problem, as it is. */
+    private static Response passOn(Upstream upstream) {
+        if (upstream.status() == 404) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
+        }
+        boolean readable = upstream.ok() ? upstream.json() : problem(upstream);
+        if (!readable || upstream.status() >= 500) {
+            throw new ProblemException(ProblemType.BAD_GATEWAY, "The agency service could not answer");
+        }
+        return Response.status(upstream.status()).type(upstream.contentType()).entity(upstream.body()).build();
+    }
+
+    private static boolean problem(Upstream upstream) {
+        return upstream.contentType() != null && upstream.contentType().startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? null : json.readTree(body);
+        } catch (IOException e) {
             return null;
         }
+    }
+
+    private JsonNode parse(String body) {
         try {
-            return json.readTree(body);
+            return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (IOException e) {
             return null;
         }

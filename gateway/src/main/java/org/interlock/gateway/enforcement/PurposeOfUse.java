@@ -8,7 +8,7 @@ import org.interlock.platform.problem.ProblemType;
 public final class PurposeOfUse {
 
     public static final String HEADER = "X-Purpose-Of-Use";
-    static final String BREAK_GLASS = "X-Break-Glass-Reason";
+    public static final String BREAK_GLASS = "X-Break-Glass-Reason";
 
     private PurposeOfUse() {
     }
@@ -24,7 +24,7 @@ public final class PurposeOfUse {
     }
 
     /** A stated reason, or null; an empty or absurd reason is refused rather than ignored. */
-    static String breakGlass(String reason) {
+    public static String breakGlass(String reason) {
         if (reason == null) {
             return null;
         }

@@ -27,6 +27,9 @@ import org.interlock.gateway.audit.store.AuditStoreUnavailable;
 import org.interlock.gateway.audit.store.RecordFilter;
 import org.interlock.gateway.audit.store.StoredRecord;
 import org.interlock.gateway.consent.ConsentCache;
+import org.interlock.gateway.topics.AgencyEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.interlock.contracts.CloudEventExtensions;
 
 /**
  * When a consent ends (withdrawn or expired), nothing more is disclosed under it from the moment
@@ -44,7 +47,7 @@ public class Erasure {
     private static final int PAGE = 1000;
 
     /** Notices to send and the evidence to record first. */
-    public record Outcome(List<ProducerRecord<String, String>> notices, List<AuditRecord> evidence) {
+    public record Outcome(List<ProducerRecord<String, byte[]>> notices, List<AuditRecord> evidence) {
         static final Outcome NONE = new Outcome(List.of(), List.of());
     }
 
@@ -82,15 +85,15 @@ public class Erasure {
     }
 
     private Outcome notices(String consent, AgencyEvent ended) {
-        Map<Recipient, Set<String>> received = receivedUnder(consent);
-        List<ProducerRecord<String, String>> notices = new ArrayList<>();
+        Map<Inbox, Set<String>> received = receivedUnder(consent);
+        List<ProducerRecord<String, byte[]>> notices = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
         String reason = ended.type().endsWith(".withdrawn.v1") ? "consent-withdrawn" : "consent-expired";
         received.forEach((recipient, events) -> {
             String notice = UUID.nameUUIDFromBytes(("interlock-erasure:" + consent + ":" + recipient.id())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
             notices.add(notice(notice, recipient, consent, ended, reason, events));
-            evidence.add(AuditRecord.builder(Instant.now(), Router.actor(recipient), Action.ERASURE_REQUESTED,
+            evidence.add(AuditRecord.builder(Instant.now(), recipient.actor(), Action.ERASURE_REQUESTED,
                             Decision.permit(reason))
                     .resource(new Resource("erasure-notice", notice, ended.person(), "partner.erasure", null))
                     .consent(consent)
@@ -101,8 +104,8 @@ public class Erasure {
     }
 
     /** Recipient -> source event ids routed to it under the consent, from the audit trail. */
-    private Map<Recipient, Set<String>> receivedUnder(String consent) {
-        Map<Recipient, Set<String>> received = new LinkedHashMap<>();
+    private Map<Inbox, Set<String>> receivedUnder(String consent) {
+        Map<Inbox, Set<String>> received = new LinkedHashMap<>();
         try {
             long after = -1;
             List<StoredRecord> page;
@@ -110,7 +113,7 @@ public class Erasure {
                 page = audit.find(RecordFilter.routedUnder(consent), after, PAGE);
                 for (StoredRecord stored : page) {
                     AuditRecord record = CanonicalEncoding.decode(stored.leaf());
-                    Recipient recipient = new Recipient(Agency.fromId(record.actor().agency()), record.actor().org());
+                    Inbox recipient = new Inbox(Agency.fromId(record.actor().agency()), record.actor().org());
                     received.computeIfAbsent(recipient, r -> new LinkedHashSet<>()).add(record.resource().id());
                     after = stored.sequence();
                 }
@@ -121,7 +124,7 @@ public class Erasure {
         return received;
     }
 
-    private ProducerRecord<String, String> notice(String id, Recipient recipient, String consent, AgencyEvent ended,
+    private ProducerRecord<String, byte[]> notice(String id, Inbox recipient, String consent, AgencyEvent ended,
             String reason, Set<String> events) {
         ObjectNode data = json.createObjectNode()
                 .put("notice", id)
@@ -130,29 +133,21 @@ public class Erasure {
                 .put("person", ended.person())
                 .put("reason", reason);
         events.forEach(data.putArray("events")::add);
-        ProducerRecord<String, String> record = new ProducerRecord<>(recipient.inboxTopic(), ended.person(),
-                data.toString());
-        InboxCopy.add(record, "ce_specversion", "1.0");
-        InboxCopy.add(record, "ce_id", id);
-        InboxCopy.add(record, "ce_type", REQUESTED);
-        InboxCopy.add(record, "ce_source", "/interlock/gateway");
-        InboxCopy.add(record, "ce_subject", ended.person());
-        InboxCopy.add(record, "ce_time", Instant.now().toString());
-        InboxCopy.add(record, "content-type", "application/json");
-        InboxCopy.add(record, "ce_category", "partner.erasure");
-        InboxCopy.add(record, "ce_classification", "official");
-        InboxCopy.add(record, "ce_correlationid", ended.correlationId());
-        InboxCopy.add(record, "ce_" + InboxCopy.RECIPIENT, recipient.id());
-        InboxCopy.add(record, "ce_" + InboxCopy.CONSENT, consent);
-        return record;
+        CloudEventBuilder extensions = CloudEventBuilder.v1()
+                .withExtension(CloudEventExtensions.CATEGORY, "partner.erasure")
+                .withExtension(CloudEventExtensions.CLASSIFICATION, "official")
+                .withExtension(CloudEventExtensions.CONSENT, consent);
+        InboxCopy.extension(extensions, CloudEventExtensions.CORRELATION_ID, ended.correlationId());
+        return InboxCopy.notice(recipient, id, REQUESTED, ended.person(),
+                data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), extensions);
     }
 
     private static AuditRecord confirmation(AgencyEvent event) {
         String org = event.data().path("organisation").asText(null);
-        return AuditRecord.builder(Instant.now(), new Actor(null, Agency.PARTNERS.id(), org, Router.CLIENT, null),
+        return AuditRecord.builder(Instant.now(), new Actor(null, Agency.PARTNERS.id(), org, Inbox.CLIENT, null),
                         Action.ERASURE_CONFIRMED, Decision.permit("erased:" + event.data().path("erased").asLong()))
                 .resource(new Resource("erasure-notice", event.data().path("notice").asText(null), event.person(),
-                        event.category(), event.classification().label()))
+                        event.category().name(), event.classification().label()))
                 .consent(event.data().path("consent").asText(null))
                 .requestId(event.id())
                 .build();

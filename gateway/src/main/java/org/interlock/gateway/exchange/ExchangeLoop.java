@@ -1,17 +1,16 @@
 package org.interlock.gateway.exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -23,12 +22,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.contracts.Topics;
 import org.interlock.gateway.consent.ConsentCache;
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.gateway.topics.AgencyEvent;
+import org.interlock.gateway.topics.AgencyEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +51,6 @@ import org.jboss.logging.Logger;
 public class ExchangeLoop {
 
     private static final Logger LOG = Logger.getLogger(ExchangeLoop.class);
-    static final List<String> AGENCY_TOPICS = List.of("interlock.prisons.events", "interlock.probation.events",
-            "interlock.intelligence.events", "interlock.partners.events");
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
@@ -57,16 +60,16 @@ public class ExchangeLoop {
     private final AuditTrail audit;
     private final ConsentCache consents;
     private final OrganisationDirectory organisations;
-    private final ObjectMapper json;
+    private final AgencyEvents events;
     private final boolean enabled;
     private final String group;
     private final int maxPollRecords;
     private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
-            AuditTrail audit, ConsentCache consents, OrganisationDirectory organisations, ObjectMapper json,
+            AuditTrail audit, ConsentCache consents, OrganisationDirectory organisations, AgencyEvents events,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
             @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
@@ -76,7 +79,7 @@ public class ExchangeLoop {
         this.audit = audit;
         this.consents = consents;
         this.organisations = organisations;
-        this.json = json;
+        this.events = events;
         this.enabled = enabled;
         this.group = group;
         this.maxPollRecords = maxPollRecords;
@@ -94,7 +97,7 @@ public class ExchangeLoop {
             return;
         }
         running = false;
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -103,14 +106,14 @@ public class ExchangeLoop {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig());
-                    KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig());
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
                 consumer = c;
                 producer.initTransactions();
                 awaitViews(c);
-                c.subscribe(AGENCY_TOPICS);
+                c.subscribe(Topics.allEvents());
                 while (running) {
-                    ConsumerRecords<String, String> records = c.poll(POLL);
+                    ConsumerRecords<String, byte[]> records = c.poll(POLL);
                     if (!records.isEmpty()) {
                         exchange(records, c, producer);
                     }
@@ -125,18 +128,19 @@ public class ExchangeLoop {
         }
     }
 
-    private void exchange(ConsumerRecords<String, String> records, KafkaConsumer<String, String> c,
-            KafkaProducer<String, String> producer) {
-        List<ProducerRecord<String, String>> out = new ArrayList<>();
+    private void exchange(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c,
+            KafkaProducer<String, byte[]> producer) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            Optional<AgencyEvent> parsed = AgencyEvent.parse(record, json);
-            if (parsed.isEmpty()) {
-                LOG.warnf("Event %s-%d@%d is not one the exchange can decide on: not routed",
-                        record.topic(), record.partition(), record.offset());
-                continue;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            AgencyEvent event;
+            switch (events.read(record.topic(), record.headers(), record.value())) {
+                case AgencyEvents.Valid valid -> event = valid.event();
+                case AgencyEvents.Rejected rejected -> {
+                    out.add(deadLetter(record, rejected.reason()));
+                    continue;
+                }
             }
-            AgencyEvent event = parsed.get();
             Router.Routing routing = router.route(event);
             routing.copies().stream().map(InboxCopy::of).forEach(out::add);
             evidence.addAll(routing.evidence());
@@ -163,12 +167,26 @@ public class ExchangeLoop {
     }
 
     /**
+     * An event the exchange cannot decide on is never routed: it goes, as it came, to the gateway's
+     * dead-letter topic in the same transaction, with the reason and where it was read.
+     */
+    private static ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("Event %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.GATEWAY_DEAD_LETTER, null, record.key(),
+                record.value(), record.headers());
+        dead.headers().add(Topics.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("dead-letter-source", (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        return dead;
+    }
+
+    /**
      * Waits until the consent and organisation views have replayed what their topics held when
      * the exchange started: deciding on a half-replayed view could disclose under a consent whose
      * withdrawal is still to be read.
      */
-    private void awaitViews(KafkaConsumer<String, String> c) {
-        Map<Integer, Long> consentsEnd = endOffsets(c, "interlock.consents");
+    private void awaitViews(KafkaConsumer<String, byte[]> c) {
+        Map<Integer, Long> consentsEnd = endOffsets(c, Topics.CONSENTS);
         Map<Integer, Long> partnersEnd = endOffsets(c, OrganisationDirectory.PARTNERS_EVENTS);
         long since = System.nanoTime();
         while (running && !(consents.progress().reached(consentsEnd) && organisations.progress().reached(partnersEnd))) {
@@ -180,7 +198,7 @@ public class ExchangeLoop {
         }
     }
 
-    private static Map<Integer, Long> endOffsets(KafkaConsumer<String, String> c, String topic) {
+    private static Map<Integer, Long> endOffsets(KafkaConsumer<String, byte[]> c, String topic) {
         List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<Integer, Long> ends = new HashMap<>();
@@ -188,10 +206,10 @@ public class ExchangeLoop {
         return ends;
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
             offsets.put(partition, new OffsetAndMetadata(inPartition.getLast().offset() + 1));
         }
         return offsets;
@@ -201,7 +219,7 @@ public class ExchangeLoop {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put("group.id", group);
         config.put("key.deserializer", StringDeserializer.class.getName());
-        config.put("value.deserializer", StringDeserializer.class.getName());
+        config.put("value.deserializer", ByteArrayDeserializer.class.getName());
         config.put("enable.auto.commit", "false");
         config.put("isolation.level", "read_committed");
         config.put("auto.offset.reset", "earliest");
@@ -213,7 +231,7 @@ public class ExchangeLoop {
     private Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put("key.serializer", StringSerializer.class.getName());
-        config.put("value.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", ByteArraySerializer.class.getName());
         config.put("enable.idempotence", "true");
         config.put("acks", "all");
         config.put("linger.ms", 5);
@@ -224,7 +242,7 @@ public class ExchangeLoop {
         return config;
     }
 
-    private static void abortQuietly(KafkaProducer<String, String> producer) {
+    private static void abortQuietly(KafkaProducer<String, byte[]> producer) {
         try {
             producer.abortTransaction();
         } catch (RuntimeException ignored) {

@@ -1,6 +1,6 @@
 package org.interlock.gateway.feeds;
 
-import org.interlock.gateway.exchange.AgencyEvent;
+import org.interlock.gateway.topics.AgencyEvent;
 
 /**
  * An agency event as the feeds hold it: where it is in its topic ("prisons.2", 123), what it is,

@@ -22,6 +22,6 @@ public record FeedFilter(List<CategoryPattern> categories, Set<String> persons, 
         var event = entry.event();
         return (origins.isEmpty() || origins.contains(event.origin()))
                 && (persons.isEmpty() || persons.contains(event.person()))
-                && (categories.isEmpty() || categories.stream().anyMatch(c -> c.matches(event.category())));
+                && (categories.isEmpty() || categories.stream().anyMatch(c -> c.matches(event.category().name())));
     }
 }

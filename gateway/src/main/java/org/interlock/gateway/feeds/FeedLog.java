@@ -8,12 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.interlock.gateway.exchange.AgencyEvent;
+import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 
@@ -31,7 +28,6 @@ public class FeedLog {
     private final int retention;
     private final long retentionBytes;
     private long retainedBytes;
-    private final ObjectMapper json;
     private final ArrayDeque<FeedEntry> recent = new ArrayDeque<>();
     /** partition -> the lowest offset still held: a resume point below it is beyond retention. */
     private final Map<String, Long> floor = new HashMap<>();
@@ -40,20 +36,14 @@ public class FeedLog {
     private final Set<FeedSubscriber> subscribers = ConcurrentHashMap.newKeySet();
 
     public FeedLog(@ConfigProperty(name = "interlock.feeds.retention-events", defaultValue = "100000") int retention,
-            @ConfigProperty(name = "interlock.feeds.retention-memory", defaultValue = "64M") MemorySize retentionMemory,
-            ObjectMapper json) {
+            @ConfigProperty(name = "interlock.feeds.retention-memory", defaultValue = "64M") MemorySize retentionMemory) {
         this.retention = retention;
         this.retentionBytes = retentionMemory.asLongValue();
-        this.json = json;
     }
 
-    /** A poll of the agency topics (from {@code AgencyTopicsReader}), in order. */
-    public void read(ConsumerRecords<String, String> records) {
-        for (ConsumerRecord<String, String> record : records) {
-            AgencyEvent.parse(record, json).ifPresent(event -> append(new FeedEntry(
-                    partition(record.topic(), record.partition()), record.offset(), event,
-                    FeedEntry.heapEstimate(record.serializedValueSize()))));
-        }
+    /** An event read from the agency topics (from {@code AgencyTopicsReader}), in order, with where it was read. */
+    public void append(String topic, int partition, long offset, int size, AgencyEvent event) {
+        append(new FeedEntry(partition(topic, partition), offset, event, FeedEntry.heapEstimate(size)));
     }
 
     synchronized void append(FeedEntry entry) {

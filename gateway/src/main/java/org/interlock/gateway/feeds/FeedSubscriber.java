@@ -2,6 +2,7 @@ package org.interlock.gateway.feeds;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.audit.record.Action;
@@ -18,14 +18,14 @@ import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.gateway.exchange.AgencyEvent;
-import org.interlock.policy.Context;
-import org.interlock.policy.Decision;
-import org.interlock.policy.DecisionRequest;
+import org.interlock.gateway.disclosure.Audience;
+import org.interlock.gateway.disclosure.Disclosable;
+import org.interlock.gateway.disclosure.Disclosed;
+import org.interlock.gateway.disclosure.Disclosure;
+import org.interlock.gateway.topics.AgencyEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.policy.Permit;
-import org.interlock.policy.PolicyEngine;
 import org.interlock.policy.Principal;
-import org.interlock.policy.redaction.Redactor;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,10 +48,10 @@ public final class FeedSubscriber {
 
     private final Subscription subscription;
     private final BlockingQueue<FeedEntry> queue;
-    private final PolicyEngine policy;
+    private final Disclosure disclosure;
+    private final Audience audience;
     private final AuditTrail audit;
     private final ObjectMapper json;
-    private final Redactor redactor = new Redactor();
     private volatile boolean overflowed;
     private volatile boolean closed;
     private FeedSink sink;
@@ -60,11 +60,14 @@ public final class FeedSubscriber {
     private final Consumer<FeedSubscriber> onEnd;
     private FeedPosition position;
 
-    FeedSubscriber(Subscription subscription, int capacity, PolicyEngine policy, AuditTrail audit, ObjectMapper json,
+    FeedSubscriber(Subscription subscription, int capacity, Disclosure disclosure, AuditTrail audit, ObjectMapper json,
             Consumer<FeedSubscriber> onEnd) {
         this.subscription = subscription;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.policy = policy;
+        this.disclosure = disclosure;
+        this.audience = new Audience(subscription.principal(), Evidence.actor(subscription.principal(),
+                subscription.client()), org.interlock.policy.Action.SUBSCRIBE, List.of(subscription.purpose()), null,
+                Action.PUSH_FEED, Audience.Recording.ADDRESSED_ONLY);
         this.audit = audit;
         this.json = json;
         this.onEnd = onEnd;
@@ -159,22 +162,9 @@ public final class FeedSubscriber {
 
     private String decide(FeedEntry entry, FeedPosition after, List<AuditRecord> evidence) {
         AgencyEvent event = entry.event();
-        Context context = new Context(subscription.purpose(), null, Instant.now());
-        Decision decision = policy.decide(new DecisionRequest(subscription.principal(),
-                org.interlock.policy.Action.SUBSCRIBE, event.resource(), context));
-        if (!(decision instanceof Permit permit)) {
-            return null;
-        }
-        JsonNode released;
-        try {
-            released = redactor.release(permit, event.data());
-        } catch (RuntimeException e) {
-            return null; // an obligation that cannot be applied withholds the event: fail closed
-        }
-        evidence.add(Evidence.of(Action.PUSH_FEED, Evidence.actor(subscription.principal(), subscription.client()),
-                Evidence.resource(event.resource(), event.id()), context, permit,
-                Evidence.withheld(permit, event.data(), released), subscription.trace()));
-        return view(event, permit, released).toString();
+        Disclosed disclosed = disclosure.disclose(audience, Disclosable.of(event), subscription.trace(), Instant.now());
+        evidence.addAll(disclosed.evidence());
+        return disclosed.withheld() ? null : view(event, disclosed.permits().getFirst(), disclosed.released()).toString();
     }
 
     /**
@@ -204,10 +194,10 @@ public final class FeedSubscriber {
                 .put("type", event.type())
                 .put("origin", event.origin().id())
                 .put("person", event.person())
-                .put("category", event.category())
+                .put("category", event.category().name())
                 .put("classification", permit.releasedAs().label())
                 .put("agreement", permit.agreementId())
-                .put("time", event.time());
+                .put("time", event.time().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         view.set("data", released);
         return view;
     }

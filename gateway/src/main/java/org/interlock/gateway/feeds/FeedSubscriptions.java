@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.disclosure.Disclosure;
 import org.interlock.policy.PolicyEngine;
 import org.interlock.policy.Principal;
 import org.interlock.platform.problem.ProblemException;
@@ -24,16 +25,18 @@ import org.interlock.platform.problem.ProblemType;
 public class FeedSubscriptions {
 
     private final PolicyEngine policy;
+    private final Disclosure disclosure;
     private final FeedLog log;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Set<String> feedRoles;
     private final int bufferEvents;
 
-    public FeedSubscriptions(PolicyEngine policy, FeedLog log, AuditTrail audit, ObjectMapper json,
+    public FeedSubscriptions(PolicyEngine policy, Disclosure disclosure, FeedLog log, AuditTrail audit, ObjectMapper json,
             @ConfigProperty(name = "interlock.feeds.roles", defaultValue = "analyst") Set<String> feedRoles,
             @ConfigProperty(name = "interlock.feeds.buffer-events", defaultValue = "1000") int bufferEvents) {
         this.policy = policy;
+        this.disclosure = disclosure;
         this.log = log;
         this.audit = audit;
         this.json = json;
@@ -61,7 +64,7 @@ public class FeedSubscriptions {
 
     /** Registers a subscriber with the feed log, holding what it missed since its resume point. */
     FeedSubscriber open(FeedSubscriber.Subscription subscription) {
-        FeedSubscriber subscriber = new FeedSubscriber(subscription, bufferEvents, policy, audit, json,
+        FeedSubscriber subscriber = new FeedSubscriber(subscription, bufferEvents, disclosure, audit, json,
                 log::unsubscribe);
         subscriber.startsAt(log.subscribe(subscriber, subscription.resume()));
         return subscriber;

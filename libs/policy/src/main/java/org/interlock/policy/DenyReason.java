@@ -26,6 +26,8 @@ public enum DenyReason {
     UNKNOWN_SUBJECT,
     /** Only the owning agency's staff may write its data. */
     WRITE_NOT_OWNER,
+    /** The recipient's partner organisation is suspended (or unknown): it receives nothing on any channel. */
+    ORGANISATION_SUSPENDED,
     /** No policy is in force, the request is incomplete, or evaluation failed: fail closed. */
     POLICY_ERROR
 }

@@ -24,6 +24,8 @@ public enum ProblemType {
     UNKNOWN_PERSON(422, "Unknown person", "unknown-person"),
     RATE_LIMITED(429, "Too many requests", "rate-limited"),
     INTERNAL_ERROR(500, "Internal error", "internal-error"),
+    /** An agency service answered with something the gateway cannot decide on: nothing is released. */
+    BAD_GATEWAY(502, "Bad gateway", "upstream-answer"),
     UNAVAILABLE(503, "Service unavailable", "unavailable");
 
     private final int status;

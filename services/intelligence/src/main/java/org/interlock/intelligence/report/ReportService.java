@@ -49,7 +49,18 @@ public class ReportService {
     }
 
     /** What a sanitised summary event carries: never the report's content or grading. */
-    public record Summary(UUID reportId, String person, String summary, LocalDate reportedOn) {
+    /** {@code intel.report}: the report as its event carries it, without the summary (a category of its own). */
+    public record Filed(UUID id, String person, int sourceEvaluation, IntelligenceReport.Assessment intelligenceAssessment,
+            IntelligenceReport.Handling handlingCode, String handlingConditions, String content, LocalDate reportedOn) {
+
+        static Filed of(IntelligenceReport r) {
+            return new Filed(r.id, r.person, r.sourceEvaluation, r.intelligenceAssessment, r.handlingCode,
+                    r.handlingConditions, r.content, r.reportedOn);
+        }
+    }
+
+    /** {@code intel.summary}: what may travel where the report may not, under the report's id. */
+    public record Summary(UUID id, String person, String sanitisedSummary, LocalDate reportedOn) {
     }
 
     private final Transactions transactions;
@@ -77,7 +88,7 @@ public class ReportService {
         report.content = request.content();
         report.reportedOn = request.reportedOn();
         return transactions.commit(() -> report.<IntelligenceReport>persist()
-                .call(saved -> outbox.append(DomainEvent.of(IntelligenceEvents.REPORT_FILED, saved.person, View.of(saved))
+                .call(saved -> outbox.append(DomainEvent.of(IntelligenceEvents.REPORT_FILED, saved.person, Filed.of(saved))
                         .handledAs(saved.handlingCode.name())))
                 .map(View::of));
     }

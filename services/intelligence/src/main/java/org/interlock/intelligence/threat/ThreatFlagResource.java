@@ -44,6 +44,12 @@ public class ThreatFlagResource {
     }
 
     @GET
+    @Path("/{id}")
+    public Uni<ThreatFlagService.View> find(@PathParam("id") UUID id) {
+        return flags.find(id);
+    }
+
+    @GET
     public Uni<List<ThreatFlagService.View>> ofPerson(@QueryParam("person") @NotNull
             @Pattern(regexp = PersonReference.REGEX, message = "must be urn:interlock:person:<uuid>") String person) {
         return flags.ofPerson(person);

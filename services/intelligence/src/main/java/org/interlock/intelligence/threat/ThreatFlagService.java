@@ -74,6 +74,13 @@ public class ThreatFlagService {
     }
 
     @WithSession
+    public Uni<View> find(UUID id) {
+        return ThreatFlag.<ThreatFlag>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No threat flag " + id))
+                .map(View::of);
+    }
+
+    @WithSession
     public Uni<List<View>> ofPerson(String person) {
         return ThreatFlag.<ThreatFlag>list("person = ?1 order by raisedOn", person)
                 .map(list -> list.stream().map(View::of).toList());

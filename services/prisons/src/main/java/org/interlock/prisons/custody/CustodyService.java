@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,7 @@ import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.Validation;
 import org.interlock.prisons.PrisonsEvents;
 
-/** Reception, transfer, release date, release and security category: each change one event. */
+/** Reception, transfer, release date, release and security category: each change an event of its own category. */
 @ApplicationScoped
 public class CustodyService {
 
@@ -45,7 +46,10 @@ public class CustodyService {
                     }
                 })
                 .chain(() -> episode.<CustodyEpisode>persist())
-                .call(saved -> outbox.append(DomainEvent.of(PrisonsEvents.RECEIVED, saved.person, CustodyView.of(saved))))
+                .call(saved -> outbox.append(DomainEvent.of(PrisonsEvents.RECEIVED, saved.person,
+                        CustodyFacts.Reception.of(saved))))
+                .call(saved -> outbox.append(DomainEvent.of(PrisonsEvents.SECURITY_CATEGORY_SET, saved.person,
+                        CustodyFacts.Security.of(saved))))
                 .map(CustodyView::of));
     }
 
@@ -54,7 +58,7 @@ public class CustodyService {
             requireInCustody(episode);
             requireNotBefore("transferredOn", request.transferredOn(), episode.receivedOn);
             episode.establishment = request.toEstablishment();
-        });
+        }, episode -> new CustodyFacts.Transfer(episode.id, episode.person, episode.establishment, request.transferredOn()));
     }
 
     public Uni<CustodyView> setReleaseDate(UUID id, CustodyRequests.SetReleaseDate request) {
@@ -62,7 +66,7 @@ public class CustodyService {
             requireInCustody(episode);
             requireNotBefore("releaseDate", request.releaseDate(), episode.receivedOn);
             episode.releaseDate = request.releaseDate();
-        });
+        }, CustodyFacts.Release::of);
     }
 
     public Uni<CustodyView> release(UUID id, CustodyRequests.Release request) {
@@ -71,14 +75,14 @@ public class CustodyService {
             requireNotBefore("releasedOn", request.releasedOn(), episode.receivedOn);
             episode.status = CustodyStatus.RELEASED;
             episode.releasedOn = request.releasedOn();
-        });
+        }, CustodyFacts.Release::of);
     }
 
     public Uni<CustodyView> setSecurityCategory(UUID id, CustodyRequests.SetSecurityCategory request) {
         return change(id, PrisonsEvents.SECURITY_CATEGORY_SET, episode -> {
             requireInCustody(episode);
             episode.securityCategory = request.securityCategory();
-        });
+        }, CustodyFacts.Security::of);
     }
 
     @WithSession
@@ -99,11 +103,13 @@ public class CustodyService {
         return CustodyEpisode.find("person = ?1 and status = ?2", person, CustodyStatus.IN_CUSTODY).firstResult();
     }
 
-    private Uni<CustodyView> change(UUID id, EventType type, Consumer<CustodyEpisode> mutation) {
+    /** Applies a change and appends its event, which carries the facts of its own category only. */
+    private Uni<CustodyView> change(UUID id, EventType type, Consumer<CustodyEpisode> mutation,
+            Function<CustodyEpisode, Object> facts) {
         return transactions.commit(() -> CustodyEpisode.<CustodyEpisode>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No custody episode " + id))
-                .invoke(episode -> mutation.accept(episode))
-                .call(episode -> outbox.append(DomainEvent.of(type, episode.person, CustodyView.of(episode))))
+                .invoke(mutation)
+                .call(episode -> outbox.append(DomainEvent.of(type, episode.person, facts.apply(episode))))
                 .map(CustodyView::of));
     }
 

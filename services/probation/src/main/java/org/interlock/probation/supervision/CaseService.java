@@ -2,10 +2,10 @@ package org.interlock.probation.supervision;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,45 +53,45 @@ public class CaseService {
             supervision.status = SupervisionCase.Status.OPEN;
             supervision.openedOn = openedOn;
             return supervision.<SupervisionCase>persist()
-                    .call(saved -> outbox.append(DomainEvent.of(ProbationEvents.CASE_OPENED, saved.person, CaseView.of(saved))))
+                    .call(saved -> outbox.append(DomainEvent.of(ProbationEvents.CASE_OPENED, saved.person, CaseFacts.Case.of(saved))))
                     .map(CaseView::of);
         });
     }
 
     public Uni<CaseView> setMappa(UUID id, CaseRequests.SetMappa request) {
-        return change(id, ProbationEvents.MAPPA_SET, null, supervision -> {
+        return change(id, ProbationEvents.MAPPA_SET, supervision -> {
             requireActive(supervision);
             supervision.mappaCategory = request.category();
             supervision.mappaLevel = request.level();
-        });
+        }, CaseFacts.Mappa::of);
     }
 
     public Uni<CaseView> recordBreach(UUID id, CaseRequests.RecordBreach request) {
-        return change(id, ProbationEvents.BREACH_RECORDED, Map.of("reportedOn", request.reportedOn().toString(),
-                "description", request.description()), supervision -> {
+        return change(id, ProbationEvents.BREACH_RECORDED, supervision -> {
             requireActive(supervision);
             requireNotBefore("reportedOn", request.reportedOn(), supervision.openedOn);
-        });
+        }, supervision -> new CaseFacts.Breach(supervision.id, supervision.person, request.reportedOn(),
+                request.description()));
     }
 
     public Uni<CaseView> recall(UUID id, CaseRequests.Recall request) {
-        return change(id, ProbationEvents.RECALLED, Map.of("recalledOn", request.recalledOn().toString(),
-                "reason", request.reason()), supervision -> {
+        return change(id, ProbationEvents.RECALLED, supervision -> {
             requireActive(supervision);
             requireNotBefore("recalledOn", request.recalledOn(), supervision.openedOn);
             supervision.status = SupervisionCase.Status.RECALLED;
-        });
+        }, supervision -> new CaseFacts.Recall(supervision.id, supervision.person, supervision.status,
+                request.recalledOn(), request.reason()));
     }
 
     public Uni<CaseView> close(UUID id, CaseRequests.Close request) {
-        return change(id, ProbationEvents.CASE_CLOSED, null, supervision -> {
+        return change(id, ProbationEvents.CASE_CLOSED, supervision -> {
             if (supervision.status == SupervisionCase.Status.CLOSED) {
                 throw ProblemException.conflict("Supervision case " + supervision.id + " is closed");
             }
             requireNotBefore("closedOn", request.closedOn(), supervision.openedOn);
             supervision.status = SupervisionCase.Status.CLOSED;
             supervision.closedOn = request.closedOn();
-        });
+        }, CaseFacts.Case::of);
     }
 
     @WithSession
@@ -115,16 +115,13 @@ public class CaseService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No supervision case " + id));
     }
 
-    /** Applies a change and appends its event; {@code detail}, if given, travels in the event beside the case. */
-    private Uni<CaseView> change(UUID id, EventType type, Map<String, String> detail, Consumer<SupervisionCase> mutation) {
+    /** Applies a change and appends its event, which carries the facts of its own category only. */
+    private Uni<CaseView> change(UUID id, EventType type, Consumer<SupervisionCase> mutation,
+            Function<SupervisionCase, Object> facts) {
         return transactions.commit(() -> findCase(id)
                 .invoke(mutation)
-                .call(supervision -> outbox.append(DomainEvent.of(type, supervision.person, eventData(supervision, detail))))
+                .call(supervision -> outbox.append(DomainEvent.of(type, supervision.person, facts.apply(supervision))))
                 .map(CaseView::of));
-    }
-
-    private static Object eventData(SupervisionCase supervision, Map<String, String> detail) {
-        return detail == null ? CaseView.of(supervision) : Map.of("case", CaseView.of(supervision), "detail", detail);
     }
 
     private static void requireActive(SupervisionCase supervision) {

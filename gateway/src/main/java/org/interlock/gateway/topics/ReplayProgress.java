@@ -1,4 +1,4 @@
-package org.interlock.gateway.exchange;
+package org.interlock.gateway.topics;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

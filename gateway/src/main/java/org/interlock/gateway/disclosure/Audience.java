@@ -1,0 +1,37 @@
+package org.interlock.gateway.disclosure;
+
+import java.util.List;
+
+import org.interlock.audit.record.Action;
+import org.interlock.audit.record.Actor;
+import org.interlock.policy.Principal;
+
+/**
+ * To whom, on which channel and why something would be disclosed.
+ *
+ * @param action           what the policy is asked (read, subscribe, receive)
+ * @param purposes         the purposes to decide under, in order: the first one permitted is
+ *                         used (an inbox declares none, so the exchange gives every purpose)
+ * @param breakGlassReason the stated emergency reason, or null
+ * @param logged           what the audit record calls it (DISCLOSE_REST, ROUTE_EVENT, PUSH_FEED)
+ * @param recording        which refusals are recorded
+ */
+public record Audience(Principal principal, Actor actor, org.interlock.policy.Action action, List<String> purposes,
+        String breakGlassReason, Action logged, Recording recording) {
+
+    public Audience {
+        purposes = List.copyOf(purposes);
+    }
+
+    /**
+     * Which decisions leave an audit record. Every permit and every failed obligation always does.
+     * A caller who asked (REST) has every refusal recorded; on the push channels (inboxes, feeds)
+     * nobody asked, and "no agreement names this recipient" or "not for this purpose" is the
+     * silent default for every event, so only refusals by a condition of an agreement that does
+     * name the recipient are recorded.
+     */
+    public enum Recording {
+        EVERY_DECISION,
+        ADDRESSED_ONLY
+    }
+}

@@ -1,0 +1,188 @@
+package org.interlock.gateway.disclosure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.contracts.Agency;
+import org.interlock.contracts.catalogue.RecordKind;
+import org.interlock.gateway.audit.Evidence;
+import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.policy.Context;
+import org.interlock.policy.Decision;
+import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Deny;
+import org.interlock.policy.DenyReason;
+import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Principal;
+import org.interlock.policy.Resource;
+import org.interlock.policy.TrailStep;
+import org.interlock.policy.language.Policy;
+import org.interlock.policy.loading.PolicyStore;
+import org.interlock.policy.redaction.Redactor;
+
+/**
+ * The one place where the gateway decides what leaves it, for every channel: a REST answer, a
+ * copy routed to an inbox, an event pushed on a feed, and whether a change may go on to a
+ * service. For each facet (category) of what is asked it takes one policy decision, applies the
+ * permit's obligations (the facet's own fields, then the agreement's projection and redactions,
+ * released as the permit's classification) and yields the audit evidence. It fails closed: an
+ * obligation that cannot be applied withholds the facet and is recorded as a POLICY_ERROR refusal,
+ * whatever the channel. A suspended partner organisation receives nothing.
+ */
+@ApplicationScoped
+public class Disclosure {
+
+    private static final Set<DenyReason> UNADDRESSED = EnumSet.of(DenyReason.NO_AGREEMENT,
+            DenyReason.PURPOSE_NOT_ALLOWED);
+
+    private final PolicyEngine policy;
+    private final PolicyStore policies;
+    private final OrganisationDirectory organisations;
+    private final Redactor redactor = new Redactor();
+
+    public Disclosure(PolicyEngine policy, PolicyStore policies, OrganisationDirectory organisations) {
+        this.policy = policy;
+        this.policies = policies;
+        this.organisations = organisations;
+    }
+
+    /** What of {@code subject} may be released to the audience, and the evidence to record before it is. */
+    public Disclosed disclose(Audience audience, Disclosable subject, RequestTrace trace, Instant at) {
+        ObjectNode released = null;
+        List<Permit> permits = new ArrayList<>(1);
+        List<AuditRecord> evidence = new ArrayList<>(subject.facets().size());
+        for (Disclosable.Facet facet : subject.facets()) {
+            Decided decided = decide(audience, facet.resource(), at);
+            Decision decision = decided.decision();
+            List<String> withheld = List.of();
+            if (decision instanceof Permit permit) {
+                try {
+                    JsonNode facts = facts(subject.content(), facet.fields());
+                    JsonNode visible = redactor.release(permit, facts);
+                    withheld = Evidence.withheld(permit, facts, visible);
+                    released = merge(released, visible);
+                    permits.add(permit);
+                } catch (RuntimeException e) {
+                    decision = obligationFailed(permit, e);
+                }
+            }
+            if (recorded(audience, decision)) {
+                evidence.add(Evidence.of(audience.logged(), audience.actor(), Evidence.resource(facet.resource(),
+                        subject.id()), context(audience, decided.purpose(), at), decision, withheld, trace));
+            }
+        }
+        return new Disclosed(released, permits, evidence);
+    }
+
+    /** Whether a change to {@code resource} may go on to the service, with its evidence (always recorded). */
+    public Change decideChange(Audience audience, Resource resource, String recordId, RequestTrace trace, Instant at) {
+        Decided decided = decide(audience, resource, at);
+        AuditRecord evidence = Evidence.of(audience.logged(), audience.actor(), Evidence.resource(resource, recordId),
+                context(audience, decided.purpose(), at), decided.decision(), List.of(), trace);
+        return new Change(decided.decision() instanceof Permit, evidence);
+    }
+
+    /**
+     * The refusal to release something that cannot be decided on (a service's answer that is not
+     * JSON, so neither its person nor its categories can be known): recorded, never released.
+     */
+    public AuditRecord undecidable(Audience audience, Agency origin, RecordKind kind, RequestTrace trace, Instant at) {
+        Resource resource = new Resource(origin, null, null, null, null, kind.name(), null);
+        Policy current = policies.current();
+        Deny refusal = new Deny(DenyReason.POLICY_ERROR, current == null ? "none" : current.version(),
+                List.of(new TrailStep("answer", "the service's answer could not be read as JSON")));
+        return Evidence.of(audience.logged(), audience.actor(), Evidence.resource(resource, null),
+                context(audience, audience.purposes().isEmpty() ? null : audience.purposes().getFirst(), at), refusal,
+                List.of(), trace);
+    }
+
+    /** A change allowed or refused, and its audit record. */
+    public record Change(boolean permitted, AuditRecord evidence) {
+    }
+
+    /** A decision and the purpose it was taken for. */
+    private record Decided(Decision decision, String purpose) {
+    }
+
+    /** The first purpose permitted; else the most telling refusal (one that names the audience over one that does not). */
+    private Decided decide(Audience audience, Resource resource, Instant at) {
+        Decided telling = null;
+        for (String purpose : audience.purposes()) {
+            Decision decision = policy.decide(new DecisionRequest(audience.principal(), audience.action(), resource,
+                    context(audience, purpose, at)));
+            if (decision instanceof Permit permit) {
+                return new Decided(suspended(audience.principal()) ? refuseSuspended(permit) : permit, purpose);
+            }
+            Deny deny = (Deny) decision;
+            if (telling == null || unaddressed(telling.decision()) && !UNADDRESSED.contains(deny.reason())) {
+                telling = new Decided(deny, purpose);
+            }
+        }
+        return telling != null ? telling : new Decided(new Deny(DenyReason.POLICY_ERROR, "none",
+                List.of(new TrailStep("purpose", "no purpose to decide under"))), null);
+    }
+
+    private boolean suspended(Principal principal) {
+        return principal.org() != null && !organisations.isActive(principal.org());
+    }
+
+    private static Deny refuseSuspended(Permit permit) {
+        List<TrailStep> trail = new ArrayList<>(permit.trail());
+        trail.add(new TrailStep("organisation", "the recipient organisation is suspended or unknown"));
+        return new Deny(DenyReason.ORGANISATION_SUSPENDED, permit.policyVersion(), trail);
+    }
+
+    private static Deny obligationFailed(Permit permit, RuntimeException e) {
+        List<TrailStep> trail = new ArrayList<>(permit.trail());
+        // Only the exception's class: its message may quote the record.
+        trail.add(new TrailStep("obligation", "could not be applied: " + e.getClass().getSimpleName()));
+        return new Deny(DenyReason.POLICY_ERROR, permit.policyVersion(), trail);
+    }
+
+    private static boolean recorded(Audience audience, Decision decision) {
+        return audience.recording() == Audience.Recording.EVERY_DECISION || !unaddressed(decision);
+    }
+
+    private static boolean unaddressed(Decision decision) {
+        return decision instanceof Deny deny && UNADDRESSED.contains(deny.reason());
+    }
+
+    private static Context context(Audience audience, String purpose, Instant at) {
+        return new Context(purpose, audience.breakGlassReason(), at);
+    }
+
+    /** The facet's own fields of the record: what its category holds, nothing else. */
+    private static JsonNode facts(JsonNode content, List<String> fields) {
+        if (content == null || !content.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        ObjectNode facts = JsonNodeFactory.instance.objectNode();
+        for (String field : fields) {
+            JsonNode value = content.get(field);
+            if (value != null) {
+                facts.set(field, value);
+            }
+        }
+        return facts;
+    }
+
+    private static ObjectNode merge(ObjectNode released, JsonNode visible) {
+        if (!visible.isObject()) {
+            throw new IllegalStateException("a facet released something other than an object");
+        }
+        ObjectNode merged = released == null ? JsonNodeFactory.instance.objectNode() : released;
+        merged.setAll((ObjectNode) visible);
+        return merged;
+    }
+}
