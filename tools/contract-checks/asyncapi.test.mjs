@@ -61,16 +61,18 @@ function messagesOf(channel) {
 
 const channelAt = (address) => Object.values(raw.channels ?? {}).find((c) => c.address === address);
 
-/** Property names and required names of a resolved headers schema, through allOf. */
+/** Property names, required names and the ce_subject patterns of a resolved headers schema, through allOf. */
 function headerNames(schema) {
   const properties = new Set(Object.keys(schema?.properties ?? {}));
   const required = new Set(schema?.required ?? []);
+  const subjects = schema?.properties?.ce_subject?.pattern ? [schema.properties.ce_subject.pattern] : [];
   for (const part of schema?.allOf ?? []) {
     const inner = headerNames(part);
     inner.properties.forEach((p) => properties.add(p));
     inner.required.forEach((p) => required.add(p));
+    subjects.push(...inner.subjects);
   }
-  return { properties, required };
+  return { properties, required, subjects };
 }
 
 /** Every message of every channel of the parsed document, with its channel's address and its headers. */
@@ -84,6 +86,8 @@ function parsedMessages() {
   })));
 }
 
+/** Whether a message's subject is a person: only such events are routed (InboxEnvelope refuses any other). */
+const aboutPerson = (m) => m.headers.subjects.includes(raw.components?.schemas?.personReference?.pattern);
 const isCopy = (m) => m.headers.properties.has("ce_sourceeventid");
 const missing = (wanted, have) => wanted.filter((h) => !have.has(h));
 
@@ -148,7 +152,10 @@ test("every event type with a schema file is a message on its topic (the gateway
 });
 
 test("every inbox carries a copy of each event type the exchange may route to it, and no other copy", () => {
-  const agencyTypes = files.map(eventTypeOf).filter((t) => t && AGENCIES.includes(t.origin));
+  const events = parsedMessages().filter((m) => /^interlock\.[a-z]+\.events$/.test(m.address));
+  // An event about an organisation (ADR 0003) is never routed: it has no person to be keyed by.
+  const aboutOrganisation = new Set(events.filter((m) => !aboutPerson(m)).map((m) => m.name));
+  const agencyTypes = files.map(eventTypeOf).filter((t) => t && AGENCIES.includes(t.origin) && !aboutOrganisation.has(t.name));
   const problems = [];
   for (const inbox of AGENCIES) {
     const address = `interlock.inbox.${inbox}`;
@@ -160,6 +167,14 @@ test("every inbox carries a copy of each event type the exchange may route to it
       problems.push(`${address} lists a copy of ${name}, which the exchange never routes there`));
   }
   assertNone(problems, "inbox copies missing or misplaced");
+});
+
+test("every inbox message is about a person (the inbox refuses any other subject)", () => {
+  const problems = parsedMessages()
+    .filter((m) => m.address.startsWith("interlock.inbox."))
+    .filter((m) => !aboutPerson(m))
+    .map((m) => `${m.address} ${m.id}: ce_subject is not a person reference`);
+  assertNone(problems, "inbox messages not about a person");
 });
 
 test("every message declares the binary-mode CloudEvents headers (ce_specversion ... content-type) as required", () => {
