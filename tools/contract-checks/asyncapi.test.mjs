@@ -7,6 +7,7 @@
 // - every inbox carries a copy of each event type the exchange may route to it (Router.candidates:
 //   a statutory agency gets the other agencies' events, partner organisations every agency's);
 // - every message declares the binary-mode ce_* headers, every copy its extension attributes;
+// - every message example (an event, a copy, an erasure notice as the code sends them) is valid;
 // - the document's own schemas (the headers) compile with Ajv in strict mode.
 //
 //   node --test asyncapi.test.mjs
@@ -14,6 +15,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { Parser, fromFile } from "@asyncapi/parser";
 import {
   AGENCIES, ASYNCAPI, SCHEMA_FORMAT, assertNone, eventTypeOf, rawAsyncApi, referencedFile, refsOf, rel, schemaFiles,
@@ -201,6 +204,34 @@ test("every inbox copy declares the copy's extension attributes (sourceeventid, 
     ...missing(COPY_REQUIRED, m.headers.required).map((h) => `${m.address} ${m.id}: ${h} not required`),
   ]);
   assertNone(problems, "missing copy extension attributes");
+});
+
+test("every message example matches its message's headers and payload schemas", () => {
+  assert.ok(document, "the document did not parse");
+  // Strictness is checked above; here only the example's values count, against the resolved
+  // schemas, which carry the parser's x-parser-* annotations.
+  const validate = (AjvClass, schema, value) => {
+    const ajv = new AjvClass({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const check = ajv.compile(schema);
+    return check(value) ? [] : check.errors.map((e) => `${e.instancePath || "/"} ${e.message}`);
+  };
+  const problems = [];
+  let examples = 0;
+  for (const message of document.messages().all()) {
+    for (const example of message.examples().all()) {
+      examples++;
+      const where = `${message.id()} example ${example.name() ?? ""}`;
+      if (example.hasHeaders()) {
+        validate(Ajv, message.headers()?.json() ?? false, example.headers()).forEach((e) => problems.push(`${where} headers: ${e}`));
+      }
+      if (example.hasPayload()) {
+        validate(Ajv2020, message.payload()?.json()?.schema ?? false, example.payload()).forEach((e) => problems.push(`${where} payload: ${e}`));
+      }
+    }
+  }
+  assert.ok(examples > 0, "the document has no examples");
+  assertNone(problems, "example values that their schemas refuse");
 });
 
 test("the document's own schemas (components.schemas) compile with Ajv in strict mode", () => {
