@@ -5,7 +5,8 @@
 // - every message's payload is the schema file of the message's own type;
 // - every event type with a schema file is a message on its topic (the gateway's: on an inbox);
 // - every inbox carries a copy of each event type the exchange may route to it (Router.candidates:
-//   a statutory agency gets the other agencies' events, partner organisations every agency's);
+//   a statutory agency gets the other agencies' events, partner organisations every agency's),
+//   events about an organisation excepted, and every inbox message is about a person;
 // - every message declares the binary-mode ce_* headers, every copy its extension attributes;
 // - every message example (an event, a copy, an erasure notice as the code sends them) is valid;
 // - the document's own schemas (the headers) compile with Ajv in strict mode.
