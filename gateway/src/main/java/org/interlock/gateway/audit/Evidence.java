@@ -21,7 +21,11 @@ public final class Evidence {
     /** The permit reason when the owning agency's own staff act on their own records. */
     public static final String OWNER = "owner";
     public static final String AGREEMENT = "agreement";
-    public static final String BREAK_GLASS = "break-glass";
+    public static final String BREAK_GLASS = org.interlock.gateway.audit.store.ReviewOpening.BREAK_GLASS;
+    /** The resource type of a verdict's record, and its two outcomes. */
+    public static final String BREAK_GLASS_REVIEW = "break-glass-review";
+    public static final String JUSTIFIED = "justified";
+    public static final String UNJUSTIFIED = "unjustified";
 
     private Evidence() {
     }
@@ -64,6 +68,33 @@ public final class Evidence {
                         : org.interlock.audit.record.Decision.deny("invalid-policy"))
                 .resource(new Resource("policy", loaded, null, null, null))
                 .policyVersion(inForce)
+                .requestId(trace.requestId())
+                .traceId(trace.traceId())
+                .build();
+    }
+
+    /** An auditor's answered query of the log: auditors are audited too. */
+    public static AuditRecord auditQuery(Actor auditor, String what, String person, RequestTrace trace) {
+        return AuditRecord.builder(java.time.Instant.now(), auditor, Action.AUDIT_QUERY,
+                        org.interlock.audit.record.Decision.permit("auditor"))
+                .resource(new Resource("audit-log", what, person, null, null))
+                .purpose("audit")
+                .requestId(trace.requestId())
+                .build();
+    }
+
+    /**
+     * An auditor's verdict on the break-glass access recorded at {@code disclosure}: the review is named
+     * by that sequence, the person is the access's, and the outcome is the verdict (justified: permit,
+     * unjustified: deny). The auditor's note stays with the review, outside the log.
+     */
+    public static AuditRecord reviewVerdict(Actor auditor, long disclosure, String person, boolean justified,
+            RequestTrace trace) {
+        return AuditRecord.builder(java.time.Instant.now(), auditor, Action.REVIEW_BREAK_GLASS, justified
+                        ? org.interlock.audit.record.Decision.permit(JUSTIFIED)
+                        : org.interlock.audit.record.Decision.deny(UNJUSTIFIED))
+                .resource(new Resource(BREAK_GLASS_REVIEW, Long.toString(disclosure), person, null, null))
+                .purpose("audit")
                 .requestId(trace.requestId())
                 .traceId(trace.traceId())
                 .build();

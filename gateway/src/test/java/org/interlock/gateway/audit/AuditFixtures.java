@@ -21,6 +21,10 @@ final class AuditFixtures {
     static final String OLIVIA = TestTokens.person("olivia.prison", "prisons", null, "official-sensitive", "offender-manager");
     static final String FRED = TestTokens.person("fred.faith", "partners", "faith-bridge", "official", "partner-caseworker");
     static final String ANA = TestTokens.person("ana.analyst", "intelligence", null, "secret", "analyst");
+    static final String PETER = TestTokens.person("peter.probation", "probation", null, "official-sensitive",
+            "probation-officer");
+    static final String PAT = TestTokens.person("pat.admin", "oversight", null, "secret", "policy-admin");
+    static final String EMERGENCY = "person returned to custody overnight, recall papers needed now";
 
     private AuditFixtures() {
     }
@@ -40,6 +44,25 @@ final class AuditFixtures {
                 .header("X-Correlation-Id", "req-" + id)
                 .get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200);
         return id;
+    }
+
+    /**
+     * Peter (probation), who has nobody on his caseload here, reads a prisons custody episode of
+     * {@code person} by breaking the glass; returns the sequence of the break-glass record.
+     */
+    static long peterBreaksGlass(String person) {
+        String id = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, """
+                {"id":"%s","person":"%s","prisonNumber":"A1234BC","establishment":"HMP Frankland","status":"IN_CUSTODY",
+                 "securityCategory":"B","receivedOn":"2025-01-10","releaseDate":"2026-12-01","releasedOn":null}"""
+                .formatted(id, person));
+        given().auth().oauth2(PETER).header("X-Purpose-Of-Use", "public-protection")
+                .header("X-Break-Glass-Reason", EMERGENCY)
+                .get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200);
+        List<Long> sequences = auditor().queryParam("person", person).queryParam("breakGlass", "true")
+                .queryParam("actor", "peter.probation").get("/audit/v1/records").then().statusCode(200)
+                .extract().jsonPath().getList("records.sequence", Long.class);
+        return sequences.getLast();
     }
 
     /** The REST disclosure records the auditor API lists for a person, as JSON. */

@@ -1,5 +1,7 @@
 package org.interlock.gateway.audit.api;
 
+import java.sql.SQLException;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -23,6 +25,12 @@ public class AuditProblems {
         LOG.errorf("AUDIT LOG INTEGRITY FAILURE: %s", e.getMessage());
         return problems.problem(new ProblemException(ProblemType.AUDIT_INTEGRITY,
                 "The stored audit log does not match its signed tree heads: " + e.getMessage()), uri);
+    }
+
+    /** The gateway's only database is the audit store: a failure there is an outage, not a bug to hide as 500. */
+    @ServerExceptionMapper
+    public Response database(SQLException e, UriInfo uri) {
+        return unavailable(new AuditStoreUnavailable(e), uri);
     }
 
     @ServerExceptionMapper

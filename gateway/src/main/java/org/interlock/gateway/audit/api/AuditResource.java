@@ -2,9 +2,9 @@ package org.interlock.gateway.audit.api;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +24,6 @@ import io.smallrye.common.annotation.Blocking;
 import org.interlock.audit.head.TreeHeadSigner;
 import org.interlock.audit.merkle.ConsistencyProof;
 import org.interlock.audit.merkle.NodeHash;
-import org.interlock.audit.record.Action;
-import org.interlock.audit.record.AuditRecord;
-import org.interlock.audit.record.Decision;
-import org.interlock.audit.record.Resource;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
@@ -35,6 +31,8 @@ import org.interlock.gateway.audit.proofs.LogProofs;
 import org.interlock.gateway.audit.store.AuditStore;
 import org.interlock.gateway.audit.store.AuditStoreUnavailable;
 import org.interlock.gateway.audit.store.RecordFilter;
+import org.interlock.gateway.audit.store.ReviewStore;
+import org.interlock.gateway.audit.store.StoredReview;
 import org.interlock.gateway.audit.store.StoredRecord;
 import org.interlock.gateway.audit.store.TreeHeadStore;
 import org.interlock.gateway.audit.store.TreeHeadStore.StoredHead;
@@ -56,6 +54,7 @@ public class AuditResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final AuditStore records;
+    private final ReviewStore reviews;
     private final TreeHeadStore heads;
     private final LogProofs proofs;
     private final AuditTrail audit;
@@ -63,9 +62,10 @@ public class AuditResource {
     private final TreeHeadSigner signer;
     private final ObjectMapper json;
 
-    public AuditResource(AuditStore records, TreeHeadStore heads, LogProofs proofs, AuditTrail audit,
+    public AuditResource(AuditStore records, ReviewStore reviews, TreeHeadStore heads, LogProofs proofs, AuditTrail audit,
             CallerPrincipal caller, TreeHeadSigner signer, ObjectMapper json) {
         this.records = records;
+        this.reviews = reviews;
         this.heads = heads;
         this.proofs = proofs;
         this.audit = audit;
@@ -96,7 +96,8 @@ public class AuditResource {
         long after = RecordQueryParams.cursor(cursor);
         int pageSize = RecordQueryParams.limit(limit);
         recordQuery("disclosures", person, correlation);
-        return page(records.find(filter, after, pageSize), pageSize);
+        AuditViews.RecordPage page = page(records.find(filter, after, pageSize), pageSize);
+        return withReviews(page);
     }
 
     @GET
@@ -189,13 +190,8 @@ public class AuditResource {
     }
 
     private void recordQuery(String what, String person, String correlation) {
-        AuditRecord record = AuditRecord.builder(Instant.now(), Evidence.actor(caller.principal(), caller.client()),
-                        Action.AUDIT_QUERY, Decision.permit("auditor"))
-                .resource(new Resource("audit-log", what, person, null, null))
-                .purpose("audit")
-                .requestId(RequestTrace.of(correlation, null).requestId())
-                .build();
-        audit.recordAndWait(List.of(record));
+        audit.recordAndWait(List.of(Evidence.auditQuery(Evidence.actor(caller.principal(), caller.client()), what,
+                person, RequestTrace.of(correlation, null))));
     }
 
     private AuditViews.RecordPage page(List<StoredRecord> found, int pageSize) {
@@ -205,6 +201,16 @@ public class AuditResource {
         }
         String next = found.size() == pageSize ? Long.toString(found.getLast().sequence()) : null;
         return new AuditViews.RecordPage(views, next);
+    }
+
+    /** The break-glass accesses of a page, each with where its review stands. */
+    private AuditViews.RecordPage withReviews(AuditViews.RecordPage page) throws SQLException {
+        Map<Long, StoredReview> found = reviews.of(page.records().stream().map(AuditViews.RecordView::sequence).toList());
+        List<AuditViews.RecordView> views = page.records().stream()
+                .map(view -> found.containsKey(view.sequence()) ? new AuditViews.RecordView(view.sequence(),
+                        view.leafHash(), view.record(), ReviewViews.state(found.get(view.sequence()))) : view)
+                .toList();
+        return new AuditViews.RecordPage(views, page.next());
     }
 
     private StoredHead latest() throws SQLException {

@@ -45,24 +45,42 @@ public class AuditStore {
         this.database = database;
     }
 
+    /** What runs after an append, in its transaction: it sees the stored records and may still refuse them all. */
+    @FunctionalInterface
+    public interface InSameTransaction<T> {
+        T run(Connection c, List<StoredRecord> stored) throws SQLException;
+    }
+
     /**
      * Numbers the records with the next leaf indexes and stores them, all in one transaction: when
-     * this returns they are durable; when it throws, none of them was stored.
+     * this returns they are durable; when it throws, none of them was stored. A break-glass access
+     * among them opens its review in the same transaction ({@link ReviewOpening}).
      */
     public List<StoredRecord> append(List<AuditRecord> records) throws SQLException {
+        return records.isEmpty() ? List.of() : append(records, (c, stored) -> stored);
+    }
+
+    /**
+     * Appends as {@link #append(List)} does, then runs {@code then} before the commit, still holding the
+     * log's lock: whatever it writes is durable with the records, and if it throws, nothing is stored.
+     */
+    public <T> T append(List<AuditRecord> records, InSameTransaction<T> then) throws SQLException {
         if (records.isEmpty()) {
-            return List.of();
+            throw new IllegalArgumentException("nothing to append");
         }
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<StoredRecord> stored = insert(c, lockNextSequence(c), records);
+                List<AuditRecord> sequenced = new ArrayList<>(records.size());
+                List<StoredRecord> stored = insert(c, lockNextSequence(c), records, sequenced);
                 try (PreparedStatement next = c.prepareStatement(SET_NEXT)) {
                     next.setLong(1, stored.getLast().sequence() + 1);
                     next.executeUpdate();
                 }
+                ReviewOpening.open(c, sequenced);
+                T result = then.run(c, stored);
                 c.commit();
-                return stored;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -79,8 +97,8 @@ public class AuditStore {
         }
     }
 
-    private static List<StoredRecord> insert(Connection c, long first, List<AuditRecord> records)
-            throws SQLException {
+    private static List<StoredRecord> insert(Connection c, long first, List<AuditRecord> records,
+            List<AuditRecord> sequenced) throws SQLException {
         List<StoredRecord> stored = new ArrayList<>(records.size());
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             long sequence = first;
@@ -90,6 +108,7 @@ public class AuditStore {
                 NodeHash leafHash = TreeHasher.leafHash(leaf);
                 bind(insert, record, leaf, leafHash);
                 insert.addBatch();
+                sequenced.add(record);
                 stored.add(new StoredRecord(sequence++, leaf, leafHash));
             }
             insert.executeBatch();

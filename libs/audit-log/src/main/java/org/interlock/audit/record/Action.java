@@ -19,5 +19,10 @@ public enum Action {
     /** An auditor's query of this log: auditors are audited too. */
     AUDIT_QUERY,
     /** A policy, agreement or key change taking effect. */
-    POLICY_CHANGE
+    POLICY_CHANGE,
+    /**
+     * An auditor's verdict on a break-glass access: its resource names the review and the person, whose id is
+     * the sequence of the break-glass record reviewed; the decision is permit "justified" or deny "unjustified".
+     */
+    REVIEW_BREAK_GLASS
 }

@@ -70,6 +70,26 @@ class CanonicalEncodingTest {
         assertTrue(CanonicalEncoding.isCanonical(bytes));
     }
 
+    /** An auditor's verdict on a break-glass access is a record like any other: its bytes, and back. */
+    @Test
+    void aBreakGlassReviewVerdictEncodesAndDecodes() {
+        AuditRecord verdict = AuditRecord.builder(Instant.parse("2026-11-29T10:00:00Z"),
+                        new Actor("aud.auditor", "oversight", null, "interlock-cli", null),
+                        Action.REVIEW_BREAK_GLASS, Decision.deny("unjustified"))
+                .sequence(57)
+                .resource(new Resource("break-glass-review", "41", "urn:interlock:person:0b1e", null, null))
+                .purpose("audit")
+                .build();
+        byte[] bytes = CanonicalEncoding.encode(verdict);
+        assertEquals("{\"action\":\"REVIEW_BREAK_GLASS\","
+                + "\"actor\":{\"agency\":\"oversight\",\"client\":\"interlock-cli\",\"subject\":\"aud.auditor\"},"
+                + "\"decision\":{\"outcome\":\"DENY\",\"reason\":\"unjustified\"},\"purpose\":\"audit\","
+                + "\"resource\":{\"id\":\"41\",\"person\":\"urn:interlock:person:0b1e\",\"type\":\"break-glass-review\"},"
+                + "\"sequence\":57,\"time\":\"2026-11-29T10:00:00.000000Z\",\"version\":1}", new String(bytes, UTF_8));
+        assertEquals(verdict, CanonicalEncoding.decode(bytes));
+        assertTrue(CanonicalEncoding.isCanonical(bytes));
+    }
+
     @Test
     void stringsEscapeOnlyQuotesBackslashesAndControlCharacters() {
         Map<String, Object> json = Map.of("s", "a\"b\\c\b\t\n\f\r\u0000\u001f\u007f é ☃ \uD83D\uDE00 / \u2028");

@@ -74,6 +74,30 @@ class AuditVerifierTest {
         assertTrue(stdout().contains("key " + signer.keyId()), stdout());
     }
 
+    /** Verdicts on break-glass reviews are leaves like the rest: a log holding one verifies, and altering it is caught. */
+    @Test
+    void aLogWithABreakGlassReviewVerdictVerifiesAndItsAlterationIsNamed() throws IOException {
+        CompactRange range = new CompactRange();
+        try (ExportWriter writer = new ExportWriter(Files.newOutputStream(export))) {
+            for (int i = 0; i < RECORDS; i++) {
+                AuditRecord record = i == 7 ? verdict(i, "7") : record(i, "risk-management");
+                writer.append(record);
+                range.append(CanonicalEncoding.leafHash(record));
+            }
+        }
+        Files.write(treeHead, TreeHeadJson.encode(signer.sign(range.size(), range.rootHash(),
+                Instant.parse("2026-11-29T10:00:00Z"))));
+        assertEquals(0, run("--export", export, "--tree-head", treeHead, "--public-key", publicKey), stdout());
+
+        lines = new ArrayList<>(Files.readAllLines(export));
+        lines.set(7, lines.get(7).replace("\"unjustified\"", "\"justified\""));
+        rewriteExport();
+        out.reset();
+        assertEquals(1, run("--export", export, "--tree-head", treeHead, "--public-key", publicKey));
+        assertEquals("TAMPERED: record #7 (line 8) was altered: its content does not hash to the leaf hash the log"
+                + " stored for it\n", stdout());
+    }
+
     @Test
     void anAlteredRecordIsNamedWithExitOne() throws IOException {
         lines.set(11, lines.get(11).replace("\"risk-management\"", "\"curiosity\""));
@@ -172,6 +196,16 @@ class AuditVerifierTest {
                 .sequence(sequence)
                 .resource(new Resource("intel-report", "r-" + sequence, "urn:interlock:person:p1", "intel.report", "secret"))
                 .purpose(purpose)
+                .build();
+    }
+
+    private static AuditRecord verdict(long sequence, String reviewed) {
+        return AuditRecord.builder(Instant.parse("2026-11-26T09:00:00Z").plusSeconds(sequence),
+                        Actor.person("aud.auditor", "oversight", "cli"), Action.REVIEW_BREAK_GLASS,
+                        Decision.deny("unjustified"))
+                .sequence(sequence)
+                .resource(new Resource("break-glass-review", reviewed, "urn:interlock:person:p1", null, null))
+                .purpose("audit")
                 .build();
     }
 
