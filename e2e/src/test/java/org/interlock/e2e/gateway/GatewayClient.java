@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.interlock.testing.KeycloakTokens;
 
 /** A persona talking to the gateway with a real Keycloak token and a declared purpose. */
-final class GatewayClient {
+public final class GatewayClient {
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,7 +30,7 @@ final class GatewayClient {
         this.purpose = purpose;
     }
 
-    static GatewayClient as(String gateway, String persona, String purpose) {
+    public static GatewayClient as(String gateway, String persona, String purpose) {
         return new GatewayClient(gateway, KeycloakTokens.accessToken(persona), purpose);
     }
 
@@ -38,7 +38,7 @@ final class GatewayClient {
         return new GatewayClient(gateway, token, purpose);
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(request(path).GET());
     }
 
@@ -58,12 +58,12 @@ final class GatewayClient {
         }
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
