@@ -24,14 +24,16 @@ public record Audience(Principal principal, Actor actor, org.interlock.policy.Ac
     }
 
     /**
-     * Which decisions leave an audit record. Every permit and every failed obligation always does.
-     * A caller who asked (REST) has every refusal recorded; on the push channels (inboxes, feeds)
-     * nobody asked, and "no agreement names this recipient" or "not for this purpose" is the
-     * silent default for every event, so only refusals by a condition of an agreement that does
-     * name the recipient are recorded.
+     * Which decisions leave an audit record. Every permit, every failed obligation and every
+     * refusal by a condition of an agreement that names the audience always do. "No agreement
+     * names this audience" (or "not for this purpose") is the silent default on the push channels
+     * (inboxes, feeds), where nobody asked; a caller who asked (REST) has it recorded when nothing
+     * else about the record would be.
      */
     public enum Recording {
-        EVERY_DECISION,
-        ADDRESSED_ONLY
+        /** The audience asked for the record (REST). */
+        ASKED,
+        /** The record was pushed to the audience (the exchange's inboxes, feeds). */
+        PUSHED
     }
 }

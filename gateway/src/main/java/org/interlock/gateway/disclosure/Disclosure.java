@@ -2,6 +2,9 @@ package org.interlock.gateway.disclosure;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.contracts.Agency;
+import org.interlock.contracts.Classification;
 import org.interlock.contracts.catalogue.RecordKind;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
@@ -57,11 +61,16 @@ public class Disclosure {
         this.organisations = organisations;
     }
 
-    /** What of {@code subject} may be released to the audience, and the evidence to record before it is. */
+    /**
+     * What of {@code subject} may be released to the audience, and the evidence to record before it
+     * is: each facet decided on its own, then one audit record per distinct grounds (the facets
+     * released under one agreement, or refused for one reason, make one record naming their
+     * categories), so that one record read leaves one record in the usual case.
+     */
     public Disclosed disclose(Audience audience, Disclosable subject, RequestTrace trace, Instant at) {
         ObjectNode released = null;
         List<Permit> permits = new ArrayList<>(1);
-        List<AuditRecord> evidence = new ArrayList<>(subject.facets().size());
+        List<FacetDecision> decisions = new ArrayList<>(subject.facets().size());
         for (Disclosable.Facet facet : subject.facets()) {
             Decided decided = decide(audience, facet.resource(), at);
             Decision decision = decided.decision();
@@ -77,12 +86,62 @@ public class Disclosure {
                     decision = obligationFailed(permit, e);
                 }
             }
-            if (recorded(audience, decision)) {
-                evidence.add(Evidence.of(audience.logged(), audience.actor(), Evidence.resource(facet.resource(),
-                        subject.id()), context(audience, decided.purpose(), at), decision, withheld, trace));
-            }
+            decisions.add(new FacetDecision(facet.resource(), new Decided(decision, decided.purpose()), withheld));
         }
-        return new Disclosed(released, permits, evidence);
+        return new Disclosed(released, permits, evidence(audience, subject.id(), decisions, trace, at));
+    }
+
+    /** One facet's decision, after its obligations, and what it withheld. */
+    private record FacetDecision(Resource resource, Decided decided, List<String> withheld) {
+    }
+
+    /** What makes two facet decisions one audit record: the same outcome on the same grounds. */
+    private record Grounds(String outcome, String agreement, String consent, String policyVersion, String purpose) {
+
+        static Grounds of(Decided decided) {
+            return new Grounds(Evidence.outcome(decided.decision()).toString(),
+                    decided.decision() instanceof Permit p ? p.agreementId() : null,
+                    decided.decision() instanceof Permit p ? p.consentId() : null,
+                    decided.decision().policyVersion(), decided.purpose());
+        }
+    }
+
+    /**
+     * One record per grounds. Refusals that do not name the audience are left out, except when
+     * someone asked for the record (REST) and nothing else would record that they did.
+     */
+    private static List<AuditRecord> evidence(Audience audience, String id, List<FacetDecision> decisions,
+            RequestTrace trace, Instant at) {
+        Map<Grounds, List<FacetDecision>> groups = new LinkedHashMap<>();
+        for (FacetDecision decision : decisions) {
+            groups.computeIfAbsent(Grounds.of(decision.decided()), g -> new ArrayList<>()).add(decision);
+        }
+        List<List<FacetDecision>> kept = groups.values().stream()
+                .filter(group -> !unaddressed(group.getFirst().decided().decision())).toList();
+        if (kept.isEmpty() && audience.recording() == Audience.Recording.ASKED) {
+            kept = List.copyOf(groups.values());
+        }
+        List<AuditRecord> records = new ArrayList<>(kept.size());
+        for (List<FacetDecision> group : kept) {
+            Decided decided = group.getFirst().decided();
+            List<String> withheld = group.stream().flatMap(d -> d.withheld().stream()).distinct().toList();
+            records.add(Evidence.of(audience.logged(), audience.actor(), Evidence.resource(together(group), id),
+                    context(audience, decided.purpose(), at), decided.decision(), withheld, trace));
+        }
+        return records;
+    }
+
+    /** The facets of one record as one resource: their categories in order, the highest classification. */
+    private static Resource together(List<FacetDecision> group) {
+        Resource first = group.getFirst().resource();
+        if (group.size() == 1) {
+            return first;
+        }
+        String categories = String.join(",", group.stream().map(d -> d.resource().category()).toList());
+        Classification highest = group.stream().map(d -> d.resource().classification())
+                .max(Comparator.naturalOrder()).orElse(first.classification());
+        return new Resource(first.origin(), categories, highest, first.handling(), first.person(), first.type(),
+                first.owningOrg());
     }
 
     /** Whether a change to {@code resource} may go on to the service, with its evidence (always recorded). */
@@ -148,10 +207,6 @@ public class Disclosure {
         // Only the exception's class: its message may quote the record.
         trail.add(new TrailStep("obligation", "could not be applied: " + e.getClass().getSimpleName()));
         return new Deny(DenyReason.POLICY_ERROR, permit.policyVersion(), trail);
-    }
-
-    private static boolean recorded(Audience audience, Decision decision) {
-        return audience.recording() == Audience.Recording.EVERY_DECISION || !unaddressed(decision);
     }
 
     private static boolean unaddressed(Decision decision) {

@@ -33,12 +33,12 @@ public record Ask(Principal principal, String client, ApiRequest request, Catalo
     /** Who reads, for the disclosure point. */
     public Audience reader() {
         return new Audience(principal, Evidence.actor(principal, client), org.interlock.policy.Action.READ,
-                List.of(purpose), breakGlassReason, Action.DISCLOSE_REST, Audience.Recording.EVERY_DECISION);
+                List.of(purpose), breakGlassReason, Action.DISCLOSE_REST, Audience.Recording.ASKED);
     }
 
     /** Who changes, for the disclosure point. */
     public Audience writer() {
         return new Audience(principal, Evidence.actor(principal, client), org.interlock.policy.Action.WRITE,
-                List.of(purpose), null, Action.CHANGE_REST, Audience.Recording.EVERY_DECISION);
+                List.of(purpose), null, Action.CHANGE_REST, Audience.Recording.ASKED);
     }
 }

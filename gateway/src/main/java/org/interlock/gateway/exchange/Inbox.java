@@ -46,7 +46,7 @@ public record Inbox(Agency agency, String org) {
     /** The inbox as the disclosure point sees it: no person, no purpose of its own, every purpose tried in order. */
     public Audience audience(List<String> purposes) {
         return new Audience(Principal.inbox(agency.id(), org), actor(), RECEIVE, purposes,
-                null, Action.ROUTE_EVENT, Audience.Recording.ADDRESSED_ONLY);
+                null, Action.ROUTE_EVENT, Audience.Recording.PUSHED);
     }
 
     /**

@@ -67,7 +67,7 @@ public final class FeedSubscriber {
         this.disclosure = disclosure;
         this.audience = new Audience(subscription.principal(), Evidence.actor(subscription.principal(),
                 subscription.client()), org.interlock.policy.Action.SUBSCRIBE, List.of(subscription.purpose()), null,
-                Action.PUSH_FEED, Audience.Recording.ADDRESSED_ONLY);
+                Action.PUSH_FEED, Audience.Recording.PUSHED);
         this.audit = audit;
         this.json = json;
         this.onEnd = onEnd;

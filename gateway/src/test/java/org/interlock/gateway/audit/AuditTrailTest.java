@@ -57,7 +57,9 @@ class AuditTrailTest {
         assertEquals("prisons", record.getString("actor.agency"));
         assertEquals(id, record.getString("resource.id"));
         assertEquals(person, record.getString("resource.person"));
-        assertEquals("custody.release", record.getString("resource.category"));
+        // One record for the episode: its categories were decided one by one, all on the same grounds.
+        assertEquals("custody.reception,custody.transfer,custody.security,custody.release",
+                record.getString("resource.category"));
         assertEquals("official-sensitive", record.getString("resource.classification"));
         assertEquals("case-management", record.getString("purpose"));
         assertEquals("PERMIT", record.getString("decision.outcome"));

@@ -17,9 +17,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.interlock.contracts.PersonReference;
+import jakarta.inject.Inject;
+
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
-import org.interlock.testing.TopicWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +43,21 @@ class GatewayEnforcementTest {
     static final String IAN = TestTokens.person("ian.intel", "intelligence", null, "secret", "intelligence-officer");
     static final String OLIVIA = TestTokens.person("olivia.prison", "prisons", null, "official-sensitive", "offender-manager");
 
+    @Inject
+    OrganisationDirectory organisations;
+
+    @BeforeAll
+    static void registerOrganisations() {
+        // An organisation the gateway has not seen registered is treated as suspended: nothing for its staff.
+        AgencyTopics.demoOrganisations();
+    }
+
+    @BeforeEach
+    void organisationsKnown() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> organisations.isActive("horizon-mentoring")
+                && organisations.isActive("faith-bridge"));
+    }
+
     static RequestSpecification as(String token, String purpose) {
         return given().auth().oauth2(token).header("X-Purpose-Of-Use", purpose);
     }
@@ -53,8 +73,8 @@ class GatewayEnforcementTest {
     void aMentorSeesOnlyTheReleaseProjectionOfAPersonWhoConsented() {
         String person = PersonReference.random();
         UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes?person=" + person, 200, "[" + custodyEpisode(person) + "]");
-        allocate("partners", "mia.mentor", person);
-        grantConsent(person, "horizon-mentoring");
+        AgencyTopics.allocation("partners", "mia.mentor", person);
+        AgencyTopics.consent(person, "horizon-mentoring");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person).then()
@@ -80,8 +100,8 @@ class GatewayEnforcementTest {
 
         as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then()
                 .statusCode(404).body("type", equalTo("urn:interlock:problem:not-found"));
-        allocate("partners", "mia.mentor", person);
-        grantConsent(person, "horizon-mentoring");
+        AgencyTopics.allocation("partners", "mia.mentor", person);
+        AgencyTopics.consent(person, "horizon-mentoring");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200));
         as(FRED, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(404);
@@ -97,7 +117,7 @@ class GatewayEnforcementTest {
         UpstreamStub.answer("GET", "/intelligence/api/v1/reports/" + reportId, 200, """
                 {"id":"%s","person":"%s","sourceEvaluation":2,"intelligenceAssessment":"B","handlingCode":"P",
                  "handlingConditions":null,"content":"...","sanitisedSummary":null,"reportedOn":"2026-03-04"}""".formatted(reportId, person));
-        allocate("probation", "peter.probation", person);
+        AgencyTopics.allocation("probation", "peter.probation", person);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(PETER, "risk-management").get("/api/v1/prisons/risk-assessments?person=" + person).then()
@@ -178,27 +198,5 @@ class GatewayEnforcementTest {
                 TestTokens.sign(expired), TestTokens.sign(otherIssuer), TestTokens.sign(otherAudience)}) {
             as(token, "case-management").get(path).then().statusCode(401);
         }
-    }
-
-    private static void allocate(String agency, String staff, String person) {
-        String role = agency.equals("partners") ? "PARTNER_CASEWORKER" : "PROBATION_PRACTITIONER";
-        TopicWriter.send("interlock." + agency + ".events", person, """
-                {"id":"%s","person":"%s","staff":"%s","role":"%s","startsOn":"2026-01-01","endsOn":null}"""
-                .formatted(UUID.randomUUID(), person, staff, role),
-                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
-                        "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,
-                        "allocation", "official"));
-    }
-
-    private static void grantConsent(String person, String organisation) {
-        String id = UUID.randomUUID().toString();
-        TopicWriter.send("interlock.consents", id, """
-                {"id":"%s","person":"%s","organisation":"%s","categories":["custody.release","licence.*"],
-                 "purposes":["resettlement"],"validFrom":"%s","validUntil":"%s","obtainedHow":"WRITTEN",
-                 "obtainedBy":"mia.mentor","obtainedOn":"%s","status":"ACTIVE","withdrawnOn":null,"active":true}"""
-                .formatted(id, person, organisation, LocalDate.now().minusDays(1), LocalDate.now().plusYears(1),
-                        LocalDate.now().minusDays(1)),
-                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(), "org.interlock.partners.consent.granted.v1",
-                        "/agencies/partners", person, "consent", "official"));
     }
 }

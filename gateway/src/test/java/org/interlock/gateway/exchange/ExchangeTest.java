@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +53,8 @@ class ExchangeTest {
         partners = new TopicRecorder("interlock.inbox.partners");
         prisons = new TopicRecorder("interlock.inbox.prisons");
         intelligence = new TopicRecorder("interlock.inbox.intelligence");
-        ExchangeFixtures.organisation("horizon-mentoring", "ACTIVE", "registered");
-        ExchangeFixtures.organisation("faith-bridge", "ACTIVE", "registered");
+        AgencyTopics.organisation("horizon-mentoring", "ACTIVE", "registered");
+        AgencyTopics.organisation("faith-bridge", "ACTIVE", "registered");
     }
 
     @Inject
@@ -69,7 +71,7 @@ class ExchangeTest {
 
     /** A consent the gateway has read (the services' commit-to-gateway lag is not what these tests are about). */
     private String consented(String person, String organisation) {
-        String consent = ExchangeFixtures.consent(person, organisation);
+        String consent = AgencyTopics.consent(person, organisation);
         await().atMost(ROUTED).until(() -> consentCache.activeConsent(person, organisation, "custody.release",
                 "resettlement", java.time.Instant.now()).isPresent());
         return consent;
@@ -84,20 +86,19 @@ class ExchangeTest {
     void aReleaseDateReachesProbationWholeAndTheConsentedMentorAsItsProjection() throws Exception {
         String person = PersonReference.random();
         String consent = consented(person, "horizon-mentoring");
-        String source = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        String source = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
 
         await().atMost(ROUTED).until(() -> probation.about(person).size() == 1 && partners.about(person).size() == 1);
+        // Probation's agreement releases the whole event: the release facts, nothing of the episode's other categories.
         ConsumerRecord<String, String> whole = probation.about(person).getFirst();
-        assertEquals("A1234BC", JSON.readTree(whole.value()).path("prisonNumber").asText());
+        assertEquals(List.of("id", "person", "releaseDate", "releasedOn", "status"), keys(JSON.readTree(whole.value())));
         assertEquals(source, TopicRecorder.header(whole, "ce_sourceeventid"));
         assertEquals("prisons-to-probation-custody", TopicRecorder.header(whole, "ce_agreement"));
         assertEquals("org.interlock.prisons.custody.release-date-set.v1", TopicRecorder.header(whole, "ce_type"));
 
         ConsumerRecord<String, String> projected = partners.about(person).getFirst();
         JsonNode released = JSON.readTree(projected.value());
-        assertEquals(List.of("person", "releaseDate", "releasedOn", "status"),
-                java.util.stream.StreamSupport.stream(((Iterable<String>) released::fieldNames).spliterator(), false)
-                        .sorted().toList());
+        assertEquals(List.of("person", "releaseDate", "releasedOn", "status"), keys(released));
         assertEquals("2026-12-01", released.path("releaseDate").asText());
         assertEquals(person, released.path("person").asText());
         assertEquals("horizon-mentoring", TopicRecorder.header(projected, "ce_recipient"));
@@ -113,41 +114,46 @@ class ExchangeTest {
     }
 
     @Test
-    void aRestrictedIntelligenceReportGoesNowhere() throws Exception {
+    void aReportUnderHandlingCodeCGoesNowhereWhereTheSameReportUnderPTravels() throws Exception {
         String person = PersonReference.random();
-        ExchangeFixtures.restrictedReport(person);
-        String marker = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        AgencyTopics.report(person, "C");
+        String permitted = AgencyTopics.report(person, "P");
 
-        // The release event is routed after the report (same person, same partition order).
+        // The P report is routed after the C report (same person, same partition, in order):
+        // once it has arrived, the C report has been decided.
         await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
-        assertEquals(List.of(marker), probation.about(person).stream()
+        assertEquals(List.of(permitted), probation.about(person).stream()
                 .map(r -> TopicRecorder.header(r, "ce_sourceeventid")).toList());
-        assertTrue(partners.about(person).isEmpty(), "no consent, no copy");
-        assertTrue(prisons.about(person).isEmpty());
+        assertTrue(partners.about(person).isEmpty() && prisons.about(person).isEmpty());
+        ExchangeAudit.about(person, "ROUTE_EVENT")
+                .body("records.record.decision.reason", org.hamcrest.Matchers.hasItem("HANDLING_RESTRICTED"));
     }
 
     @Test
-    void aSuspendedOrganisationReceivesNothingEvenWithConsent() {
+    void aSuspendedOrganisationReceivesNothingThoughAnAgreementAndAConsentWouldGiveIt() {
         String person = PersonReference.random();
-        ExchangeFixtures.organisation("lantern-trust", "ACTIVE", "registered");
-        ExchangeFixtures.organisation("lantern-trust", "SUSPENDED", "suspended");
+        AgencyTopics.organisation("lantern-trust", "ACTIVE", "registered");
+        AgencyTopics.organisation("lantern-trust", "SUSPENDED", "suspended");
         await().atMost(ROUTED).until(() -> directory.organisations().contains("lantern-trust")
                 && !directory.isActive("lantern-trust"));
         consented(person, "lantern-trust");
-        ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
 
         await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
         assertTrue(partners.about(person).isEmpty());
+        ExchangeAudit.about(person, "ROUTE_EVENT")
+                .body("records.findAll { it.record.actor.org == 'lantern-trust' }.record.decision.reason",
+                        org.hamcrest.Matchers.contains("ORGANISATION_SUSPENDED"));
     }
 
     @Test
     void aWithdrawalStopsDisclosureAndTheMentorIsToldToEraseWhatItReceived() throws Exception {
         String person = PersonReference.random();
         String consent = consented(person, "horizon-mentoring");
-        String first = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        String first = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
         await().atMost(ROUTED).until(() -> partners.about(person).size() == 1);
 
-        ExchangeFixtures.withdrawn(consent, person, "horizon-mentoring");
+        AgencyTopics.withdrawn(consent, person, "horizon-mentoring");
         await().atMost(ROUTED).until(() -> partners.about(person).size() == 2);
         ConsumerRecord<String, String> notice = partners.about(person).get(1);
         assertEquals("org.interlock.gateway.erasure.requested.v1", TopicRecorder.header(notice, "ce_type"));
@@ -156,13 +162,13 @@ class ExchangeTest {
         assertEquals("consent-withdrawn", data.path("reason").asText());
         assertEquals("horizon-mentoring", data.path("organisation").asText());
 
-        String after = ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+        String after = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
         await().atMost(ROUTED).until(() -> probation.about(person).size() == 2);
         assertEquals(2, partners.about(person).size(), "nothing more under a withdrawn consent");
         assertNull(partners.about(person).stream().filter(r -> after.equals(TopicRecorder.header(r, "ce_sourceeventid")))
                 .findAny().orElse(null));
 
-        ExchangeFixtures.erasureConfirmed(data.path("notice").asText(), consent, person, "horizon-mentoring", List.of(first));
+        AgencyTopics.erasureConfirmed(data.path("notice").asText(), consent, person, "horizon-mentoring", List.of(first));
         await().atMost(ROUTED).untilAsserted(() -> ExchangeAudit.about(person, "ERASURE_CONFIRMED")
                 .body("records", hasSize(1))
                 .body("records[0].record.decision.reason", equalTo("erased:1"))
@@ -182,11 +188,11 @@ class ExchangeTest {
         int events = 120;
         Thread releases = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < events; i++) {
-                ExchangeFixtures.releaseDateSet(person, UUID.randomUUID().toString());
+                AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
             }
         });
         await().atMost(ROUTED).until(() -> partners.about(person).size() >= 10);
-        ExchangeFixtures.withdrawn(consent, person, "horizon-mentoring");
+        AgencyTopics.withdrawn(consent, person, "horizon-mentoring");
         releases.join();
         await().atMost(ROUTED).until(() -> probation.about(person).size() == events);
         java.time.Instant ended = consentCache.endedAt(consent).orElseThrow();
@@ -209,5 +215,10 @@ class ExchangeTest {
         assertEquals(permits, copies, "one copy per recorded disclosure");
         assertTrue(permits < events, "the withdrawal landed among the events");
         assertEquals(events - permits, decisions.size() - permits, "every later event refused, and recorded as such");
+    }
+
+    static List<String> keys(JsonNode data) {
+        return java.util.stream.StreamSupport.stream(((Iterable<String>) data::fieldNames).spliterator(), false)
+                .sorted().toList();
     }
 }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigInteger;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
-import org.interlock.gateway.exchange.AgencyEvent;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.interlock.contracts.catalogue.Category;
+import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +24,12 @@ import org.junit.jupiter.api.Test;
 class FeedLogRetentionTest {
 
     private static final long EACH = FeedEntry.heapEstimate(100);
+    private static final Category RELEASE = new Category("custody.release", Classification.OFFICIAL,
+            List.of("id", "person"), "person", null, Category.Handling.NONE);
 
     @Test
     void theMemoryBudgetShortensTheWindowBeforeTheCountDoes() {
-        FeedLog log = new FeedLog(1_000, new MemorySize(BigInteger.valueOf(10 * EACH)), new ObjectMapper());
+        FeedLog log = new FeedLog(1_000, new MemorySize(BigInteger.valueOf(10 * EACH)));
         for (long offset = 0; offset < 20; offset++) {
             log.append(entry(offset, EACH));
         }
@@ -34,7 +40,7 @@ class FeedLogRetentionTest {
 
     @Test
     void theCountLimitsTheWindowWhenEventsAreSmall() {
-        FeedLog log = new FeedLog(5, new MemorySize(BigInteger.valueOf(1_000 * EACH)), new ObjectMapper());
+        FeedLog log = new FeedLog(5, new MemorySize(BigInteger.valueOf(1_000 * EACH)));
         for (long offset = 0; offset < 20; offset++) {
             log.append(entry(offset, EACH));
         }
@@ -44,7 +50,7 @@ class FeedLogRetentionTest {
 
     @Test
     void oneEventLargerThanTheBudgetIsStillHeldUntilTheNext() {
-        FeedLog log = new FeedLog(1_000, new MemorySize(BigInteger.valueOf(EACH)), new ObjectMapper());
+        FeedLog log = new FeedLog(1_000, new MemorySize(BigInteger.valueOf(EACH)));
         log.append(entry(0, 50 * EACH));
         assertDoesNotThrow(() -> log.requireRetained(passed(-1)));
         log.append(entry(1, EACH));
@@ -64,8 +70,9 @@ class FeedLogRetentionTest {
 
     private static FeedEntry entry(long offset, long bytes) {
         AgencyEvent event = new AgencyEvent("e" + offset, "org.interlock.prisons.custody.release-date-set.v1",
-                "/agencies/prisons", "urn:interlock:person:00000000-0000-0000-0000-000000000001", null,
-                "custody.release", Classification.OFFICIAL, null, null, null, Agency.PRISONS, NullNode.getInstance());
+                URI.create("/agencies/prisons"), "urn:interlock:person:00000000-0000-0000-0000-000000000001",
+                OffsetDateTime.now(), RELEASE, Classification.OFFICIAL, null, null, null, Agency.PRISONS,
+                NullNode.getInstance());
         return new FeedEntry("prisons.0", offset, event, bytes);
     }
 }

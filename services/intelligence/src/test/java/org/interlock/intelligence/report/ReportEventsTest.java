@@ -62,7 +62,7 @@ class ReportEventsTest {
             assertEquals("official-sensitive", TopicRecorder.header(summary, "ce_classification"));
             assertEquals("P", TopicRecorder.header(summary, "ce_handling"));
             assertFalse(summary.value().contains("facilitator"), "the summary must not carry the report's content");
-            assertEquals("Continued contact with extremist associates.", data.path("summary").asText());
+            assertEquals("Continued contact with extremist associates.", data.path("sanitisedSummary").asText());
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -64,12 +66,19 @@ class CustodyApiTest {
                 .body("releaseDate", equalTo("2026-12-01"))
                 .body("person", equalTo(person));
 
-        List<ConsumerRecord<String, String>> published = awaitEvents(person, 3);
-        CloudEventAssertions.assertInterlockEvent(published.get(0), PrisonsEvents.RECEIVED, person);
-        CloudEventAssertions.assertInterlockEvent(published.get(1), PrisonsEvents.TRANSFERRED, person);
-        JsonNode releaseDate = CloudEventAssertions.assertInterlockEvent(published.get(2), PrisonsEvents.RELEASE_DATE_SET, person);
+        // Each event carries its own category's facts and no others: a reception is also a security category.
+        List<ConsumerRecord<String, String>> published = awaitEvents(person, 4);
+        assertEquals(Set.of("id", "person", "prisonNumber", "establishment", "status", "receivedOn"),
+                keys(CloudEventAssertions.assertInterlockEvent(published.get(0), PrisonsEvents.RECEIVED, person)));
+        JsonNode security = CloudEventAssertions.assertInterlockEvent(published.get(1), PrisonsEvents.SECURITY_CATEGORY_SET, person);
+        assertEquals(Set.of("id", "person", "securityCategory"), keys(security));
+        assertEquals("A", security.path("securityCategory").asText());
+        assertEquals(Set.of("id", "person", "establishment", "transferredOn"),
+                keys(CloudEventAssertions.assertInterlockEvent(published.get(2), PrisonsEvents.TRANSFERRED, person)));
+        JsonNode releaseDate = CloudEventAssertions.assertInterlockEvent(published.get(3), PrisonsEvents.RELEASE_DATE_SET, person);
+        assertEquals(Set.of("id", "person", "status", "releaseDate", "releasedOn"), keys(releaseDate));
         assertEquals("2026-12-01", releaseDate.path("releaseDate").asText());
-        assertEquals("official-sensitive", TopicRecorder.header(published.get(2), "ce_classification"));
+        assertEquals("official-sensitive", TopicRecorder.header(published.get(3), "ce_classification"));
     }
 
     @Test
@@ -84,9 +93,9 @@ class CustodyApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:interlock:problem:conflict"));
 
-        awaitEvents(person, 1);
+        awaitEvents(person, 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> events.about(person).size() == 1);
+                .until(() -> events.about(person).size() == 2);
     }
 
     @Test
@@ -108,6 +117,12 @@ class CustodyApiTest {
         }
         given().get("/schemas/org.interlock.prisons.custody.unknown.v1").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    static Set<String> keys(JsonNode data) {
+        Set<String> keys = new TreeSet<>();
+        data.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     static List<ConsumerRecord<String, String>> awaitEvents(String person, int count) {
