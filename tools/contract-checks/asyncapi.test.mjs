@@ -2,12 +2,13 @@
 // what the gateway's exchange can route:
 // - no parser error or warning (information and hints are printed, not failed);
 // - every schema file it references exists and is among those schemas.test.mjs compiles;
-// - every message's payload is the schema file of the message's own type;
+// - every message's payload is the schema file of the message's own type, an inbox copy's the
+//   copy schema of its type (docs/schemas/copies/, see copies.mjs);
 // - every event type with a schema file is a message on its topic (the gateway's: on an inbox or
 //   on one of its own topics, interlock.gateway.*);
 // - every inbox carries a copy of each event type the exchange may route to it (Router.candidates:
 //   a statutory agency gets the other agencies' events, partner organisations every agency's),
-//   events about an organisation excepted, and every inbox message is about a person;
+//   of the types whose catalogue category names a person, and every inbox message is about a person;
 // - every message declares the binary-mode ce_* headers, and a subject or that it has none; every
 //   copy its extension attributes; the gateway's dead-letter topic, which holds what could not be
 //   read as such, the original's headers plus dead-letter-reason and dead-letter-source;
@@ -28,6 +29,8 @@ import {
   AGENCIES, ASYNCAPI, ROOT, SCHEMA_FORMAT, assertNone, eventTypeOf, rawAsyncApi, referencedFile, refsOf, rel,
   schemaFiles, strictAjv,
 } from "./lib.mjs";
+import { routableTypes } from "./catalogues.mjs";
+import { copyFileOf } from "./copies.mjs";
 
 // Subject is optional in CloudEvents: each message requires it or declares it absent (below).
 const CLOUD_EVENT_HEADERS = ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type"];
@@ -142,8 +145,10 @@ test("every channel lists messages of the components, by reference", () => {
   assertNone(problems, "channel messages not in components");
 });
 
-test("every message's payload is the schema file of the message's own type (draft 2020-12)", () => {
-  const deadLetters = new Set(parsedMessages().filter((m) => isDeadLetter(m.address)).map((m) => m.id));
+test("every message's payload is the schema file of the message's own type, a copy's its copy schema (draft 2020-12)", () => {
+  const all = parsedMessages();
+  const copies = new Set(all.filter(isCopy).map((m) => m.id));
+  const deadLetters = new Set(all.filter((m) => isDeadLetter(m.address)).map((m) => m.id));
   const problems = [];
   for (const [id, message] of componentMessages()) {
     const payload = message.payload ?? {};
@@ -152,7 +157,9 @@ test("every message's payload is the schema file of the message's own type (draf
     if (deadLetters.has(id)) continue; // the original's value, whatever it is: checked below
     if (!file || Object.keys(payload.schema ?? {}).length !== 1) {
       problems.push(`${id}: payload.schema is not a lone $ref to a schema file`);
-    } else if (eventTypeOf(file)?.name !== message.name) {
+    } else if (copies.has(id) && file !== copyFileOf(message.name)) {
+      problems.push(`${id}: payload ${rel(file)} is not the copy schema of ${message.name}, ${rel(copyFileOf(message.name))}`);
+    } else if (!copies.has(id) && eventTypeOf(file)?.name !== message.name) {
       problems.push(`${id}: payload ${rel(file)} is not the schema of ${message.name}`);
     }
   }
@@ -175,10 +182,9 @@ test("every event type with a schema file is a message on its topic (the gateway
 });
 
 test("every inbox carries a copy of each event type the exchange may route to it, and no other copy", () => {
-  const events = parsedMessages().filter((m) => /^interlock\.[a-z]+\.events$/.test(m.address));
-  // An event about an organisation (ADR 0003) is never routed: it has no person to be keyed by.
-  const aboutOrganisation = new Set(events.filter((m) => !aboutPerson(m)).map((m) => m.name));
-  const agencyTypes = files.map(eventTypeOf).filter((t) => t && AGENCIES.includes(t.origin) && !aboutOrganisation.has(t.name));
+  // Only events of a category that names a person are routed (an organisation's, ADR 0003, never:
+  // it has no person to be keyed by); catalogue.test.mjs checks that these are the person-subject messages.
+  const agencyTypes = routableTypes().map((name) => ({ name, origin: name.split(".")[2] }));
   const problems = [];
   for (const inbox of AGENCIES) {
     const address = `interlock.inbox.${inbox}`;
