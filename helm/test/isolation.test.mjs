@@ -10,8 +10,9 @@
 //      where each one is comes from the app's rendered configuration (URLs), so a
 //      policy and a configuration that disagree fail too;
 //  (c) Kafka: the Strimzi KafkaUser ACLs give each service exactly its own topics,
-//      the gateway exactly the cross-agency ones, with no wildcard or prefix topic
-//      ACL; and each app's pods authenticate as that app's own KafkaUser.
+//      the gateway exactly the cross-agency ones and its own (alerts, dead letters),
+//      with no wildcard or prefix topic ACL; and each app's pods authenticate as that
+//      app's own KafkaUser. The rendered topics are exactly docs/asyncapi.yaml's channels.
 //
 // Then it breaks the rendered objects on purpose (mutation tests) to show that
 // each check does catch a leak.
@@ -21,6 +22,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
 import {
   AGENCIES, APPS, HERE, NAMESPACE, RELEASE, component, deploymentOf, egressAllowed, egressReach, envOf,
   infrastructure, ingressAllowed, ingressReach, kafkaAllowed, ofKind, PROBE_PORTS, releasePods,
@@ -147,10 +149,14 @@ const events = (a) => `interlock.${a}.events`;
 const inbox = (a) => `interlock.inbox.${a}`;
 const deadletter = (a) => `interlock.${a}.deadletter`;
 const CONSENTS = "interlock.consents";
+// The gateway's own: its alerts to the agencies (no reader granted yet) and the agency events its
+// exchange could not decide on (read by operators, with the cluster's admin credentials).
+const ALERTS = "interlock.gateway.alerts";
+const GATEWAY_DEADLETTER = "interlock.gateway.deadletter";
 // Gone: the audit log is sequenced in the gateway's PostgreSQL database. Probed so that no
 // stale grant on it survives.
 const AUDIT = "interlock.audit";
-export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS];
+export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS, ALERTS, GATEWAY_DEADLETTER];
 
 /** Who may Read and who may Write each topic (the least-privilege rules of the brief). */
 export function expectedTopicAccess() {
@@ -161,6 +167,8 @@ export function expectedTopicAccess() {
     t[deadletter(a)] = { Read: [a], Write: [a] };
   }
   t[CONSENTS] = { Read: ["gateway"], Write: ["partners"] };
+  t[ALERTS] = { Read: [], Write: ["gateway"] };
+  t[GATEWAY_DEADLETTER] = { Read: [], Write: ["gateway"] };
   return t;
 }
 
@@ -361,7 +369,7 @@ test("(c) Kafka ACLs: exactly the least-privilege rules, literal topics, own ide
 for (const app of AGENCIES) {
   test(`(c) ${app}: writes only its events (+deadletter${app === "partners" ? ", consents" : ""}), reads only its inbox (+deadletter), no prefix/wildcard topic ACL`, () => {
     const u = ofKind(prod, "KafkaUser").find((x) => component(x) === app);
-    const probe = [...new Set([...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS, AUDIT])];
+    const probe = [...new Set([...TOPICS, AUDIT])];
     const writes = probe.filter((t) => kafkaAllowed(u, "topic", t, "Write")).sort();
     const reads = probe.filter((t) => kafkaAllowed(u, "topic", t, "Read")).sort();
     assert.deepEqual(writes, [events(app), deadletter(app), ...(app === "partners" ? [CONSENTS] : [])].sort());
@@ -374,7 +382,7 @@ for (const app of AGENCIES) {
   });
 }
 
-test("(c) gateway: alone reads the four events topics and consents, alone writes the four inboxes; no one touches an audit topic", () => {
+test("(c) gateway: alone reads the four events topics and consents, alone writes the four inboxes, its alerts and dead letters (read by none); no one touches an audit topic", () => {
   const users = ofKind(prod, "KafkaUser");
   const can = (topic, op) => users.filter((u) => kafkaAllowed(u, "topic", topic, op)).map(component);
   for (const a of AGENCIES) {
@@ -382,6 +390,11 @@ test("(c) gateway: alone reads the four events topics and consents, alone writes
     assert.deepEqual(can(inbox(a), "Write"), ["gateway"]);
   }
   assert.deepEqual(can(CONSENTS, "Read"), ["gateway"]);
+  for (const own of [ALERTS, GATEWAY_DEADLETTER]) {
+    assert.deepEqual(can(own, "Write"), ["gateway"], `Write ${own}`);
+    assert.deepEqual(can(own, "Describe"), ["gateway"], `Describe ${own}`);
+    assert.deepEqual(can(own, "Read"), [], `Read ${own}`);
+  }
   for (const op of ["Read", "Write", "Describe"]) assert.deepEqual(can(AUDIT, op), [], `${op} ${AUDIT}`);
   assert.ok(!ofKind(prod, "KafkaTopic").some((t) => t.spec.topicName === AUDIT), `${AUDIT} is rendered`);
   const gw = users.find((u) => component(u) === "gateway");
@@ -471,6 +484,31 @@ test("mutation: a leftover ACL on the retired audit topic is caught by (c)", () 
   const v = aclViolations(bad);
   assert.ok(v.includes(`gateway: ACL on unknown topic ${AUDIT}`), v.join("\n"));
   assert.ok(v.some((x) => x.startsWith(`Write ${AUDIT}: allowed to [gateway], expected []`)), v.join("\n"));
+});
+
+test("mutation: a service reading the gateway's dead letters, or writing its alerts, is caught by (c)", () => {
+  const bad = clone(prod);
+  const u = bad.find((o) => o.kind === "KafkaUser" && component(o) === "prisons");
+  u.spec.authorization.acls.push({ resource: { type: "topic", name: GATEWAY_DEADLETTER, patternType: "literal" }, operations: ["Read"] });
+  u.spec.authorization.acls.push({ resource: { type: "topic", name: ALERTS, patternType: "literal" }, operations: ["Write"] });
+  const v = aclViolations(bad);
+  assert.ok(v.includes(`Read ${GATEWAY_DEADLETTER}: allowed to [prisons], expected []`), v.join("\n"));
+  assert.ok(v.includes(`Write ${ALERTS}: allowed to [gateway,prisons], expected [gateway]`), v.join("\n"));
+});
+
+test("mutation: a missing KafkaTopic for the gateway's alerts is caught by (c)", () => {
+  const bad = clone(prod).filter((o) => !(o.kind === "KafkaTopic" && o.spec.topicName === ALERTS));
+  const v = aclViolations(bad);
+  assert.ok(v.some((x) => x.startsWith("KafkaTopics ") && x.includes("differ from")), v.join("\n"));
+});
+
+// The chart creates the topics the applications use: those the event contract declares.
+test("(c) the rendered KafkaTopics are exactly the channels of docs/asyncapi.yaml", () => {
+  const contract = parseYaml(readFileSync(join(HERE, "..", "..", "docs", "asyncapi.yaml"), "utf8"));
+  const channels = Object.values(contract.channels).map((c) => c.address).sort();
+  const rendered = ofKind(prod, "KafkaTopic").map((t) => t.spec.topicName).sort();
+  assert.deepEqual(rendered, channels);
+  assert.deepEqual(rendered, [...TOPICS].sort());
 });
 
 test("sanity: every agency and the gateway are distinct pods with distinct selectors", () => {
