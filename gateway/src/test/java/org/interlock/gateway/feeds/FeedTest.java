@@ -207,7 +207,7 @@ class FeedTest {
     static String releaseDateSet(String person, String padding) {
         String id = UUID.randomUUID().toString();
         TopicWriter.send("interlock.prisons.events", person, """
-                {"id":"%s","person":"%s","status":"IN_CUSTODY","releaseDate":"2026-12-01","note":"%s"}"""
+                {"id":"%s","person":"%s","status":"IN_CUSTODY%s","releaseDate":"2026-12-01","releasedOn":null}"""
                 .formatted(UUID.randomUUID(), person, padding),
                 TopicWriter.cloudEventHeaders(id, "org.interlock.prisons.custody.release-date-set.v1",
                         "/agencies/prisons", person, "custody.release", "official-sensitive"));
@@ -227,7 +227,7 @@ class FeedTest {
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 var record = new org.apache.kafka.clients.producer.ProducerRecord<>("interlock.prisons.events", person, """
-                        {"id":"%s","person":"%s","status":"IN_CUSTODY","releaseDate":"2026-12-01","note":"%s"}"""
+                        {"id":"%s","person":"%s","status":"IN_CUSTODY%s","releaseDate":"2026-12-01","releasedOn":null}"""
                         .formatted(UUID.randomUUID(), person, padding));
                 TopicWriter.cloudEventHeaders(id, "org.interlock.prisons.custody.release-date-set.v1",
                         "/agencies/prisons", person, "custody.release", "official-sensitive")
@@ -244,21 +244,17 @@ class FeedTest {
     }
 
     static String threatFlag(String person) {
-        return threat(person, "P");
-    }
-
-    static String restrictedThreatFlag(String person) {
-        return threat(person, "C");
-    }
-
-    private static String threat(String person, String handling) {
         String id = UUID.randomUUID().toString();
-        Map<String, String> headers = new java.util.HashMap<>(TopicWriter.cloudEventHeaders(id,
-                "org.interlock.intelligence.threat-flag.raised.v1", "/agencies/intelligence", person, "intel.threat",
-                "secret"));
-        headers.put("ce_handling", handling);
         TopicWriter.send("interlock.intelligence.events", person, """
-                {"id":"%s","person":"%s","level":"HIGH"}""".formatted(UUID.randomUUID(), person), headers);
+                {"id":"%s","person":"%s","kind":"ATTACK_PLANNING","raisedOn":"2026-11-01","clearedOn":null}"""
+                .formatted(UUID.randomUUID(), person),
+                TopicWriter.cloudEventHeaders(id, "org.interlock.intelligence.threat-flag.raised.v1",
+                        "/agencies/intelligence", person, "intel.threat", "secret"));
         return id;
+    }
+
+    /** An intelligence report under handling code C: it never leaves intelligence. */
+    static String restrictedThreatFlag(String person) {
+        return org.interlock.testing.AgencyTopics.report(person, "C");
     }
 }
