@@ -45,6 +45,7 @@ class DemoScenarioTest {
             await().atMost(EXCHANGED).until(() -> partners.about(person).size() == 2);
 
             assertEquals(Set.of("org.interlock.prisons.custody.received.v1",
+                    "org.interlock.prisons.custody.security-category-set.v1",
                     "org.interlock.prisons.risk-assessment.recorded.v1", RELEASE), types(probation.about(person)));
             await().atMost(EXCHANGED).until(() -> prisons.about(person).size() == 2);
             assertEquals(Set.of("org.interlock.probation.supervision-case.opened.v1", CONDITION),
@@ -96,6 +97,7 @@ class DemoScenarioTest {
                     "prisons " + CONDITION,
                     "prisons org.interlock.probation.supervision-case.opened.v1",
                     "probation org.interlock.prisons.custody.received.v1",
+                    "probation org.interlock.prisons.custody.security-category-set.v1",
                     "probation " + RELEASE,
                     "probation org.interlock.prisons.risk-assessment.recorded.v1").stream().sorted().toList(),
                     permits.stream().sorted().toList(), "one record per copy");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -72,7 +73,7 @@ public class Disclosure {
         List<Permit> permits = new ArrayList<>(1);
         List<FacetDecision> decisions = new ArrayList<>(subject.facets().size());
         for (Disclosable.Facet facet : subject.facets()) {
-            Decided decided = decide(audience, facet.resource(), at);
+            Decided decided = decide(audience, facet.resource(), at, this::unknownOrSuspended);
             Decision decision = decided.decision();
             List<String> withheld = List.of();
             if (decision instanceof Permit permit) {
@@ -144,9 +145,13 @@ public class Disclosure {
                 first.owningOrg());
     }
 
-    /** Whether a change to {@code resource} may go on to the service, with its evidence (always recorded). */
+    /**
+     * Whether a change to {@code resource} may go on to the service, with its evidence (always
+     * recorded). The staff of a suspended organisation change nothing; those of one not yet
+     * registered may (its registration is such a change, and the service checks the rest).
+     */
     public Change decideChange(Audience audience, Resource resource, String recordId, RequestTrace trace, Instant at) {
-        Decided decided = decide(audience, resource, at);
+        Decided decided = decide(audience, resource, at, this::suspended);
         AuditRecord evidence = Evidence.of(audience.logged(), audience.actor(), Evidence.resource(resource, recordId),
                 context(audience, decided.purpose(), at), decided.decision(), List.of(), trace);
         return new Change(decided.decision() instanceof Permit, evidence);
@@ -175,13 +180,13 @@ public class Disclosure {
     }
 
     /** The first purpose permitted; else the most telling refusal (one that names the audience over one that does not). */
-    private Decided decide(Audience audience, Resource resource, Instant at) {
+    private Decided decide(Audience audience, Resource resource, Instant at, Predicate<Principal> barred) {
         Decided telling = null;
         for (String purpose : audience.purposes()) {
             Decision decision = policy.decide(new DecisionRequest(audience.principal(), audience.action(), resource,
                     context(audience, purpose, at)));
             if (decision instanceof Permit permit) {
-                return new Decided(suspended(audience.principal()) ? refuseSuspended(permit) : permit, purpose);
+                return new Decided(barred.test(audience.principal()) ? refuseSuspended(permit) : permit, purpose);
             }
             Deny deny = (Deny) decision;
             if (telling == null || unaddressed(telling.decision()) && !UNADDRESSED.contains(deny.reason())) {
@@ -192,8 +197,12 @@ public class Disclosure {
                 List.of(new TrailStep("purpose", "no purpose to decide under"))), null);
     }
 
-    private boolean suspended(Principal principal) {
+    private boolean unknownOrSuspended(Principal principal) {
         return principal.org() != null && !organisations.isActive(principal.org());
+    }
+
+    private boolean suspended(Principal principal) {
+        return principal.org() != null && organisations.isSuspended(principal.org());
     }
 
     private static Deny refuseSuspended(Permit permit) {

@@ -35,6 +35,11 @@ public class OrganisationDirectory {
         return active.getOrDefault(organisation, false);
     }
 
+    /** Registered and suspended (an organisation never seen is not active, but not known to be suspended either). */
+    public boolean isSuspended(String organisation) {
+        return Boolean.FALSE.equals(active.get(organisation));
+    }
+
     public ReplayProgress progress() {
         return progress;
     }
