@@ -7,15 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
-
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
 import org.interlock.policy.Action;
 import org.interlock.policy.ReleasedFields;
 import org.interlock.policy.language.LegalBasis;
 import org.interlock.policy.language.Recipient;
+import org.interlock.policy.redaction.RedactionPath;
 
 /** Reads the terms of the policy language from their written form, naming the line of a bad one. */
 final class PolicyTerms {
@@ -90,15 +88,12 @@ final class PolicyTerms {
         };
     }
 
-    /** A redaction: any JSONPath the redactor can delete, rooted at {@code $}. */
+    /** A redaction: a JSONPath below the root that names what to remove (see {@link RedactionPath}). */
     String redaction(Scalar value) throws PolicyException {
-        if (!value.value().startsWith("$.") && !value.value().startsWith("$[")) {
-            throw source.error(value.line(), "invalid JSONPath '" + value.value() + "': must start with $. or $[");
-        }
         try {
-            JsonPath.compile(value.value());
+            RedactionPath.compile(value.value());
             return value.value();
-        } catch (InvalidPathException e) {
+        } catch (IllegalArgumentException e) {
             throw source.error(value.line(), "invalid JSONPath '" + value.value() + "': " + e.getMessage());
         }
     }

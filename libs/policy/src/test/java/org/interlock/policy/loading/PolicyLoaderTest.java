@@ -166,7 +166,36 @@ class PolicyLoaderTest {
 
     @Test
     void invalidRedactionPathIsRejected() {
-        assertEquals(14, failure(adding("    redact: ['$.details.']")).line());
+        assertEquals("test-policy.yaml:14: invalid JSONPath '$.details.': Path must not end with a '.' or '..'",
+                failure(adding("    redact: ['$.details.']")).getMessage());
+    }
+
+    @Test
+    void redactionOnItsOwnLineIsRejectedAtThatLine() {
+        assertEquals("test-policy.yaml:16: invalid JSONPath '$.a[*': Expected wildcard token to end with ']' on position 5",
+                failure(adding("    redact:", "      - $.details", "      - '$.a[*'")).getMessage());
+    }
+
+    @Test
+    void redactionEndingInAFunctionIsRejected() {
+        // The library compiles it, and would delete $.details itself.
+        assertEquals("test-policy.yaml:14: invalid JSONPath '$.details.length()': ends in a function, which names "
+                + "no value to remove", failure(adding("    redact: ['$.details.length()']")).getMessage());
+    }
+
+    @Test
+    void redactionCallingAnUnknownFunctionIsRejected() {
+        // The library compiles it, and the filter would then match nothing: the redaction would remove nothing.
+        assertEquals("test-policy.yaml:14: invalid JSONPath '$.notes[?(@.tags.lenght() > 0)]': unknown function "
+                + "lenght()", failure(adding("    redact: ['$.notes[?(@.tags.lenght() > 0)]']")).getMessage());
+    }
+
+    @Test
+    void redactionsOfEveryJsonPathFormTheRedactorAppliesAreAccepted() throws PolicyException {
+        List<String> paths = List.of("$.details", "$..secret", "$.a[*].b", "$['a','b']", "$.notes[?(@.tags.length() > 0)]");
+
+        assertEquals(paths, load(adding("    redact: [\"" + String.join("\", \"", paths) + "\"]"))
+                .agreements().getFirst().redact());
     }
 
     @Test
