@@ -85,8 +85,8 @@ class PolicyStoreTest {
         PolicyStore store = new PolicyStore(PolicySource.directory(directory));
 
         PolicyException e = assertThrows(PolicyException.class, store::reload);
-        var decision = new InterlockPolicyEngine(store::current, PolicyFixtures.EVERYONE_ALLOCATED,
-                PolicyFixtures.NO_CONSENT).decide(read(peter(),
+        var decision = new InterlockPolicyEngine(store::current, PolicyFixtures.agreementsAlone(PolicyFixtures.EVERYONE_ALLOCATED,
+                PolicyFixtures.NO_CONSENT)).decide(read(peter(),
                         resource(Agency.PRISONS, "custody.release", Classification.OFFICIAL), "case-management"));
 
         assertEquals(0, e.line());

@@ -28,6 +28,20 @@ public enum DenyReason {
     WRITE_NOT_OWNER,
     /** The recipient's partner organisation is suspended (or unknown): it receives nothing on any channel. */
     ORGANISATION_SUSPENDED,
+    /** The owning agency restricted the person's records to named staff, and the subject is not one of them. */
+    RESTRICTED,
+    /** A partner organisation has no accepted referral in force for the person, the category and the purpose. */
+    NO_REFERRAL,
+    /** A referral may be made only by the person's statutory lead. */
+    NOT_STATUTORY_LEAD,
+    /** The change grants access, and the subject's roles do not hold that authority (governance). */
+    NOT_AUTHORISED,
+    /** The change names a member of staff who is not staff of the agency (or organisation) making it. */
+    STAFF_UNKNOWN,
+    /** A consent wider than the referral it is recorded in (categories, purposes or dates). */
+    OUTSIDE_REFERRAL,
+    /** The change names categories or purposes the policy does not know. */
+    INVALID_TERMS,
     /** No policy is in force, the request is incomplete, or evaluation failed: fail closed. */
     POLICY_ERROR
 }

@@ -15,9 +15,17 @@ import org.interlock.contracts.Classification;
  * @param type           the event type or record kind, for the trail only
  * @param owningOrg      for partners data, the partner organisation whose record it is (null if
  *                       none): only that organisation's staff own it
+ * @param addressee      the partner organisation a record is addressed to (a referral), or null:
+ *                       an agreement marked {@code addressed} releases it to that organisation only
  */
 public record Resource(Agency origin, String category, Classification classification, String handling,
-        String person, String type, String owningOrg) {
+        String person, String type, String owningOrg, String addressee) {
+
+    /** A resource addressed to no organisation in particular. */
+    public Resource(Agency origin, String category, Classification classification, String handling, String person,
+            String type, String owningOrg) {
+        this(origin, category, classification, handling, person, type, owningOrg, null);
+    }
 
     /** A resource no partner organisation owns in particular. */
     public Resource(Agency origin, String category, Classification classification, String handling, String person,

@@ -179,7 +179,8 @@ final class PolicyArbitraries {
             SharingAgreement a = builder.build();
             agreements.add(new SharingAgreement("agreement-" + agreements.size(), a.from(), a.to(), a.categories(),
                     a.purposes(), a.actions(), a.roles(), a.maxClassification(), a.handling(), a.legalBasis(),
-                    a.redact(), a.fields(), a.releaseAs(), a.validFrom(), a.validUntil(), a.requiresCaseload()));
+                    a.redact(), a.fields(), a.releaseAs(), a.validFrom(), a.validUntil(), a.requiresCaseload(),
+                    a.addressed()));
         }
         return agreements;
     }

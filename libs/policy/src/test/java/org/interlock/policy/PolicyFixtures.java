@@ -1,6 +1,7 @@
 package org.interlock.policy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
 import org.interlock.policy.engine.InterlockPolicyEngine;
+import org.interlock.policy.language.CategoryPattern;
 import org.interlock.policy.language.DenyRule;
 import org.interlock.policy.language.LegalBasis;
 import org.interlock.policy.language.Policy;
@@ -97,9 +99,47 @@ public final class PolicyFixtures {
         return policy(List.of(agreements), List.of());
     }
 
+    /**
+     * An engine in a world where the agreements alone decide: every person is referred to every
+     * partner organisation for everything, every organisation is active, nobody is restricted.
+     * The governance of those acts is tested on its own ({@code GovernanceTest}, {@code TrustModelPropertiesTest}).
+     */
     public static PolicyEngine engine(Policy policy, Caseload caseload, ConsentView consents) {
-        return new InterlockPolicyEngine(() -> policy, caseload, consents);
+        return new InterlockPolicyEngine(() -> policy, agreementsAlone(caseload, consents));
     }
+
+    /** The views of a world in which only the caseload, the consents and the agreements decide. */
+    public static Views agreementsAlone(Caseload caseload, ConsentView consents) {
+        return new Views(caseload, consents, EVERY_REFERRAL, Restrictions.NONE, EVERY_ORGANISATION_ACTIVE,
+                StaffDirectory.NONE);
+    }
+
+    /** Every person referred to every organisation, for every category and purpose, accepted and in force. */
+    public static final Referrals EVERY_REFERRAL = new Referrals() {
+        @Override
+        public List<Referral> inForce(String person, String organisation, Instant at) {
+            return List.of(new Referral("referral-everything", person, organisation,
+                    List.of(new CategoryPattern("*")), List.copyOf(PURPOSES), LocalDate.of(2100, 1, 1), "lead", true,
+                    false));
+        }
+
+        @Override
+        public Optional<Referral> find(String id) {
+            return Optional.empty();
+        }
+    };
+
+    public static final Organisations EVERY_ORGANISATION_ACTIVE = new Organisations() {
+        @Override
+        public boolean isActive(String organisation) {
+            return true;
+        }
+
+        @Override
+        public boolean isSuspended(String organisation) {
+            return false;
+        }
+    };
 
     public static PolicyEngine engine(Policy policy) {
         return engine(policy, EVERYONE_ALLOCATED, NO_CONSENT);

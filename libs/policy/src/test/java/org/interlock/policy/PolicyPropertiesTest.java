@@ -56,8 +56,13 @@ class PolicyPropertiesTest {
         Decision decision = s.decide();
         requirePermits(decision);
         Statistics.label("decision").coverage(coverage -> {
-            // POLICY_ERROR is the engine failing, which generated (complete) requests never make it do.
-            for (DenyReason reason : EnumSet.complementOf(EnumSet.of(DenyReason.POLICY_ERROR))) {
+            // POLICY_ERROR is the engine failing, which generated (complete) requests never make it do;
+            // the world's governance (referrals, restrictions, organisations, authority to change) is
+            // held constant here and generated in TrustModelPropertiesTest.
+            for (DenyReason reason : EnumSet.complementOf(EnumSet.of(DenyReason.POLICY_ERROR,
+                    DenyReason.ORGANISATION_SUSPENDED, DenyReason.RESTRICTED, DenyReason.NO_REFERRAL,
+                    DenyReason.NOT_STATUTORY_LEAD, DenyReason.NOT_AUTHORISED, DenyReason.STAFF_UNKNOWN,
+                    DenyReason.OUTSIDE_REFERRAL, DenyReason.INVALID_TERMS))) {
                 coverage.check("deny " + reason).count(n -> n >= 5);
             }
         });

@@ -25,9 +25,9 @@ record PolicyScenario(List<SharingAgreement> agreements, List<DenyRule> denyRule
     }
 
     Decision decideUnder(Policy policy) {
-        return new InterlockPolicyEngine(() -> policy, (username, person) -> inCaseload,
+        return new InterlockPolicyEngine(() -> policy, PolicyFixtures.agreementsAlone((username, person) -> inCaseload,
                 (person, org, category, purpose, at) -> consent
-                        ? Optional.of(new ConsentGrant("consent-1", person, org, at)) : Optional.empty())
+                        ? Optional.of(new ConsentGrant("consent-1", person, org, at)) : Optional.empty()))
                 .decide(request);
     }
 }

@@ -112,8 +112,19 @@ public final class CatalogueReader {
             require(organisation == null || fields.contains(organisation), where,
                     "names its organisation in a field it does not hold");
             Category.Handling handling = handling(spec.path("handling"), fields, where);
+            String addressee = spec.path("addressee").asText(null);
+            require(addressee == null || fields.contains(addressee), where,
+                    "names its addressee in a field it does not hold");
+            Map<String, String> terms = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> term : entries(spec.path("terms"))) {
+                require(Category.TERMS.contains(term.getKey()), where, "names an unknown term '" + term.getKey()
+                        + "' (one of " + new java.util.TreeSet<>(Category.TERMS) + ")");
+                require(fields.contains(term.getValue().asText()), where, "takes term " + term.getKey()
+                        + " from a field it does not hold");
+                terms.put(term.getKey(), term.getValue().asText());
+            }
             Category category = new Category(entry.getKey(), classification(spec.path("classification"), where),
-                    fields, person, organisation, handling);
+                    fields, person, organisation, handling, addressee, terms);
             require(categories.putIfAbsent(category.name(), category) == null, where, "is declared twice");
         }
     }
@@ -143,6 +154,8 @@ public final class CatalogueReader {
             require(record != null, where, "answers with an undeclared record '" + kind + "'");
             Category category = null;
             PathTemplate decidedOn = null;
+            boolean narrows = spec.path("narrows").asBoolean(false);
+            require(!narrows || !"get".equals(method), where, "is a read and cannot narrow anything");
             if (!"get".equals(method)) {
                 category = category(spec.path("category").asText(null), where);
                 decidedOn = spec.has("decidedOn") ? template(spec.get("decidedOn").asText(), where) : null;
@@ -150,7 +163,7 @@ public final class CatalogueReader {
                         "decides on a record whose parameters its path does not give");
             }
             Operation operation = new Operation(method.toUpperCase(java.util.Locale.ROOT), path,
-                    query(spec.path("query"), where), record, category, decidedOn);
+                    query(spec.path("query"), where), record, category, decidedOn, narrows);
             for (Operation other : operations) {
                 require(!(other.method().equals(operation.method()) && other.path().shape().equals(path.shape())),
                         where, "has the same method and path shape as " + other.path());

@@ -1,6 +1,8 @@
 package org.interlock.contracts.catalogue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.interlock.contracts.Classification;
 
@@ -13,12 +15,28 @@ import org.interlock.contracts.Classification;
  * @param personField       the field naming the person, or null when the facts are about no person
  * @param organisationField the field naming the partner organisation that owns the record, or null
  * @param handling          where the dissemination handling code comes from; {@link Handling#NONE} for none
+ * @param addresseeField    the field naming the partner organisation a record is addressed to (a
+ *                          referral), or null
+ * @param terms             what a change of this category names that can widen someone's access
+ *                          (staff, organisation, categories, purposes, until, referral, staffNamed),
+ *                          by the field that holds it
  */
 public record Category(String name, Classification classification, List<String> fields, String personField,
-        String organisationField, Handling handling) {
+        String organisationField, Handling handling, String addresseeField, Map<String, String> terms) {
+
+    /** The term names a catalogue may map. */
+    public static final Set<String> TERMS = Set.of("staff", "organisation", "categories", "purposes", "until",
+            "referral", "staffNamed");
 
     public Category {
         fields = List.copyOf(fields);
+        terms = terms == null ? Map.of() : Map.copyOf(terms);
+    }
+
+    /** A category that addresses nobody and names no terms. */
+    public Category(String name, Classification classification, List<String> fields, String personField,
+            String organisationField, Handling handling) {
+        this(name, classification, fields, personField, organisationField, handling, null, Map.of());
     }
 
     /** A handling code that is fixed for the category, read from a field of the record, or absent. */

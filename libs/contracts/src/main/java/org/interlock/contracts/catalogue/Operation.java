@@ -11,9 +11,10 @@ import java.util.Map;
  *                  person and organisation the change is decided on (its parameters are taken by
  *                  name from this path); null when the change creates a record from its body
  * @param query     the query parameters it accepts, nothing else is forwarded
+ * @param narrows   the change can only take access away (an allocation ended, a consent withdrawn)
  */
 public record Operation(String method, PathTemplate path, Map<String, QueryParam> query, RecordKind record,
-        Category category, PathTemplate decidedOn) {
+        Category category, PathTemplate decidedOn, boolean narrows) {
 
     public Operation {
         query = Map.copyOf(query);

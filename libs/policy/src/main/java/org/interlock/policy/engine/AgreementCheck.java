@@ -8,6 +8,9 @@ import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.DecisionRequest;
 import org.interlock.policy.Principal;
+import org.interlock.policy.Referral;
+import org.interlock.policy.Referrals;
+import org.interlock.policy.Views;
 import org.interlock.policy.Resource;
 import org.interlock.policy.engine.AgreementOutcome.Grant;
 import org.interlock.policy.engine.AgreementOutcome.Refusal;
@@ -24,10 +27,12 @@ final class AgreementCheck {
 
     private final Caseload caseload;
     private final ConsentView consents;
+    private final Referrals referrals;
 
-    AgreementCheck(Caseload caseload, ConsentView consents) {
-        this.caseload = caseload;
-        this.consents = consents;
+    AgreementCheck(Views views) {
+        this.caseload = views.caseload();
+        this.consents = views.consents();
+        this.referrals = views.referrals();
     }
 
     /** Whether the agreement is about this origin and this recipient at all. */
@@ -42,6 +47,9 @@ final class AgreementCheck {
         }
         if (!agreement.actions().contains(request.action())) {
             return new Refusal(agreement, Check.ACTION, "does not grant " + request.action().id());
+        }
+        if (agreement.addressed() && !addressedTo(request)) {
+            return new Refusal(agreement, Check.ROLE, "releases a record only to the organisation it is addressed to");
         }
         if (!rolesFit(agreement, policy, request)) {
             return new Refusal(agreement, Check.ROLE, agreement.roles().isEmpty()
@@ -78,6 +86,10 @@ final class AgreementCheck {
     private AgreementOutcome checkPerson(SharingAgreement agreement, DecisionRequest request, Classification released) {
         Principal principal = request.principal();
         String person = request.resource().person();
+        if (principal.org() != null && person != null && !agreement.addressed() && !referred(request)) {
+            return new Refusal(agreement, Check.REFERRAL, "a partner organisation works with a person only inside"
+                    + " an accepted referral covering this category and purpose");
+        }
         boolean caseloadApplies = request.action().byPerson() && agreement.requiresCaseload() && person != null;
         boolean bypassed = false;
         if (caseloadApplies && !caseload.includes(principal.username(), person)) {
@@ -96,6 +108,22 @@ final class AgreementCheck {
             return new Refusal(agreement, Check.CONSENT, "rests on consent and none is active");
         }
         return new Grant(agreement, consent.get().id(), released, bypassed);
+    }
+
+    /** An accepted referral of the person to the subject's organisation, in force, covering the category and purpose. */
+    private boolean referred(DecisionRequest request) {
+        for (Referral referral : referrals.inForce(request.resource().person(), request.principal().org(),
+                request.context().at())) {
+            if (referral.covers(request.resource().category(), request.context().purpose())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean addressedTo(DecisionRequest request) {
+        String org = request.principal().org();
+        return org != null && org.equals(request.resource().addressee());
     }
 
     /** Agreements naming roles are for those roles only; the others for staff. An inbox has no roles. */

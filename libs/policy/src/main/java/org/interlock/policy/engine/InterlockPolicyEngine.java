@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.interlock.policy.Caseload;
-import org.interlock.policy.ConsentView;
 import org.interlock.policy.Decision;
 import org.interlock.policy.DecisionRequest;
 import org.interlock.policy.Deny;
 import org.interlock.policy.DenyReason;
+import org.interlock.policy.Action;
+import org.interlock.policy.Permit;
+import org.interlock.policy.Views;
 import org.interlock.policy.PolicyEngine;
 import org.interlock.policy.TrailStep;
 import org.interlock.policy.language.Policy;
@@ -23,15 +24,18 @@ import org.interlock.policy.language.Policy;
 public final class InterlockPolicyEngine implements PolicyEngine {
 
     private final Supplier<Policy> policy;
+    private final Views views;
     private final AgreementDecision agreements;
 
     /**
      * @param policy the policy in force, read once per decision (e.g. {@code PolicyStore::current});
      *               may supply null, which denies everything
+     * @param views  the state the agencies' acts have made, and the staff
      */
-    public InterlockPolicyEngine(Supplier<Policy> policy, Caseload caseload, ConsentView consents) {
+    public InterlockPolicyEngine(Supplier<Policy> policy, Views views) {
         this.policy = policy;
-        this.agreements = new AgreementDecision(new AgreementCheck(caseload, consents));
+        this.views = views;
+        this.agreements = new AgreementDecision(new AgreementCheck(views));
     }
 
     @Override
@@ -65,15 +69,30 @@ public final class InterlockPolicyEngine implements PolicyEngine {
 
     private Decision evaluate(Policy current, DecisionRequest request) {
         Trail trail = new Trail(current.version());
-        Optional<Deny> refused = Screening.screen(current, request, trail);
+        Optional<Deny> refused = Screening.screen(current, views, request, trail);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (request.action() == Action.WRITE) {
+            return change(current, request, trail);
         }
         Optional<Decision> owner = OwnerAccess.decide(current, request, trail);
         if (owner.isPresent()) {
             return owner.get();
         }
         return agreements.decide(current, request, trail);
+    }
+
+    /** A change: the owner's to make (or, for organisations, the managers'), with the authority it needs. */
+    private Decision change(Policy current, DecisionRequest request, Trail trail) {
+        Decision allowed = GovernedChange.crossAgency(request)
+                ? OwnerAccess.withinClearance(request, trail, "a change governed across agencies")
+                : OwnerAccess.decide(current, request, trail).orElseThrow();
+        if (!(allowed instanceof Permit)) {
+            return allowed;
+        }
+        Optional<Deny> refused = GovernedChange.check(current, views, request, trail);
+        return refused.isPresent() ? refused.get() : allowed;
     }
 
     private static Deny failClosed(String version, String finding) {

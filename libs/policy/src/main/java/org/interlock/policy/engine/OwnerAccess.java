@@ -30,15 +30,21 @@ final class OwnerAccess {
                             "only the owning agency's staff may write its data"))
                     : Optional.empty();
         }
+        return Optional.of(withinClearance(request, trail, request.principal().agency()
+                + " staff on their own agency's data"));
+    }
+
+    /** A permit for the subject's own act ({@code who}, for the trail), unless the data is above their clearance. */
+    static Decision withinClearance(DecisionRequest request, Trail trail, String who) {
         Resource resource = request.resource();
         Principal principal = request.principal();
         if (!resource.classification().atMost(principal.clearance())) {
-            return Optional.of(trail.deny(DenyReason.ABOVE_CLEARANCE, "owner", resource.classification().label()
-                    + " data is above the subject's clearance of " + principal.clearance().label()));
+            return trail.deny(DenyReason.ABOVE_CLEARANCE, "owner", resource.classification().label()
+                    + " data is above the subject's clearance of " + principal.clearance().label());
         }
-        trail.note("owner", principal.agency() + " staff on their own agency's data, within clearance");
-        return Optional.of(new Permit(null, null, List.of(), ReleasedFields.WHOLE, resource.classification(),
-                request.context().breakGlass(), trail.policyVersion(), trail.steps()));
+        trail.note("owner", who + ", within clearance");
+        return new Permit(null, null, List.of(), ReleasedFields.WHOLE, resource.classification(),
+                request.context().breakGlass(), trail.policyVersion(), trail.steps());
     }
 
     private static boolean isOwnStaff(Policy policy, DecisionRequest request) {

@@ -1,12 +1,15 @@
 package org.interlock.policy.engine;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.interlock.policy.Deny;
 import org.interlock.policy.DecisionRequest;
 import org.interlock.policy.DenyReason;
 import org.interlock.policy.Principal;
 import org.interlock.policy.Resource;
+import org.interlock.policy.Views;
+import org.interlock.policy.Action;
 import org.interlock.policy.language.DenyRule;
 import org.interlock.policy.language.Policy;
 
@@ -20,7 +23,7 @@ final class Screening {
     private Screening() {
     }
 
-    static Optional<Deny> screen(Policy policy, DecisionRequest request, Trail trail) {
+    static Optional<Deny> screen(Policy policy, Views views, DecisionRequest request, Trail trail) {
         if (incomplete(request)) {
             return Optional.of(trail.deny(DenyReason.POLICY_ERROR, "request", "the request is incomplete"));
         }
@@ -44,7 +47,37 @@ final class Screening {
                 return Optional.of(trail.deny(DenyReason.EXPLICIT_DENY, "deny:" + rule.id(), rule.reason()));
             }
         }
+        return restricted(views, request, trail).or(() -> barredOrganisation(views, request, trail));
+    }
+
+    /** The owning agency restricted the person's records to named staff: nobody else, break-glass included. */
+    private static Optional<Deny> restricted(Views views, DecisionRequest request, Trail trail) {
+        String person = request.resource().person();
+        if (person == null) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> named = views.restrictions().restrictedTo(request.resource().origin(), person);
+        String username = request.principal().username();
+        if (named.isPresent() && (username == null || !named.get().contains(username))) {
+            return Optional.of(trail.deny(DenyReason.RESTRICTED, "restriction",
+                    "the owning agency restricted this person's records to named staff"));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * A suspended organisation receives and changes nothing; one the gateway has not seen
+     * registered receives nothing either (it may register, which is a change).
+     */
+    private static Optional<Deny> barredOrganisation(Views views, DecisionRequest request, Trail trail) {
+        String org = request.principal().org();
+        if (org == null) {
+            return Optional.empty();
+        }
+        boolean barred = request.action() == Action.WRITE ? views.organisations().isSuspended(org)
+                : !views.organisations().isActive(org);
+        return barred ? Optional.of(trail.deny(DenyReason.ORGANISATION_SUSPENDED, "organisation",
+                "the subject's organisation is suspended or not registered")) : Optional.empty();
     }
 
     private static boolean incomplete(DecisionRequest request) {

@@ -36,4 +36,18 @@ public record CategoryPattern(String text) {
         }
         return text.equals(category);
     }
+
+    /** Whether every category {@code other} matches, this matches too (a consent never wider than its referral). */
+    public boolean containsPattern(CategoryPattern other) {
+        if (text.equals("*")) {
+            return true;
+        }
+        if (other.text().equals("*")) {
+            return false;
+        }
+        if (other.text().endsWith(".*")) {
+            return text.endsWith(".*") && other.text().startsWith(text.substring(0, text.length() - 1));
+        }
+        return matches(other.text());
+    }
 }

@@ -16,9 +16,17 @@ import java.util.Set;
  * @param breakGlassRoles who may invoke break-glass (bypasses caseload only)
  * @param agreements      in file order; the engine cites them by id
  * @param denyRules       prohibitions that override everything
+ * @param governance      who may grant access to whom (allocations, referrals, restrictions, organisations)
  */
 public record Policy(String version, Set<String> purposes, Set<String> categories, Set<String> staffRoles,
-        Set<String> breakGlassRoles, List<SharingAgreement> agreements, List<DenyRule> denyRules) {
+        Set<String> breakGlassRoles, List<SharingAgreement> agreements, List<DenyRule> denyRules,
+        Governance governance) {
+
+    /** A policy in which nobody holds the authority to grant access. */
+    public Policy(String version, Set<String> purposes, Set<String> categories, Set<String> staffRoles,
+            Set<String> breakGlassRoles, List<SharingAgreement> agreements, List<DenyRule> denyRules) {
+        this(version, purposes, categories, staffRoles, breakGlassRoles, agreements, denyRules, Governance.NONE);
+    }
 
     public Policy {
         purposes = Set.copyOf(purposes);
@@ -27,5 +35,6 @@ public record Policy(String version, Set<String> purposes, Set<String> categorie
         breakGlassRoles = Set.copyOf(breakGlassRoles);
         agreements = List.copyOf(agreements);
         denyRules = List.copyOf(denyRules);
+        governance = governance == null ? Governance.NONE : governance;
     }
 }

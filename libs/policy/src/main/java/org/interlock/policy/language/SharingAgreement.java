@@ -26,11 +26,14 @@ import org.interlock.policy.ReleasedFields;
  * @param validFrom         in force from (inclusive); null for always
  * @param validUntil        in force until (exclusive); null for no expiry
  * @param requiresCaseload  a person may read only about persons allocated to them
+ * @param addressed         releases a record only to the partner organisation it is addressed to
+ *                          (a referral reaches the organisation it names, and no other)
  */
 public record SharingAgreement(String id, Agency from, Recipient to, List<CategoryPattern> categories,
         Set<String> purposes, Set<Action> actions, Set<String> roles, Classification maxClassification,
         Set<String> handling, LegalBasis legalBasis, List<String> redact, List<String> fields,
-        Classification releaseAs, Instant validFrom, Instant validUntil, boolean requiresCaseload) {
+        Classification releaseAs, Instant validFrom, Instant validUntil, boolean requiresCaseload,
+        boolean addressed) {
 
     public SharingAgreement {
         categories = List.copyOf(categories);
@@ -88,6 +91,7 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
         private Instant validFrom;
         private Instant validUntil;
         private boolean requiresCaseload = true;
+        private boolean addressed;
 
         private Builder(String id, Agency from, Recipient to) {
             this.id = id;
@@ -127,10 +131,12 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
 
         public Builder requiresCaseload(boolean value) { requiresCaseload = value; return this; }
 
+        public Builder addressed(boolean value) { addressed = value; return this; }
+
         public SharingAgreement build() {
             return new SharingAgreement(id, from, to, categories, purposes, actions, roles, maxClassification,
                     handling, Objects.requireNonNull(legalBasis, "legal basis of agreement " + id), redact,
-                    fields, releaseAs, validFrom, validUntil, requiresCaseload);
+                    fields, releaseAs, validFrom, validUntil, requiresCaseload, addressed);
         }
     }
 }

@@ -16,7 +16,7 @@ final class AgreementReader {
 
     static final Set<String> KEYS = Set.of("id", "description", "from", "to", "categories", "purposes", "actions",
             "roles", "maxClassification", "handling", "legalBasis", "redact", "fields", "releaseAs", "validFrom",
-            "validUntil", "requiresCaseload");
+            "validUntil", "requiresCaseload", "addressed");
 
     private final PolicyVocabulary vocabulary;
 
@@ -51,6 +51,10 @@ final class AgreementReader {
         Optional<Scalar> caseload = entry.optionalText("requiresCaseload");
         if (caseload.isPresent()) {
             agreement.requiresCaseload(terms.bool(caseload.get()));
+        }
+        Optional<Scalar> addressed = entry.optionalText("addressed");
+        if (addressed.isPresent()) {
+            agreement.addressed(terms.bool(addressed.get()));
         }
         return agreement.build();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.interlock.policy.language.DenyRule;
+import org.interlock.policy.language.Governance;
 import org.interlock.policy.language.Policy;
 import org.interlock.policy.language.SharingAgreement;
 
@@ -20,7 +21,9 @@ import org.interlock.policy.language.SharingAgreement;
 public final class PolicyLoader {
 
     private static final Set<String> KEYS = Set.of("version", "purposes", "categories", "staff", "breakGlass",
-            "agreements", "deny");
+            "governance", "agreements", "deny");
+    private static final Set<String> GOVERNANCE = Set.of("allocatedBy", "selfAllocation", "referralsAnsweredBy",
+            "restrictedBy", "organisationsManagedBy");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public Policy load(String file, Reader reader) throws PolicyException {
@@ -36,7 +39,29 @@ public final class PolicyLoader {
         List<SharingAgreement> agreements = agreements(root, vocabulary);
         List<DenyRule> denyRules = denyRules(root, vocabulary);
         return new Policy(version, vocabulary.purposes(), vocabulary.categories(), staffRoles, breakGlassRoles,
-                agreements, denyRules);
+                agreements, denyRules, governance(root));
+    }
+
+    /** Who may grant access: absent, nobody may (allocations, referral answers and restrictions are all refused). */
+    private static Governance governance(YamlMapping root) throws PolicyException {
+        if (!root.has("governance")) {
+            return Governance.NONE;
+        }
+        YamlMapping section = root.mapping("governance").orElseThrow();
+        section.allowOnly(GOVERNANCE);
+        return new Governance(listed(section, "allocatedBy"), listed(section, "selfAllocation"),
+                listed(section, "referralsAnsweredBy"), listed(section, "restrictedBy"),
+                listed(section, "organisationsManagedBy"));
+    }
+
+    private static Set<String> listed(YamlMapping section, String key) throws PolicyException {
+        Set<String> roles = new LinkedHashSet<>();
+        if (section.has(key)) {
+            for (Scalar role : section.texts(key)) {
+                roles.add(role.value());
+            }
+        }
+        return roles;
     }
 
     private static Set<String> roles(YamlMapping root, String key) throws PolicyException {

@@ -2,6 +2,8 @@ package org.interlock.policy.verification;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 import org.interlock.contracts.Agency;
@@ -9,6 +11,7 @@ import org.interlock.contracts.Classification;
 import org.interlock.policy.Action;
 import org.interlock.policy.DenyReason;
 import org.interlock.policy.Principal;
+import org.interlock.policy.ChangeTerms;
 import org.interlock.policy.Resource;
 import org.interlock.policy.language.Recipient;
 import org.interlock.policy.loading.PolicyException;
@@ -50,6 +53,26 @@ final class CaseTerms {
         }
     }
 
+    /** What a change names: {@code {staff, organisation, categories, purposes, until, staffNamed, narrows}}. */
+    static ChangeTerms change(YamlMapping change) throws PolicyException {
+        change.allowOnly(Set.of("staff", "organisation", "categories", "purposes", "until", "staffNamed", "narrows",
+                "referral"));
+        Optional<Scalar> until = change.optionalText("until");
+        LocalDate untilDate;
+        try {
+            untilDate = until.isEmpty() ? null : LocalDate.parse(until.get().value());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw change.error(until.get().line(), "bad date '" + until.get().value() + "'");
+        }
+        return new ChangeTerms(change.optionalText("staff").map(Scalar::value).orElse(null),
+                change.optionalText("organisation").map(Scalar::value).orElse(null),
+                change.texts("categories").stream().map(Scalar::value).toList(),
+                change.texts("purposes").stream().map(Scalar::value).toList(), untilDate,
+                change.optionalText("referral").map(Scalar::value).orElse(PolicyCaseReader.REFERRAL_ID),
+                change.texts("staffNamed").stream().map(Scalar::value).toList(),
+                change.optionalText("narrows").map(Scalar::value).map(Boolean::parseBoolean).orElse(false));
+    }
+
     static Action action(YamlMapping entry) throws PolicyException {
         if (!entry.has("action")) {
             return Action.READ;
@@ -63,7 +86,8 @@ final class CaseTerms {
     }
 
     static Resource resource(YamlMapping resource) throws PolicyException {
-        resource.allowOnly(Set.of("from", "category", "classification", "handling", "person", "type"));
+        resource.allowOnly(Set.of("from", "category", "classification", "handling", "person", "type", "org",
+                "addressee"));
         Scalar from = resource.text("from");
         Agency origin;
         try {
@@ -75,7 +99,9 @@ final class CaseTerms {
                 classification(resource, resource.text("classification")),
                 resource.optionalText("handling").map(Scalar::value).orElse(null),
                 resource.optionalText("person").map(Scalar::value).orElse(PolicyCaseReader.DEFAULT_PERSON),
-                resource.optionalText("type").map(Scalar::value).orElse(null));
+                resource.optionalText("type").map(Scalar::value).orElse(null),
+                resource.optionalText("org").map(Scalar::value).orElse(null),
+                resource.optionalText("addressee").map(Scalar::value).orElse(null));
     }
 
     static Expectation expectation(YamlMapping expect) throws PolicyException {

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 
 import org.interlock.policy.Action;
 import org.interlock.policy.Context;
+import org.interlock.policy.ChangeTerms;
 import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Resource;
 import org.interlock.policy.Principal;
 import org.interlock.policy.loading.PolicyException;
 import org.interlock.policy.loading.Scalar;
@@ -32,8 +34,10 @@ public final class PolicyCaseReader {
     public static final String PERSONAS = "personas.yaml";
     static final String DEFAULT_PERSON = "urn:interlock:person:00000000-0000-4000-8000-000000000001";
     static final Instant DEFAULT_AT = Instant.parse("2026-12-01T09:00:00Z");
-    private static final Set<String> CASE_KEYS = Set.of("name", "subject", "caseload", "consent", "action",
-            "purpose", "breakGlass", "at", "resource", "expect");
+    private static final Set<String> CASE_KEYS = Set.of("name", "subject", "caseload", "lead", "consent",
+            "referral", "restrictedTo", "suspended", "action", "change", "purpose", "breakGlass", "at", "resource",
+            "expect");
+    static final String REFERRAL_ID = "referral-under-test";
 
     private final Map<String, Principal> personas = new LinkedHashMap<>();
 
@@ -75,10 +79,38 @@ public final class PolicyCaseReader {
         String breakGlass = entry.optionalText("breakGlass").map(Scalar::value).orElse(null);
         Context context = new Context(entry.text("purpose").value(), breakGlass, at(entry));
         YamlMapping resource = entry.mapping("resource").orElseThrow(() -> entry.error(entry.line(), "case needs 'resource'"));
-        DecisionRequest request = new DecisionRequest(subject, action, CaseTerms.resource(resource), context);
+        Resource described = CaseTerms.resource(resource);
+        ChangeTerms change = entry.hasMapping("change") ? CaseTerms.change(entry.mapping("change").orElseThrow())
+                : ChangeTerms.NONE;
+        DecisionRequest request = new DecisionRequest(subject, action, described, context, change);
         YamlMapping expect = entry.mapping("expect").orElseThrow(() -> entry.error(entry.line(), "case needs 'expect'"));
-        return new PolicyCase(name.value(), entry.file() + ":" + name.line(), request,
-                flag(entry, "caseload"), flag(entry, "consent"), CaseTerms.expectation(expect));
+        World world = new World(flag(entry, "caseload"), flag(entry, "lead"), flag(entry, "consent"),
+                referral(entry, described, context), restrictedTo(entry), flag(entry, "suspended"));
+        return new PolicyCase(name.value(), entry.file() + ":" + name.line(), request, world, personas,
+                CaseTerms.expectation(expect));
+    }
+
+    /** {@code referral: true} covers what is asked; {@code referral: {categories, purposes}} covers what it says. */
+    private static World.Coverage referral(YamlMapping entry, Resource resource, Context context) throws PolicyException {
+        if (entry.hasMapping("referral")) {
+            YamlMapping covers = entry.mapping("referral").orElseThrow();
+            covers.allowOnly(Set.of("categories", "purposes"));
+            return new World.Coverage(values(covers, "categories"), values(covers, "purposes"), REFERRAL_ID);
+        }
+        return flag(entry, "referral")
+                ? new World.Coverage(List.of(resource.category()), List.of(context.purpose()), REFERRAL_ID) : null;
+    }
+
+    private static List<String> restrictedTo(YamlMapping entry) throws PolicyException {
+        return entry.has("restrictedTo") ? values(entry, "restrictedTo") : null;
+    }
+
+    private static List<String> values(YamlMapping mapping, String key) throws PolicyException {
+        List<String> values = new ArrayList<>();
+        for (Scalar value : mapping.texts(key)) {
+            values.add(value.value());
+        }
+        return values;
     }
 
     private Principal subject(YamlMapping entry) throws PolicyException {

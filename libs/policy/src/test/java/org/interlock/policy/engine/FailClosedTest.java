@@ -27,6 +27,7 @@ import org.interlock.policy.DenyReason;
 import org.interlock.policy.Principal;
 import org.interlock.policy.Resource;
 import org.interlock.policy.TrailStep;
+import org.interlock.policy.PolicyFixtures;
 import org.interlock.policy.language.LegalBasis;
 
 class FailClosedTest {
@@ -35,7 +36,7 @@ class FailClosedTest {
 
     @Test
     void noPolicyInForceDeniesEverythingAsPolicyError() {
-        Decision decision = new InterlockPolicyEngine(() -> null, (u, p) -> true, NO_CONSENT)
+        Decision decision = new InterlockPolicyEngine(() -> null, PolicyFixtures.agreementsAlone((u, p) -> true, NO_CONSENT))
                 .decide(read(peter(), RELEASE, "case-management"));
 
         assertEquals(new Deny(DenyReason.POLICY_ERROR, "none", List.of(new TrailStep("engine", "no policy in force"))),
@@ -71,7 +72,7 @@ class FailClosedTest {
     void unreadablePolicyDeniesAsPolicyError() {
         Decision decision = new InterlockPolicyEngine(() -> {
             throw new IllegalStateException("store broken");
-        }, (u, p) -> true, NO_CONSENT).decide(read(peter(), RELEASE, "case-management"));
+        }, PolicyFixtures.agreementsAlone((u, p) -> true, NO_CONSENT)).decide(read(peter(), RELEASE, "case-management"));
 
         assertEquals(DenyReason.POLICY_ERROR, reasonOf(decision));
     }

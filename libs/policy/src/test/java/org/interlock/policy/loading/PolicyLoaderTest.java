@@ -73,7 +73,7 @@ class PolicyLoaderTest {
         PolicyException e = failure(replacing(10, "    categorys: [custody.*]"));
 
         assertEquals(10, e.line());
-        assertEquals("test-policy.yaml:10: unknown key 'categorys' in agreement #1 (allowed: actions, categories, "
+        assertEquals("test-policy.yaml:10: unknown key 'categorys' in agreement #1 (allowed: actions, addressed, categories, "
                 + "description, fields, from, handling, id, legalBasis, maxClassification, purposes, redact, "
                 + "releaseAs, requiresCaseload, roles, to, validFrom, validUntil)", e.getMessage());
     }
