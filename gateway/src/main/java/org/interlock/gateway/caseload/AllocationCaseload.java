@@ -1,35 +1,42 @@
 package org.interlock.gateway.caseload;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.policy.Caseload;
+import org.interlock.policy.StaffDirectory;
+import org.interlock.policy.views.AllocationRegister;
 
 /**
- * Each member of staff's caseload, kept current from every agency's allocation events. Every
- * gateway replica reads them all (its own consumer group, from the beginning), so each holds the
- * whole view; a lookup is two hash probes.
+ * Each member of staff's caseload and each person's statutory lead, kept current from every
+ * agency's allocation events (every gateway replica reads them all, from the beginning). An
+ * allocation counts only while the staff directory says its member of staff is staff of the
+ * agency whose topic carried it: an allocation recorded in the partners service naming a
+ * probation officer gives that officer nothing.
  */
 @ApplicationScoped
 public class AllocationCaseload implements Caseload {
 
     private static final String ALLOCATION = "allocation";
 
-    /** allocation id -> (staff, person) of the allocations in force. */
-    private final Map<String, Allocation> active = new ConcurrentHashMap<>();
-    /** staff -> person -> number of allocations in force. */
-    private final Map<String, Map<String, Integer>> byStaff = new ConcurrentHashMap<>();
-    record Allocation(String staff, String person) {
+    private final AllocationRegister register;
+
+    public AllocationCaseload(StaffDirectory staff) {
+        this.register = new AllocationRegister((username, agency) -> staff.member(username)
+                .map(member -> agency.id().equals(member.agency())).orElse(false));
     }
 
     @Override
     public boolean includes(String username, String person) {
-        Map<String, Integer> persons = byStaff.get(username);
-        return persons != null && persons.containsKey(person);
+        return register.includes(username, person);
+    }
+
+    @Override
+    public Set<String> statutoryLeads(String person) {
+        return register.statutoryLeads(person);
     }
 
     /** An event read from the agency topics (from {@code AgencyTopicsReader}): only allocations change the view. */
@@ -38,25 +45,12 @@ public class AllocationCaseload implements Caseload {
             return;
         }
         JsonNode data = event.data();
-        record(data, event.type().endsWith(".started.v1") && data.path("endsOn").isNull());
-    }
-
-    private synchronized void record(JsonNode data, boolean inForce) {
         String id = data.path("id").asText();
-        if (inForce) {
-            Allocation allocation = new Allocation(data.path("staff").asText(), data.path("person").asText());
-            if (active.putIfAbsent(id, allocation) == null) {
-                byStaff.computeIfAbsent(allocation.staff(), k -> new ConcurrentHashMap<>())
-                        .merge(allocation.person(), 1, Integer::sum);
-            }
-            return;
-        }
-        Allocation ended = active.remove(id);
-        if (ended != null) {
-            byStaff.computeIfPresent(ended.staff(), (staff, persons) -> {
-                persons.computeIfPresent(ended.person(), (p, n) -> n > 1 ? n - 1 : null);
-                return persons.isEmpty() ? null : persons;
-            });
+        if (event.type().endsWith(".started.v1") && data.path("endsOn").isNull()) {
+            register.start(id, event.origin(), data.path("staff").asText(), event.person(),
+                    data.path("role").asText());
+        } else {
+            register.end(id);
         }
     }
 }

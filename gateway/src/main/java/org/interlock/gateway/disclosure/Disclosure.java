@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +20,7 @@ import org.interlock.contracts.Classification;
 import org.interlock.contracts.catalogue.RecordKind;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
-import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.policy.ChangeTerms;
 import org.interlock.policy.Context;
 import org.interlock.policy.Decision;
 import org.interlock.policy.DecisionRequest;
@@ -29,7 +28,6 @@ import org.interlock.policy.Deny;
 import org.interlock.policy.DenyReason;
 import org.interlock.policy.Permit;
 import org.interlock.policy.PolicyEngine;
-import org.interlock.policy.Principal;
 import org.interlock.policy.Resource;
 import org.interlock.policy.TrailStep;
 import org.interlock.policy.language.Policy;
@@ -43,7 +41,8 @@ import org.interlock.policy.redaction.Redactor;
  * permit's obligations (the facet's own fields, then the agreement's projection and redactions,
  * released as the permit's classification) and yields the audit evidence. It fails closed: an
  * obligation that cannot be applied withholds the facet and is recorded as a POLICY_ERROR refusal,
- * whatever the channel. A suspended partner organisation receives nothing.
+ * whatever the channel. (Suspension, restriction, referral and the authority to change are the
+ * policy engine's, ADR 0011.)
  */
 @ApplicationScoped
 public class Disclosure {
@@ -53,13 +52,11 @@ public class Disclosure {
 
     private final PolicyEngine policy;
     private final PolicyStore policies;
-    private final OrganisationDirectory organisations;
     private final Redactor redactor = new Redactor();
 
-    public Disclosure(PolicyEngine policy, PolicyStore policies, OrganisationDirectory organisations) {
+    public Disclosure(PolicyEngine policy, PolicyStore policies) {
         this.policy = policy;
         this.policies = policies;
-        this.organisations = organisations;
     }
 
     /**
@@ -73,7 +70,7 @@ public class Disclosure {
         List<Permit> permits = new ArrayList<>(1);
         List<FacetDecision> decisions = new ArrayList<>(subject.facets().size());
         for (Disclosable.Facet facet : subject.facets()) {
-            Decided decided = decide(audience, facet.resource(), at, this::unknownOrSuspended);
+            Decided decided = decide(audience, facet.resource(), ChangeTerms.NONE, at);
             Decision decision = decided.decision();
             List<String> withheld = List.of();
             if (decision instanceof Permit permit) {
@@ -146,15 +143,15 @@ public class Disclosure {
     }
 
     /**
-     * Whether a change to {@code resource} may go on to the service, with its evidence (always
-     * recorded). The staff of a suspended organisation change nothing; those of one not yet
-     * registered may (its registration is such a change, and the service checks the rest).
+     * Whether a change to {@code resource}, naming {@code terms}, may go on to the service, with its
+     * evidence (always recorded).
      */
-    public Change decideChange(Audience audience, Resource resource, String recordId, RequestTrace trace, Instant at) {
-        Decided decided = decide(audience, resource, at, this::suspended);
+    public Change decideChange(Audience audience, Resource resource, ChangeTerms terms, String recordId,
+            RequestTrace trace, Instant at) {
+        Decided decided = decide(audience, resource, terms, at);
         AuditRecord evidence = Evidence.of(audience.logged(), audience.actor(), Evidence.resource(resource, recordId),
                 context(audience, decided.purpose(), at), decided.decision(), List.of(), trace);
-        return new Change(decided.decision() instanceof Permit, evidence);
+        return new Change(decided.decision(), evidence);
     }
 
     /**
@@ -172,7 +169,11 @@ public class Disclosure {
     }
 
     /** A change allowed or refused, and its audit record. */
-    public record Change(boolean permitted, AuditRecord evidence) {
+    public record Change(Decision decision, AuditRecord evidence) {
+
+        public boolean permitted() {
+            return decision instanceof Permit;
+        }
     }
 
     /** A decision and the purpose it was taken for. */
@@ -180,13 +181,13 @@ public class Disclosure {
     }
 
     /** The first purpose permitted; else the most telling refusal (one that names the audience over one that does not). */
-    private Decided decide(Audience audience, Resource resource, Instant at, Predicate<Principal> barred) {
+    private Decided decide(Audience audience, Resource resource, ChangeTerms terms, Instant at) {
         Decided telling = null;
         for (String purpose : audience.purposes()) {
             Decision decision = policy.decide(new DecisionRequest(audience.principal(), audience.action(), resource,
-                    context(audience, purpose, at)));
+                    context(audience, purpose, at), terms));
             if (decision instanceof Permit permit) {
-                return new Decided(barred.test(audience.principal()) ? refuseSuspended(permit) : permit, purpose);
+                return new Decided(permit, purpose);
             }
             Deny deny = (Deny) decision;
             if (telling == null || unaddressed(telling.decision()) && !UNADDRESSED.contains(deny.reason())) {
@@ -195,20 +196,6 @@ public class Disclosure {
         }
         return telling != null ? telling : new Decided(new Deny(DenyReason.POLICY_ERROR, "none",
                 List.of(new TrailStep("purpose", "no purpose to decide under"))), null);
-    }
-
-    private boolean unknownOrSuspended(Principal principal) {
-        return principal.org() != null && !organisations.isActive(principal.org());
-    }
-
-    private boolean suspended(Principal principal) {
-        return principal.org() != null && organisations.isSuspended(principal.org());
-    }
-
-    private static Deny refuseSuspended(Permit permit) {
-        List<TrailStep> trail = new ArrayList<>(permit.trail());
-        trail.add(new TrailStep("organisation", "the recipient organisation is suspended or unknown"));
-        return new Deny(DenyReason.ORGANISATION_SUSPENDED, permit.policyVersion(), trail);
     }
 
     private static Deny obligationFailed(Permit permit, RuntimeException e) {

@@ -27,6 +27,7 @@ import org.interlock.gateway.proxy.Upstream;
 import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
+import org.interlock.policy.ChangeTerms;
 import org.interlock.policy.Resource;
 
 /**
@@ -59,12 +60,13 @@ public class Enforcement {
     }
 
     public Uni<Response> write(Ask ask, HttpMethod method, String body) {
+        JsonNode request = parse(body);
         return recordChangedOn(ask)
-                .map(record -> decideChange(ask, record == null ? parse(body) : record))
+                .map(record -> decideChange(ask, record, request))
                 .call(change -> audit.record(List.of(change.evidence())))
                 .invoke(change -> {
                     if (!change.permitted()) {
-                        throw new ProblemException(ProblemType.FORBIDDEN, "You may not make this change");
+                        throw ChangeRefusals.problem(change.decision(), ask.operation().category());
                     }
                 })
                 .chain(() -> services.call(ask.request().agency(), method, ask.servicePath(), null,
@@ -129,12 +131,20 @@ public class Enforcement {
                 });
     }
 
-    private Disclosure.Change decideChange(Ask ask, JsonNode record) {
+    /**
+     * A change decided on the record it changes (as the service holds it) and what the request
+     * names: the record's person, organisation and addressee, and the terms (whom it allocates,
+     * which organisation, categories and purposes) from the request where it gives them, else
+     * from the record. A new record is decided on the request alone.
+     */
+    private Disclosure.Change decideChange(Ask ask, JsonNode existing, JsonNode request) {
         Category category = ask.operation().category();
+        JsonNode record = existing != null ? existing : request;
         Resource resource = new Resource(ask.request().agency(), category.name(), category.classification(),
                 handling(category, record), text(record, category.personField()), ask.operation().record().name(),
-                text(record, category.organisationField()));
-        return disclosure.decideChange(ask.writer(), resource, text(record, "id"), ask.trace(), Instant.now());
+                text(record, category.organisationField()), text(record, category.addresseeField()));
+        ChangeTerms terms = ChangeRefusals.terms(category, existing, request, ask.operation().narrows());
+        return disclosure.decideChange(ask.writer(), resource, terms, text(record, "id"), ask.trace(), Instant.now());
     }
 
     private static String handling(Category category, JsonNode record) {

@@ -10,6 +10,7 @@ import org.interlock.contracts.Agency;
 import org.interlock.contracts.Topics;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.gateway.topics.ReplayProgress;
+import org.interlock.policy.Organisations;
 
 /**
  * The partner organisations known, and whether each is active, from the partners service's
@@ -17,7 +18,7 @@ import org.interlock.gateway.topics.ReplayProgress;
  * organisation receives nothing on any channel; one never registered is not active either.
  */
 @ApplicationScoped
-public class OrganisationDirectory {
+public class OrganisationDirectory implements Organisations {
 
     public static final String PARTNERS_EVENTS = Topics.events(Agency.PARTNERS);
     private static final String ORGANISATION = "partner.organisation";
@@ -31,11 +32,13 @@ public class OrganisationDirectory {
         return sorted;
     }
 
+    @Override
     public boolean isActive(String organisation) {
         return active.getOrDefault(organisation, false);
     }
 
     /** Registered and suspended (an organisation never seen is not active, but not known to be suspended either). */
+    @Override
     public boolean isSuspended(String organisation) {
         return Boolean.FALSE.equals(active.get(organisation));
     }

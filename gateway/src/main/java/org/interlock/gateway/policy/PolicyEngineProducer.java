@@ -1,23 +1,33 @@
 package org.interlock.gateway.policy;
 
-import org.interlock.policy.Caseload;
-import org.interlock.policy.ConsentView;
-import org.interlock.policy.PolicyEngine;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.interlock.gateway.caseload.AllocationCaseload;
+import org.interlock.gateway.consent.ConsentCache;
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.gateway.referrals.ReferralView;
+import org.interlock.gateway.restrictions.RestrictionView;
+import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.StaffDirectory;
+import org.interlock.policy.Views;
 import org.interlock.policy.engine.InterlockPolicyEngine;
 import org.interlock.policy.loading.PolicyStore;
 
-/** The decision point the gateway enforces: the policy in force, the caseloads and the consent view. */
+/**
+ * The decision point the gateway enforces: the policy in force, and the views the agencies' acts
+ * have made (caseloads, consents, referrals, restrictions, organisations) with the staff directory.
+ */
 @ApplicationScoped
 public class PolicyEngineProducer {
 
     @Produces
     @Singleton
-    PolicyEngine policyEngine(PolicyStore store, Caseload caseload, ConsentView consents) {
-        return new InterlockPolicyEngine(store::current, caseload, consents);
+    PolicyEngine policyEngine(PolicyStore store, AllocationCaseload caseload, ConsentCache consents,
+            ReferralView referrals, RestrictionView restrictions, OrganisationDirectory organisations,
+            StaffDirectory staff) {
+        return new InterlockPolicyEngine(store::current,
+                new Views(caseload, consents, referrals, restrictions, organisations, staff));
     }
 }

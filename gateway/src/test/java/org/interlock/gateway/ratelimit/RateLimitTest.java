@@ -45,6 +45,6 @@ class RateLimitTest {
 
         String other = TestTokens.person("pat.other", "oversight", null, "official", "policy-admin");
         given().auth().oauth2(other).get("/policy/v1/agreements").then().statusCode(200)
-                .body("policyVersion", equalTo("2026-11-26.2"));
+                .body("policyVersion", equalTo("2026-12-06.1"));
     }
 }

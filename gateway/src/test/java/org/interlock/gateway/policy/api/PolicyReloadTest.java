@@ -61,13 +61,13 @@ class PolicyReloadTest {
                 .body("type", equalTo("urn:interlock:problem:validation-failed"))
                 .body("errors[0].field", matchesPattern(".*interlock-policy\\.yaml:[0-9]+"))
                 .body("errors[0].message", containsString("unknown classification 'top-secret'"));
-        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-11-26.2"));
+        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-06.1"));
 
-        Files.writeString(file, good.replace("version: 2026-11-26.2", "version: 2026-11-26.3"));
+        Files.writeString(file, good.replace("version: 2026-12-06.1", "version: 2026-12-06.2"));
         given().auth().oauth2(PAT).post("/policy/v1/reload").then()
                 .statusCode(200)
-                .body("policyVersion", equalTo("2026-11-26.3"))
-                .body("previousVersion", equalTo("2026-11-26.2"));
-        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-11-26.3"));
+                .body("policyVersion", equalTo("2026-12-06.2"))
+                .body("previousVersion", equalTo("2026-12-06.1"));
+        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-06.2"));
     }
 }

@@ -25,9 +25,9 @@ import org.interlock.policy.language.CategoryPattern;
  * The world a policy test case is asked in, as the case states it: whether the person is in the
  * subject's caseload and whether the subject is their statutory lead, whether consent is in force,
  * the accepted referral of the person to the subject's organisation (if any, and what it covers),
- * to whom the person's records are restricted, whether the subject's organisation is suspended,
- * and the staff (the personas). Every partner organisation is registered and active unless the
- * case says it is suspended.
+ * to whom the person's records are restricted, whether partner organisations are suspended, and
+ * the staff (the personas). Every partner organisation is registered and active unless the case
+ * says they are suspended.
  *
  * @param referral         the categories and purposes of an accepted referral in force, or null for none
  * @param restrictedTo     the staff the origin restricted the person to, or null when unrestricted
@@ -58,7 +58,7 @@ public record World(boolean inCaseload, boolean lead, boolean consent, Coverage 
                 ? Optional.of(new ConsentGrant("consent-under-test", who, organisation, at))
                 : Optional.empty();
         return new Views(caseload, consents, referrals(person, org), restrictions(person),
-                organisations(org), staff(personas));
+                organisations(), staff(personas));
     }
 
     private Referrals referrals(String person, String org) {
@@ -84,16 +84,16 @@ public record World(boolean inCaseload, boolean lead, boolean consent, Coverage 
                 ? Optional.of(Set.copyOf(restrictedTo)) : Optional.empty();
     }
 
-    private Organisations organisations(String subjectOrg) {
+    private Organisations organisations() {
         return new Organisations() {
             @Override
             public boolean isActive(String organisation) {
-                return !isSuspended(organisation);
+                return !suspended;
             }
 
             @Override
             public boolean isSuspended(String organisation) {
-                return suspended && organisation.equals(subjectOrg);
+                return suspended;
             }
         };
     }

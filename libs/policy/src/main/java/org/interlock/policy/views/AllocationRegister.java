@@ -3,14 +3,17 @@ package org.interlock.policy.views;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 import org.interlock.contracts.Agency;
 import org.interlock.policy.Caseload;
 
 /**
  * The allocations in force: who is allocated to whom, in which agency and as what. The caseload
- * and the statutory lead are read from it; thread-safe, each question one or two hash probes.
- * Whoever feeds it decides which allocations count (the gateway: only its own agency's staff).
+ * and the statutory lead are read from it; thread-safe, each question a few hash probes. An
+ * allocation counts only while its member of staff is staff of the agency that recorded it
+ * ({@code counts}, asked when a decision is taken, so that an allocation read before the staff
+ * directory was, or of someone who has since left, is judged by who they are now).
  */
 public final class AllocationRegister implements Caseload {
 
@@ -22,11 +25,17 @@ public final class AllocationRegister implements Caseload {
     private record Allocation(Agency agency, String staff, String person, String role) {
     }
 
+    private final BiPredicate<String, Agency> counts;
     private final Map<String, Allocation> inForce = new ConcurrentHashMap<>();
     /** staff -> person -> allocations in force. */
-    private final Map<String, Map<String, Integer>> byStaff = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Map<Agency, Integer>>> byStaff = new ConcurrentHashMap<>();
     /** person -> allocations in force, for the statutory lead. */
     private final Map<String, Map<String, Allocation>> byPerson = new ConcurrentHashMap<>();
+
+    /** @param counts whether a member of staff is staff of an agency (the gateway asks its staff directory) */
+    public AllocationRegister(BiPredicate<String, Agency> counts) {
+        this.counts = counts;
+    }
 
     /** An allocation starts (again: a repeated start changes nothing). */
     public synchronized void start(String id, Agency agency, String staff, String person, String role) {
@@ -34,7 +43,8 @@ public final class AllocationRegister implements Caseload {
         if (inForce.putIfAbsent(id, allocation) != null) {
             return;
         }
-        byStaff.computeIfAbsent(staff, s -> new ConcurrentHashMap<>()).merge(person, 1, Integer::sum);
+        byStaff.computeIfAbsent(staff, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(person, p -> new ConcurrentHashMap<>()).merge(agency, 1, Integer::sum);
         byPerson.computeIfAbsent(person, p -> new ConcurrentHashMap<>()).put(id, allocation);
     }
 
@@ -45,7 +55,10 @@ public final class AllocationRegister implements Caseload {
             return;
         }
         byStaff.computeIfPresent(ended.staff(), (staff, persons) -> {
-            persons.computeIfPresent(ended.person(), (p, n) -> n > 1 ? n - 1 : null);
+            persons.computeIfPresent(ended.person(), (p, agencies) -> {
+                agencies.computeIfPresent(ended.agency(), (a, n) -> n > 1 ? n - 1 : null);
+                return agencies.isEmpty() ? null : agencies;
+            });
             return persons.isEmpty() ? null : persons;
         });
         byPerson.computeIfPresent(ended.person(), (person, allocations) -> {
@@ -56,8 +69,17 @@ public final class AllocationRegister implements Caseload {
 
     @Override
     public boolean includes(String username, String person) {
-        Map<String, Integer> persons = byStaff.get(username);
-        return persons != null && persons.containsKey(person);
+        Map<String, Map<Agency, Integer>> persons = byStaff.get(username);
+        Map<Agency, Integer> agencies = persons == null ? null : persons.get(person);
+        if (agencies == null) {
+            return false;
+        }
+        for (Agency agency : agencies.keySet()) {
+            if (counts.test(username, agency)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -67,9 +89,9 @@ public final class AllocationRegister implements Caseload {
         return practitioners.isEmpty() ? leads(allocations, Agency.PRISONS, OFFENDER_MANAGER) : practitioners;
     }
 
-    private static Set<String> leads(Map<String, Allocation> allocations, Agency agency, String role) {
+    private Set<String> leads(Map<String, Allocation> allocations, Agency agency, String role) {
         return allocations.values().stream()
-                .filter(a -> a.agency() == agency && role.equals(a.role()))
+                .filter(a -> a.agency() == agency && role.equals(a.role()) && counts.test(a.staff(), agency))
                 .map(Allocation::staff)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
