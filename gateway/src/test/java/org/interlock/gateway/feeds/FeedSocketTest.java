@@ -68,7 +68,8 @@ class FeedSocketTest {
             String threat = threatFlag(person);
             // Behind the flag on its topic: once all three have the summary, the flag was decided for each.
             String sentinel = summary(person);
-            await().atMost(DELIVERED).until(() -> Stream.of(ana, owen, anaSse).allMatch(r -> r.sources().contains(sentinel)));
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> Stream.of(ana, owen, anaSse).allMatch(r -> r.sources().contains(sentinel)));
 
             assertEquals(List.of(release, threat, sentinel), ana.sources());
             assertEquals(List.of(release, sentinel), owen.sources(), "a secret threat flag is above owen's clearance");
@@ -97,7 +98,8 @@ class FeedSocketTest {
             String restricted = report(person, "C");
             // The same report under P, behind it on its topic: once it is in, the one under C was decided.
             String sentinel = report(person, "P");
-            await().atMost(DELIVERED).until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
 
             assertFalse(ana.sources().contains(restricted), "handling code C never reaches a feed");
             assertEquals(List.of(sentinel), ana.sources());
@@ -157,16 +159,19 @@ class FeedSocketTest {
             await().atMost(DELIVERED).until(() -> log.following(person) == 2);
 
             List<String> sent = bulkReleases(person, 3000, PADDING, Duration.ofMillis(2));
-            await().atMost(Duration.ofSeconds(60)).until(() -> log.following(person) == 1);
+            await("the stalled subscriber is cut off").atMost(Duration.ofSeconds(60))
+                    .until(() -> log.following(person) == 1);
             stalled.readOn();
             await().atMost(DELIVERED).until(() -> stalled.ended);
             assertEquals(1013, stalled.closeCode, "the stalled socket is closed as a reader too slow");
             assertEquals("overflow", stalled.events.getLast().name());
             assertTrue(stalled.sources().size() < sent.size(), "the stalled one took only what it read");
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
+            await("the fast subscriber gets every event").atMost(Duration.ofSeconds(60))
+                    .until(() -> fast.sources().size() == sent.size());
             assertEquals(sent, fast.sources());
-            assertEquals("IN_CUSTODY" + PADDING, fast.source(sent.getLast()).data().path("data").path("status").asText(),
+            assertEquals("IN_CUSTODY" + PADDING,
+                    fast.source(sent.getLast()).data().path("data").path("status").asText(),
                     "the padding travels in a released field, so the events really are this big");
             assertFalse(fast.ended, "the fast subscriber keeps its socket");
         }

@@ -73,7 +73,8 @@ class FeedTest {
             String threat = threatFlag(person);
             // Behind the flag on its topic: once both have the summary, the flag was decided for both.
             String sentinel = summary(person);
-            await().atMost(DELIVERED).until(() -> ana.sources().contains(sentinel) && owen.sources().contains(sentinel));
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && owen.sources().contains(sentinel));
 
             assertEquals(List.of(release, threat, sentinel), ana.sources());
             assertEquals(List.of(release, sentinel), owen.sources(), "a secret threat flag is above owen's clearance");
@@ -115,7 +116,8 @@ class FeedTest {
             String restricted = report(person, "C");
             // The same report under P, behind it on its topic: once it is in, the one under C was decided.
             String sentinel = report(person, "P");
-            await().atMost(DELIVERED).until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
 
             assertFalse(ana.sources().contains(restricted), "handling code C never reaches a feed");
             assertEquals(List.of(sentinel), ana.sources());
@@ -214,12 +216,15 @@ class FeedTest {
             // reading client follows (a burst faster than a subscriber drains overflows anyone).
             List<String> sent = bulkReleases(person, 3000, PADDING, Duration.ofMillis(2));
             // The stalled one is gone (streams of earlier tests may close meanwhile too) ...
-            await().atMost(Duration.ofSeconds(60)).until(() -> log.following(person) == 1);
+            await("the stalled subscriber is cut off").atMost(Duration.ofSeconds(60))
+                    .until(() -> log.following(person) == 1);
             assertTrue(endsWithOverflow(stalled), "the stalled client is told it read too slowly");
             // ... while the fast one gets every event, padding and all, and keeps its stream.
-            await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
+            await("the fast subscriber gets every event").atMost(Duration.ofSeconds(60))
+                    .until(() -> fast.sources().size() == sent.size());
             assertEquals(sent, fast.sources());
-            assertEquals("IN_CUSTODY" + PADDING, fast.source(sent.getLast()).data().path("data").path("status").asText(),
+            assertEquals("IN_CUSTODY" + PADDING,
+                    fast.source(sent.getLast()).data().path("data").path("status").asText(),
                     "the padding travels in a released field, so the events really are this big");
             assertFalse(fast.ended, "the fast subscriber keeps its stream");
         }
