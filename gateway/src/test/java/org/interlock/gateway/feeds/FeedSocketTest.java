@@ -3,12 +3,18 @@ package org.interlock.gateway.feeds;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.interlock.gateway.feeds.FeedAudit.deny;
+import static org.interlock.gateway.feeds.FeedAudit.permit;
+import static org.interlock.gateway.feeds.FeedEvents.bulkReleases;
+import static org.interlock.gateway.feeds.FeedEvents.licenceCondition;
+import static org.interlock.gateway.feeds.FeedEvents.releaseDateSet;
+import static org.interlock.gateway.feeds.FeedEvents.report;
+import static org.interlock.gateway.feeds.FeedEvents.summary;
+import static org.interlock.gateway.feeds.FeedEvents.threatFlag;
 import static org.interlock.gateway.feeds.FeedTest.ANA;
+import static org.interlock.gateway.feeds.FeedTest.IAN;
 import static org.interlock.gateway.feeds.FeedTest.OWEN;
-import static org.interlock.gateway.feeds.FeedTest.bulkReleases;
-import static org.interlock.gateway.feeds.FeedTest.releaseDateSet;
-import static org.interlock.gateway.feeds.FeedTest.restrictedThreatFlag;
-import static org.interlock.gateway.feeds.FeedTest.threatFlag;
+import static org.interlock.gateway.feeds.FeedTest.PADDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -30,10 +37,11 @@ import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same live feed as a WebSocket, against real Kafka: the same decisions and redaction as the
- * SSE stream, a resume token that continues exactly, a stalled socket cut off without holding up
- * a fast one, an expired token that ends the socket with a resume point, and every refusal an
- * HTTP problem before any socket opens.
+ * The same live feed as a WebSocket, against real Kafka: the same decisions, projection and
+ * redaction as the SSE stream, a handling code that alone keeps a report off it, a resume token
+ * that continues exactly, a stalled socket cut off without holding up a fast one, an expired token
+ * that ends the socket with a resume point, and every refusal an HTTP problem before any socket
+ * opens.
  */
 @QuarkusTest
 @TestProfile(FeedProfile.class)
@@ -51,28 +59,89 @@ class FeedSocketTest {
     @Test
     void eachAnalystGetsOnTheSocketWhatTheSseFeedGivesThem() {
         String person = PersonReference.random();
-        try (SocketClient ana = socket(ANA, "?persons=" + person); SocketClient owen = socket(OWEN, "?persons=" + person);
+        try (SocketClient ana = following(ANA, person); SocketClient owen = following(OWEN, person);
                 FeedClient anaSse = FeedClient.subscribe(base(), ANA, "?persons=" + person, null)) {
             await().atMost(DELIVERED).until(() -> log.following(person) == 3);
             String release = releaseDateSet(person);
+            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1 && owen.sources().size() == 1
+                    && anaSse.sources().size() == 1);
             String threat = threatFlag(person);
-            String restricted = restrictedThreatFlag(person);
+            // Behind the flag on its topic: once all three have the summary, the flag was decided for each.
+            String sentinel = summary(person);
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> Stream.of(ana, owen, anaSse).allMatch(r -> r.sources().contains(sentinel)));
 
-            await().atMost(DELIVERED).until(() -> ana.sources().size() == 2 && owen.sources().size() == 1
-                    && anaSse.sources().size() == 2);
-            assertEquals(List.of(release, threat), ana.sources());
-            assertEquals(List.of(release), owen.sources(), "a secret threat flag is above owen's clearance");
-            assertFalse(ana.sources().contains(restricted), "handling code C never reaches a feed");
-            for (int i = 0; i < 2; i++) {
-                Received.Event onSocket = ana.named("interlock-event").get(i);
-                Received.Event onSse = anaSse.named("interlock-event").get(i);
-                assertEquals(onSse.data(), onSocket.data(), "one feed, two transports");
-                assertEquals(onSse.id(), onSocket.id(), "and the same resume positions");
-            }
+            assertEquals(List.of(release, threat, sentinel), ana.sources());
+            assertEquals(List.of(release, sentinel), owen.sources(), "a secret threat flag is above owen's clearance");
+            assertSameOnBothTransports(ana, anaSse);
+            assertEquals(FeedEvents.RELEASE_FIELDS, ana.source(release).released());
+            assertEquals(FeedEvents.THREAT_FIELDS, ana.source(threat).released());
         }
-        given().auth().oauth2(TestTokens.person("aud.auditor", "oversight", null, "secret", "auditor"))
-                .queryParam("person", person).queryParam("action", "PUSH_FEED").get("/audit/v1/records").then()
-                .statusCode(200).body("records.size()", equalTo(5));
+        assertEquals(Stream.of(
+                permit("ana.analyst", "prisons-to-analysts", "custody.release"),
+                permit("ana.analyst", "prisons-to-analysts", "custody.release"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.threat"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.threat"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.summary"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.summary"),
+                permit("owen.analyst", "prisons-to-analysts", "custody.release"),
+                deny("owen.analyst", "ABOVE_CLEARANCE", "intel.threat"),
+                permit("owen.analyst", "intelligence-to-analysts", "intel.summary")).sorted().toList(),
+                FeedAudit.pushedAbout(person), "one record per subscription and event");
+    }
+
+    @Test
+    void handlingCodeCNeverReachesTheSocket() {
+        String person = PersonReference.random();
+        try (SocketClient ana = following(ANA, person); SocketClient ian = following(IAN, person)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
+            String restricted = report(person, "C");
+            // The same report under P, behind it on its topic: once it is in, the one under C was decided.
+            String sentinel = report(person, "P");
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
+
+            assertFalse(ana.sources().contains(restricted), "handling code C never reaches a feed");
+            assertEquals(List.of(sentinel), ana.sources());
+            assertEquals(List.of(sentinel), ian.sources());
+        }
+        assertEquals(Stream.of(
+                deny("ana.analyst", "HANDLING_RESTRICTED", "intel.report"),
+                deny("ian.analyst", "HANDLING_RESTRICTED", "intel.report"),
+                permit("ana.analyst", "test-reports-to-analysts", "intel.report"),
+                permit("ian.analyst", "test-reports-to-analysts", "intel.report")).sorted().toList(),
+                FeedAudit.pushedAbout(person));
+    }
+
+    @Test
+    void bothTransportsRedactTheSameField() {
+        String person = PersonReference.random();
+        try (SocketClient ana = following(ANA, person);
+                FeedClient anaSse = FeedClient.subscribe(base(), ANA, "?persons=" + person, null)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
+            String condition = licenceCondition(person);
+            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1 && anaSse.sources().size() == 1);
+
+            assertSameOnBothTransports(ana, anaSse);
+            assertEquals(FeedEvents.LICENCE_FIELDS_BUT_DETAILS, ana.source(condition).released(),
+                    "the agreement redacts the condition's details");
+            assertEquals("EXCLUSION_ZONE", ana.source(condition).data().path("data").path("kind").asText());
+        }
+        String redacted = permit("ana.analyst", "test-licence-conditions-to-analysts", "licence.conditions",
+                "$.details");
+        assertEquals(List.of(redacted, redacted), FeedAudit.pushedAbout(person),
+                "each transport's record names the path withheld");
+    }
+
+    /** The same events, data and resume positions on the socket as on the SSE stream. */
+    private static void assertSameOnBothTransports(SocketClient socket, FeedClient sse) {
+        List<Received.Event> onSocket = socket.named("interlock-event");
+        List<Received.Event> onSse = sse.named("interlock-event");
+        assertEquals(onSse.size(), onSocket.size());
+        for (int i = 0; i < onSse.size(); i++) {
+            assertEquals(onSse.get(i).data(), onSocket.get(i).data(), "one feed, two transports");
+            assertEquals(onSse.get(i).id(), onSocket.get(i).id(), "and the same resume positions");
+        }
     }
 
     @Test
@@ -86,15 +155,25 @@ class FeedSocketTest {
     void aStalledSocketIsCutOffWhileAFastOneGetsEverything() {
         String person = PersonReference.random();
         try (SocketClient stalled = SocketClient.connect(base(), ANA, "?persons=" + person, true);
-                SocketClient fast = socket(ANA, "?persons=" + person)) {
+                SocketClient fast = following(ANA, person)) {
             await().atMost(DELIVERED).until(() -> log.following(person) == 2);
 
-            List<String> sent = bulkReleases(person, 3000, "x".repeat(4000), Duration.ofMillis(2));
-            await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
-            assertEquals(sent, fast.sources());
-            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
-            assertFalse(fast.ended, "the fast subscriber keeps its socket");
+            List<String> sent = bulkReleases(person, 3000, PADDING, Duration.ofMillis(2));
+            await("the stalled subscriber is cut off").atMost(Duration.ofSeconds(60))
+                    .until(() -> log.following(person) == 1);
+            stalled.readOn();
+            await().atMost(DELIVERED).until(() -> stalled.ended);
+            assertEquals(1013, stalled.closeCode, "the stalled socket is closed as a reader too slow");
+            assertEquals("overflow", stalled.events.getLast().name());
             assertTrue(stalled.sources().size() < sent.size(), "the stalled one took only what it read");
+
+            await("the fast subscriber gets every event").atMost(Duration.ofSeconds(60))
+                    .until(() -> fast.sources().size() == sent.size());
+            assertEquals(sent, fast.sources());
+            assertEquals("IN_CUSTODY" + PADDING,
+                    fast.source(sent.getLast()).data().path("data").path("status").asText(),
+                    "the padding travels in a released field, so the events really are this big");
+            assertFalse(fast.ended, "the fast subscriber keeps its socket");
         }
     }
 
@@ -169,6 +248,11 @@ class FeedSocketTest {
 
     private SocketClient socket(String token, String query) {
         return SocketClient.connect(base(), token, query, false);
+    }
+
+    /** A socket following one person, from now. */
+    private SocketClient following(String token, String person) {
+        return socket(token, "?persons=" + person);
     }
 
     private String base() {

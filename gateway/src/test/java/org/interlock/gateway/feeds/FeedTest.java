@@ -2,19 +2,30 @@ package org.interlock.gateway.feeds;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.interlock.gateway.feeds.FeedAudit.deny;
+import static org.interlock.gateway.feeds.FeedAudit.permit;
+import static org.interlock.gateway.feeds.FeedEvents.bulkReleases;
+import static org.interlock.gateway.feeds.FeedEvents.releaseDateSet;
+import static org.interlock.gateway.feeds.FeedEvents.report;
+import static org.interlock.gateway.feeds.FeedEvents.summary;
+import static org.interlock.gateway.feeds.FeedEvents.threatFlag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -25,11 +36,11 @@ import io.quarkus.test.junit.TestProfile;
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
-import org.interlock.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live feeds against real Kafka: each analyst gets what policy gives them, a reconnect resumes
+ * Live feeds against real Kafka: each analyst gets what policy gives them, projected to the
+ * category's fields; a handling code alone keeps a report off every feed; a reconnect resumes
  * exactly, a stalled client is cut off without holding up the others, an expired token ends the
  * stream, and only feed roles may subscribe.
  */
@@ -40,7 +51,11 @@ class FeedTest {
 
     private static final Duration DELIVERED = Duration.ofSeconds(30);
     static final String ANA = TestTokens.person("ana.analyst", "intelligence", null, "secret", "analyst");
+    static final String IAN = TestTokens.person("ian.analyst", "intelligence", null, "secret", "analyst");
     static final String OWEN = TestTokens.person("owen.analyst", "intelligence", null, "official-sensitive", "analyst");
+    /** Appended to a release's status (a field analysts receive), so that each event is about 4 KB on the wire. */
+    static final String PADDING = "x".repeat(4000);
+    private static final Pattern OVERFLOW = Pattern.compile("event: ?overflow\\b");
 
     @TestHTTPResource("/")
     URL gateway;
@@ -51,23 +66,69 @@ class FeedTest {
     @Test
     void analystsWithDifferentClearancesGetDifferentStreamsOfTheSameEvents() {
         String person = PersonReference.random();
-        try (FeedClient ana = subscribe(ANA, "?persons=" + person); FeedClient owen = subscribe(OWEN, "?persons=" + person)) {
+        try (FeedClient ana = subscribe(ANA, person); FeedClient owen = subscribe(OWEN, person)) {
             await().atMost(DELIVERED).until(() -> log.following(person) == 2);
             String release = releaseDateSet(person);
+            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1 && owen.sources().size() == 1);
             String threat = threatFlag(person);
-            String restricted = restrictedThreatFlag(person);
+            // Behind the flag on its topic: once both have the summary, the flag was decided for both.
+            String sentinel = summary(person);
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && owen.sources().contains(sentinel));
 
-            await().atMost(DELIVERED).until(() -> ana.sources().size() == 2 && owen.sources().size() == 1);
-            assertEquals(List.of(release, threat), ana.sources());
-            assertEquals(List.of(release), owen.sources(), "a secret threat flag is above owen's clearance");
-            assertTrue(!ana.sources().contains(restricted), "handling code C never reaches a feed");
-            Received.Event seen = ana.named("interlock-event").getFirst();
-            assertEquals("prisons-to-analysts", seen.data().path("agreement").asText());
+            assertEquals(List.of(release, threat, sentinel), ana.sources());
+            assertEquals(List.of(release, sentinel), owen.sources(), "a secret threat flag is above owen's clearance");
+            Received.Event seen = ana.source(threat);
+            assertEquals("intelligence-to-analysts", seen.data().path("agreement").asText());
+            assertEquals(FeedEvents.THREAT_FIELDS, seen.released());
+        }
+        assertEquals(Stream.of(
+                permit("ana.analyst", "prisons-to-analysts", "custody.release"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.threat"),
+                permit("ana.analyst", "intelligence-to-analysts", "intel.summary"),
+                permit("owen.analyst", "prisons-to-analysts", "custody.release"),
+                deny("owen.analyst", "ABOVE_CLEARANCE", "intel.threat"),
+                permit("owen.analyst", "intelligence-to-analysts", "intel.summary")).sorted().toList(),
+                FeedAudit.pushedAbout(person), "a refusal that names the analyst is recorded on a push channel");
+    }
+
+    @Test
+    void aReleaseReachesAnAnalystWithTheReleaseFactsOnly() {
+        String person = PersonReference.random();
+        try (FeedClient ana = subscribe(ANA, person)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
+            String release = FeedEvents.releaseWithTheWholeEpisode(person);
+            await().atMost(DELIVERED).until(() -> ana.sources().size() == 1);
+
+            Received.Event seen = ana.source(release);
+            assertEquals(FeedEvents.RELEASE_FIELDS, seen.released(),
+                    "no prison number, establishment or security category");
+            assertEquals("custody.release", seen.data().path("category").asText());
             assertEquals("2026-12-01", seen.data().path("data").path("releaseDate").asText());
         }
-        given().auth().oauth2(TestTokens.person("aud.auditor", "oversight", null, "secret", "auditor"))
-                .queryParam("person", person).queryParam("action", "PUSH_FEED").get("/audit/v1/records").then()
-                .statusCode(200).body("records.size()", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    @Test
+    void handlingCodeCNeverReachesAFeed() {
+        String person = PersonReference.random();
+        try (FeedClient ana = subscribe(ANA, person); FeedClient ian = subscribe(IAN, person)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 2);
+            String restricted = report(person, "C");
+            // The same report under P, behind it on its topic: once it is in, the one under C was decided.
+            String sentinel = report(person, "P");
+            await("the sentinel arrives").atMost(DELIVERED)
+                    .until(() -> ana.sources().contains(sentinel) && ian.sources().contains(sentinel));
+
+            assertFalse(ana.sources().contains(restricted), "handling code C never reaches a feed");
+            assertEquals(List.of(sentinel), ana.sources());
+            assertEquals(List.of(sentinel), ian.sources());
+        }
+        assertEquals(Stream.of(
+                deny("ana.analyst", "HANDLING_RESTRICTED", "intel.report"),
+                deny("ian.analyst", "HANDLING_RESTRICTED", "intel.report"),
+                permit("ana.analyst", "test-reports-to-analysts", "intel.report"),
+                permit("ian.analyst", "test-reports-to-analysts", "intel.report")).sorted().toList(),
+                FeedAudit.pushedAbout(person));
     }
 
     @Test
@@ -141,9 +202,9 @@ class FeedTest {
     @Test
     void aStalledClientIsCutOffWhileAFastOneGetsEverything() throws Exception {
         String person = PersonReference.random();
-        try (Socket stalled = new Socket(); FeedClient fast = subscribe(ANA, "?persons=" + person)) {
+        try (Socket stalled = new Socket(); FeedClient fast = subscribe(ANA, person)) {
             stalled.setReceiveBufferSize(2048);
-            stalled.connect(new java.net.InetSocketAddress(gateway.getHost(), gateway.getPort()));
+            stalled.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()));
             OutputStream out = stalled.getOutputStream();
             out.write(("GET /feeds/v1/events?persons=" + person + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + ANA + "\r\nX-Purpose-Of-Use: public-protection\r\n"
@@ -153,13 +214,36 @@ class FeedTest {
 
             // 12 MB in all, more than the socket buffers can hide from the server, at a pace a
             // reading client follows (a burst faster than a subscriber drains overflows anyone).
-            List<String> sent = bulkReleases(person, 3000, "x".repeat(4000), Duration.ofMillis(2));
-            await().atMost(Duration.ofSeconds(60)).until(() -> fast.sources().size() == sent.size());
+            List<String> sent = bulkReleases(person, 3000, PADDING, Duration.ofMillis(2));
+            // The stalled one is gone (streams of earlier tests may close meanwhile too) ...
+            await("the stalled subscriber is cut off").atMost(Duration.ofSeconds(60))
+                    .until(() -> log.following(person) == 1);
+            assertTrue(endsWithOverflow(stalled), "the stalled client is told it read too slowly");
+            // ... while the fast one gets every event, padding and all, and keeps its stream.
+            await("the fast subscriber gets every event").atMost(Duration.ofSeconds(60))
+                    .until(() -> fast.sources().size() == sent.size());
             assertEquals(sent, fast.sources());
-            // The stalled one is gone (streams of earlier tests may close meanwhile too); the fast one stays.
-            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
-            assertTrue(!fast.ended, "the fast subscriber keeps its stream");
+            assertEquals("IN_CUSTODY" + PADDING,
+                    fast.source(sent.getLast()).data().path("data").path("status").asText(),
+                    "the padding travels in a released field, so the events really are this big");
+            assertFalse(fast.ended, "the fast subscriber keeps its stream");
         }
+    }
+
+    /** Reads, at last, what the server still has for a stalled client, until its stream says why it ended. */
+    private static boolean endsWithOverflow(Socket stalled) throws IOException {
+        stalled.setSoTimeout((int) DELIVERED.toMillis());
+        InputStream in = stalled.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        String tail = "";
+        for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+            String text = tail + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+            if (OVERFLOW.matcher(text).find()) {
+                return true;
+            }
+            tail = text.substring(Math.max(0, text.length() - 32));
+        }
+        return false;
     }
 
     @Test
@@ -167,7 +251,7 @@ class FeedTest {
         String person = PersonReference.random();
         String shortLived = TestTokens.sign(TestTokens.personClaims("ana.analyst", "intelligence", null, "secret", 4,
                 "analyst"));
-        try (FeedClient ana = subscribe(shortLived, "?persons=" + person)) {
+        try (FeedClient ana = subscribe(shortLived, person)) {
             await().atMost(DELIVERED).until(() -> ana.ended);
             assertEquals(1, ana.named("token-expired").size());
             assertTrue(ana.named("token-expired").getFirst().data().has("resume"));
@@ -191,70 +275,13 @@ class FeedTest {
                 .get("/feeds/v1/events").then().statusCode(400);
     }
 
-    private FeedClient subscribe(String token, String query) {
-        return FeedClient.subscribe(base(), token, query, null);
+    /** A subscription to the events about one person, from now. */
+    private FeedClient subscribe(String token, String person) {
+        return FeedClient.subscribe(base(), token, "?persons=" + person, null);
     }
 
     private String base() {
         String url = gateway.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    static String releaseDateSet(String person) {
-        return releaseDateSet(person, "");
-    }
-
-    static String releaseDateSet(String person, String padding) {
-        String id = UUID.randomUUID().toString();
-        TopicWriter.send("interlock.prisons.events", person, """
-                {"id":"%s","person":"%s","status":"IN_CUSTODY%s","releaseDate":"2026-12-01","releasedOn":null}"""
-                .formatted(UUID.randomUUID(), person, padding),
-                TopicWriter.cloudEventHeaders(id, "org.interlock.prisons.custody.release-date-set.v1",
-                        "/agencies/prisons", person, "custody.release", "official-sensitive"));
-        return id;
-    }
-
-    /** Many release events at once, through one producer; returns their ids in order. */
-    static List<String> bulkReleases(String person, int count, String padding, Duration pace) {
-        java.util.Properties config = new java.util.Properties();
-        config.put("bootstrap.servers", org.interlock.testing.TestInfrastructure.shared().kafka().bootstrapServers());
-        config.put("acks", "all");
-        config.put("max.request.size", 20_000_000);
-        List<String> ids = new ArrayList<>();
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            for (int i = 0; i < count; i++) {
-                String id = UUID.randomUUID().toString();
-                var record = new org.apache.kafka.clients.producer.ProducerRecord<>("interlock.prisons.events", person, """
-                        {"id":"%s","person":"%s","status":"IN_CUSTODY%s","releaseDate":"2026-12-01","releasedOn":null}"""
-                        .formatted(UUID.randomUUID(), person, padding));
-                TopicWriter.cloudEventHeaders(id, "org.interlock.prisons.custody.release-date-set.v1",
-                        "/agencies/prisons", person, "custody.release", "official-sensitive")
-                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
-                ids.add(id);
-                if (!pace.isZero()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(pace.toNanos());
-                }
-            }
-            producer.flush();
-        }
-        return ids;
-    }
-
-    static String threatFlag(String person) {
-        String id = UUID.randomUUID().toString();
-        TopicWriter.send("interlock.intelligence.events", person, """
-                {"id":"%s","person":"%s","kind":"ATTACK_PLANNING","raisedOn":"2026-11-01","clearedOn":null}"""
-                .formatted(UUID.randomUUID(), person),
-                TopicWriter.cloudEventHeaders(id, "org.interlock.intelligence.threat-flag.raised.v1",
-                        "/agencies/intelligence", person, "intel.threat", "secret"));
-        return id;
-    }
-
-    /** An intelligence report under handling code C: it never leaves intelligence. */
-    static String restrictedThreatFlag(String person) {
-        return org.interlock.testing.AgencyTopics.report(person, "C");
     }
 }

@@ -1,6 +1,8 @@
 package org.interlock.gateway.feeds;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,13 @@ abstract class Received implements AutoCloseable {
 
     /** One event as received: its id (the position after it), its name, its data. */
     record Event(String id, String name, JsonNode data) {
+
+        /** The names of the fields released: the keys of an agency event's {@code data}. */
+        Set<String> released() {
+            Set<String> names = new TreeSet<>();
+            data.path("data").fieldNames().forEachRemaining(names::add);
+            return names;
+        }
     }
 
     final List<Event> events = new CopyOnWriteArrayList<>();
@@ -22,6 +31,12 @@ abstract class Received implements AutoCloseable {
     /** The source event ids of the agency events received, in order. */
     List<String> sources() {
         return named("interlock-event").stream().map(e -> e.data().path("id").asText()).toList();
+    }
+
+    /** The agency event received with this source id. */
+    Event source(String id) {
+        return named("interlock-event").stream().filter(e -> id.equals(e.data().path("id").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("event " + id + " was not received"));
     }
 
     /** Stops receiving; never throws. */

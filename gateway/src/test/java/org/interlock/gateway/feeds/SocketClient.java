@@ -26,7 +26,7 @@ final class SocketClient extends Received implements AutoCloseable {
     volatile int closeCode;
     /** The HTTP status when the upgrade was refused; 101 once open. */
     volatile int status;
-    private final boolean stalled;
+    private volatile boolean stalled;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -73,6 +73,12 @@ final class SocketClient extends Received implements AutoCloseable {
             ended = true;
         }
         return this;
+    }
+
+    /** A stalled client starts reading again: everything the server still sends, up to its close. */
+    void readOn() {
+        stalled = false;
+        socket.request(Long.MAX_VALUE);
     }
 
     String subprotocol() {
