@@ -10,11 +10,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A test subscriber: reads a feed's Server-Sent Events on a thread of its own and keeps them. */
-final class FeedClient extends Received implements AutoCloseable {
+public final class FeedClient extends Received implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    volatile int status;
+    /** The HTTP status of the answer, once it came; 0 until then. */
+    public volatile int status;
     private final Thread reader;
     private volatile Stream<String> lines;
 
@@ -23,9 +24,13 @@ final class FeedClient extends Received implements AutoCloseable {
     }
 
     static FeedClient subscribe(String baseUrl, String token, String query, String lastEventId) {
+        return subscribe(baseUrl, token, "public-protection", query, lastEventId);
+    }
+
+    public static FeedClient subscribe(String baseUrl, String token, String purpose, String query, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/feeds/v1/events" + query))
                 .header("Authorization", "Bearer " + token)
-                .header("X-Purpose-Of-Use", "public-protection")
+                .header("X-Purpose-Of-Use", purpose)
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

@@ -8,13 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a test subscriber received, whatever the transport: events in order, and whether the stream ended. */
-abstract class Received implements AutoCloseable {
+public abstract class Received implements AutoCloseable {
 
     /** One event as received: its id (the position after it), its name, its data. */
-    record Event(String id, String name, JsonNode data) {
+    public record Event(String id, String name, JsonNode data) {
 
         /** The names of the fields released: the keys of an agency event's {@code data}. */
-        Set<String> released() {
+        public Set<String> released() {
             Set<String> names = new TreeSet<>();
             data.path("data").fieldNames().forEachRemaining(names::add);
             return names;
@@ -24,12 +24,12 @@ abstract class Received implements AutoCloseable {
     final List<Event> events = new CopyOnWriteArrayList<>();
     volatile boolean ended;
 
-    List<Event> named(String name) {
+    public List<Event> named(String name) {
         return events.stream().filter(e -> name.equals(e.name())).toList();
     }
 
     /** The source event ids of the agency events received, in order. */
-    List<String> sources() {
+    public List<String> sources() {
         return named("interlock-event").stream().map(e -> e.data().path("id").asText()).toList();
     }
 

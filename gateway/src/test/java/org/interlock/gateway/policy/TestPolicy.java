@@ -12,8 +12,8 @@ import org.interlock.policy.loading.PolicySource;
 /**
  * A policy directory for a test profile: the starter policy with agreements of the test's own
  * added (so that a test can make one condition, such as a handling code or a suspension, the only
- * thing that decides), written to a temporary directory the profile names in
- * {@code interlock.policy.directory}.
+ * thing that decides), or a policy file of the test's own, written to a temporary directory the
+ * profile names in {@code interlock.policy.directory}.
  */
 public final class TestPolicy {
 
@@ -27,7 +27,21 @@ public final class TestPolicy {
         if (deny < 0) {
             throw new IllegalStateException("the starter policy has no deny: section to insert before");
         }
-        String policy = starter.substring(0, deny) + "\n" + agreements.stripTrailing() + "\n" + starter.substring(deny);
+        return directoryWith(starter.substring(0, deny) + "\n" + agreements.stripTrailing() + "\n"
+                + starter.substring(deny));
+    }
+
+    /**
+     * A policy directory holding a test's own policy file, for a test whose cases need agreements
+     * that the starter policy's would otherwise be merged with.
+     *
+     * @param resource the policy file on the test class path, e.g. {@code disclosure/one-decision-policy.yaml}
+     */
+    public static String ofResource(String resource) {
+        return directoryWith(read(resource));
+    }
+
+    private static String directoryWith(String policy) {
         try {
             Path directory = Files.createTempDirectory("interlock-test-policy");
             directory.toFile().deleteOnExit();
@@ -41,7 +55,14 @@ public final class TestPolicy {
     }
 
     public static String starter() {
-        try (InputStream in = TestPolicy.class.getClassLoader().getResourceAsStream("policy/" + PolicySource.POLICY_FILE)) {
+        return read("policy/" + PolicySource.POLICY_FILE);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = TestPolicy.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource + " on the class path");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
