@@ -39,9 +39,9 @@ public record Disclosable(String id, JsonNode content, List<Facet> facets) {
         List<Facet> facets = new ArrayList<>();
         List<Category> held = record != null && record.isObject() ? kind.categoriesOf(record) : kind.categories();
         for (Category category : held) {
-            Resource resource = new Resource(origin, category.name(), category.classification(),
+            Resource resource = new Resource(origin, category.name(), category.classificationOf(record),
                     handling(category, record), text(record, category.personField()), kind.name(),
-                    text(record, category.organisationField()));
+                    text(record, category.organisationField()), text(record, category.addresseeField()));
             facets.add(new Facet(resource, category.fields()));
         }
         return new Disclosable(text(record, "id"), record, facets);

@@ -194,8 +194,12 @@ public class Disclosure {
                 telling = new Decided(deny, purpose);
             }
         }
-        return telling != null ? telling : new Decided(new Deny(DenyReason.POLICY_ERROR, "none",
-                List.of(new TrailStep("purpose", "no purpose to decide under"))), null);
+        if (telling == null) {
+            return new Decided(new Deny(DenyReason.POLICY_ERROR, "none",
+                    List.of(new TrailStep("purpose", "no purpose to decide under"))), null);
+        }
+        // Refused under every purpose an inbox was tried for: it declared none, so none is recorded.
+        return audience.purposes().size() == 1 ? telling : new Decided(telling.decision(), null);
     }
 
     private static Deny obligationFailed(Permit permit, RuntimeException e) {

@@ -8,10 +8,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The README's walk-through, played through the gateway by the demo personas: a person received
- * into prison and assessed; intelligence files a report under handling code C; the person consents
- * to share release plans with Horizon Mentoring; the release date is set, so probation opens a
- * supervision case and imposes licence conditions; then the person withdraws consent.
+ * The README's walk-through, played through the gateway by the demo personas: the partnership
+ * registers the partner organisations; a person is received into prison and assessed; the team
+ * managers allocate the prison offender manager and the probation practitioner; intelligence
+ * files a report under handling code C; the probation practitioner — the person's statutory lead —
+ * refers the person to Horizon Mentoring, whose partner manager accepts and names the mentor, who
+ * records the person's consent within the referral; the release date is set, so probation opens
+ * a supervision case and imposes licence conditions; then the person withdraws consent.
  *
  * <p>What each agency and organisation receives is the exchange's doing, not this class's: it only
  * does what the practitioners would do, and waits where they would wait for another agency.
@@ -21,8 +24,8 @@ public final class DemoScenario {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** What the scenario created, for whoever checks what the exchange made of it. */
-    public record Outcome(String person, String custodyEpisode, String riskAssessment, String report, String consent,
-            String supervisionCase, String licenceCondition) {
+    public record Outcome(String person, String custodyEpisode, String riskAssessment, String report, String referral,
+            String consent, String supervisionCase, String licenceCondition) {
     }
 
     private final String gateway;
@@ -35,16 +38,19 @@ public final class DemoScenario {
 
     /** Everything up to and including the licence conditions. */
     public Outcome run() {
+        DemoClient tara = DemoClient.as(gateway, keycloak, "tara.probationlead", "case-management");
+        DemoClient tom = DemoClient.as(gateway, keycloak, "tom.prisonlead", "case-management");
         DemoClient olivia = DemoClient.as(gateway, keycloak, "olivia.prison", "case-management");
         DemoClient ian = DemoClient.as(gateway, keycloak, "ian.intel", "public-protection");
+        DemoClient peter = DemoClient.as(gateway, keycloak, "peter.probation", "resettlement");
+        DemoClient hana = DemoClient.as(gateway, keycloak, "hana.horizon", "resettlement");
         DemoClient mia = DemoClient.as(gateway, keycloak, "mia.mentor", "resettlement");
-        DemoClient fred = DemoClient.as(gateway, keycloak, "fred.faith", "resettlement");
-        DemoClient peter = DemoClient.as(gateway, keycloak, "peter.probation", "case-management");
+        DemoClient pat = DemoClient.as(gateway, keycloak, "pat.admin", "oversight");
         String person = "urn:interlock:person:" + UUID.randomUUID();
         String today = LocalDate.now().toString();
 
-        register(mia, "horizon-mentoring", "Horizon Mentoring", "MENTORING");
-        register(fred, "faith-bridge", "Faith Bridge", "FAITH");
+        register(tara, "horizon-mentoring", "Horizon Mentoring", "MENTORING");
+        register(tara, "faith-bridge", "Faith Bridge", "FAITH");
         say("person " + person);
         String episode = DemoClient.expect(201, olivia.post("/api/v1/prisons/custody-episodes", Map.of(
                 "person", person, "prisonNumber", "A7391QZ", "establishment", "HMP Frankland",
@@ -55,38 +61,83 @@ public final class DemoScenario {
                 "intent", "MODERATE", "capability", "MODERATE", "overall", "HIGH",
                 "rationale", "Structured extremism risk assessment at reception.")), "risk assessment").id();
         say("risk assessment " + assessment);
+        allocate(tom, "prisons", person, "olivia.prison", "OFFENDER_MANAGER", today);
+        allocate(tara, "probation", person, "peter.probation", "PROBATION_PRACTITIONER", today);
+        say("tom.prisonlead allocated olivia.prison; tara.probationlead allocated peter.probation (the statutory lead)");
         String report = DemoClient.expect(201, ian.post("/api/v1/intelligence/reports", Map.of(
                 "person", person, "sourceEvaluation", 2, "intelligenceAssessment", "B", "handlingCode", "C",
                 "handlingConditions", "Not to be disseminated outside counter-terrorism policing.",
                 "content", "Contact with a proscribed group reported.", "reportedOn", today)), "intelligence").id();
         say("intelligence report " + report + " (handling code C)");
-        String consent = DemoClient.expect(201, mia.post("/api/v1/partners/consents", Map.of(
-                "person", person, "organisation", "horizon-mentoring",
-                "categories", List.of("custody.release", "licence.*"), "purposes", List.of("resettlement"),
-                "validFrom", today, "validUntil", LocalDate.now().plusYears(1).toString(), "obtainedHow", "WRITTEN",
-                "obtainedBy", "mia.mentor", "obtainedOn", today)), "consent").id();
-        say("consent " + consent + " to share release plans with horizon-mentoring");
-        // The mentor takes the person on, and waits until the consent counts at the gateway: she
-        // sees the custody episode (as its release projection) once it does.
-        DemoClient.expect(201, mia.post("/api/v1/partners/allocations", Map.of("person", person, "staff", "mia.mentor",
-                "role", "PARTNER_CASEWORKER", "startsOn", today)), "allocation");
-        await(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 200 ? "seen" : null,
-                "the consent to reach the gateway");
-        say("mia.mentor allocated; the consent is in force at the gateway");
+        String referral = refer(peter, person, today);
+        accept(hana, referral);
+        // A consent counts only within an accepted referral: until the gateway has read the
+        // acceptance, it refuses the consent (422), and the mentor tries again a moment later.
+        String consent = await(() -> {
+            DemoClient.Answer answer = mia.post("/api/v1/partners/consents", Map.of(
+                    "person", person, "organisation", "horizon-mentoring",
+                    "categories", List.of("custody.release", "licence.*"), "purposes", List.of("resettlement"),
+                    "validFrom", today, "validUntil", LocalDate.now().plusMonths(6).toString(),
+                    "obtainedHow", "WRITTEN", "obtainedBy", "mia.mentor", "obtainedOn", today));
+            return answer.status() == 201 ? answer.id() : null;
+        }, "the gateway to count the consent within the accepted referral");
+        say("mia.mentor recorded consent " + consent + " within the referral");
+        // The practitioners wait until the gateway has read the referral, the allocation and the
+        // consent: the policy administrator asks "would mia.mentor see this person's release?".
+        await(() -> miaWouldSeeTheRelease(pat, person) ? "permit" : null, "the consent to count at the gateway");
+        say("the gateway would now release the person's release date to mia.mentor, as its projection");
         DemoClient.expect(200, olivia.put("/api/v1/prisons/custody-episodes/" + episode + "/release-date",
                 Map.of("releaseDate", LocalDate.now().plusDays(30).toString())), "release date");
         say("release date set");
+        DemoClient probation = DemoClient.as(gateway, keycloak, "peter.probation", "case-management");
         String supervisionCase = await(() -> {
-            DemoClient.Answer cases = peter.get("/api/v1/probation/supervision-cases?person=" + person);
+            DemoClient.Answer cases = probation.get("/api/v1/probation/supervision-cases?person=" + person);
             return cases.status() == 200 && cases.body().size() > 0 ? cases.body().get(0).path("id").asText() : null;
         }, "probation to open a supervision case");
         say("probation opened supervision case " + supervisionCase);
-        String condition = DemoClient.expect(201, peter.post("/api/v1/probation/supervision-cases/" + supervisionCase
-                + "/licence-conditions", Map.of("kind", "EXCLUSION_ZONE",
+        String condition = DemoClient.expect(201, probation.post("/api/v1/probation/supervision-cases/"
+                + supervisionCase + "/licence-conditions", Map.of("kind", "EXCLUSION_ZONE",
                 "details", "Must not enter the exclusion zone around the victim's home (map ref. EZ-14).",
                 "startsOn", LocalDate.now().plusDays(30).toString())), "licence condition").id();
         say("licence condition " + condition + " (exclusion zone)");
-        return new Outcome(person, episode, assessment, report, consent, supervisionCase, condition);
+        return new Outcome(person, episode, assessment, report, referral, consent, supervisionCase, condition);
+    }
+
+    /** The statutory lead refers the person to Horizon Mentoring for release plans and licence conditions. */
+    private static String refer(DemoClient lead, String person, String today) {
+        String referral = DemoClient.expect(201, lead.post("/api/v1/probation/referrals", Map.of(
+                "person", person, "organisation", "horizon-mentoring",
+                "purposes", List.of("resettlement"), "categories", List.of("custody.release", "licence.*"),
+                "reason", "Mentoring through release and the first months on licence.",
+                "endsOn", LocalDate.now().plusMonths(6).toString())), "referral").id();
+        say("peter.probation referred the person to horizon-mentoring: referral " + referral);
+        return referral;
+    }
+
+    /** Horizon Mentoring's partner manager accepts, once the referral has reached its inbox, naming mia.mentor. */
+    private static void accept(DemoClient manager, String referral) {
+        await(() -> manager.get("/api/v1/partners/referrals/" + referral).status() == 200 ? "received" : null,
+                "the referral to reach horizon-mentoring");
+        await(() -> manager.post("/api/v1/partners/referrals/" + referral + "/accept",
+                Map.of("caseworker", "mia.mentor")).status() == 200 ? "accepted" : null, "the acceptance");
+        say("hana.horizon accepted the referral and allocated mia.mentor");
+    }
+
+    private static void allocate(DemoClient manager, String agency, String person, String staff, String role,
+            String today) {
+        DemoClient.expect(201, manager.post("/api/v1/" + agency + "/allocations", Map.of("person", person,
+                "staff", staff, "role", role, "startsOn", today)), agency + " allocation");
+    }
+
+    private static boolean miaWouldSeeTheRelease(DemoClient admin, String person) {
+        DemoClient.Answer answer = admin.post("/policy/v1/decisions", Map.of(
+                "subject", Map.of("username", "mia.mentor", "agency", "partners", "org", "horizon-mentoring",
+                        "clearance", "official", "roles", List.of("partner-caseworker")),
+                "action", "read",
+                "resource", Map.of("origin", "prisons", "category", "custody.release",
+                        "classification", "official-sensitive", "person", person),
+                "purpose", "resettlement"));
+        return answer.status() == 200 && "permit".equalsIgnoreCase(answer.body().path("decision").asText());
     }
 
     /** The person withdraws consent; the exchange sends Horizon Mentoring an erasure notice. */

@@ -123,8 +123,11 @@ public final class CatalogueReader {
                         + " from a field it does not hold");
                 terms.put(term.getKey(), term.getValue().asText());
             }
+            String ownClassification = spec.path("classificationField").asText(null);
+            require(ownClassification == null || fields.contains(ownClassification), where,
+                    "takes each record's classification from a field it does not hold");
             Category category = new Category(entry.getKey(), classification(spec.path("classification"), where),
-                    fields, person, organisation, handling, addressee, terms);
+                    fields, person, organisation, handling, addressee, terms, ownClassification);
             require(categories.putIfAbsent(category.name(), category) == null, where, "is declared twice");
         }
     }

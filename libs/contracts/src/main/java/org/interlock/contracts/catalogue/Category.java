@@ -20,9 +20,13 @@ import org.interlock.contracts.Classification;
  * @param terms             what a change of this category names that can widen someone's access
  *                          (staff, organisation, categories, purposes, until, referral, staffNamed),
  *                          by the field that holds it
+ * @param classificationField the field holding a record's own classification where it varies per
+ *                          record (a copy received by a partner keeps what it was released as);
+ *                          never below the category's; null when the category's is every record's
  */
 public record Category(String name, Classification classification, List<String> fields, String personField,
-        String organisationField, Handling handling, String addresseeField, Map<String, String> terms) {
+        String organisationField, Handling handling, String addresseeField, Map<String, String> terms,
+        String classificationField) {
 
     /** The term names a catalogue may map. */
     public static final Set<String> TERMS = Set.of("staff", "organisation", "categories", "purposes", "until",
@@ -36,7 +40,24 @@ public record Category(String name, Classification classification, List<String> 
     /** A category that addresses nobody and names no terms. */
     public Category(String name, Classification classification, List<String> fields, String personField,
             String organisationField, Handling handling) {
-        this(name, classification, fields, personField, organisationField, handling, null, Map.of());
+        this(name, classification, fields, personField, organisationField, handling, null, Map.of(), null);
+    }
+
+    /**
+     * A record's classification: its own where the category names a field for it, never below
+     * the category's; a value that is not a classification is taken as the highest (fail closed).
+     */
+    public Classification classificationOf(com.fasterxml.jackson.databind.JsonNode record) {
+        if (classificationField == null || record == null) {
+            return classification;
+        }
+        com.fasterxml.jackson.databind.JsonNode value = record.get(classificationField);
+        try {
+            Classification own = Classification.fromLabel(value == null ? "" : value.asText());
+            return own.atMost(classification) ? classification : own;
+        } catch (IllegalArgumentException e) {
+            return Classification.SECRET;
+        }
     }
 
     /** A handling code that is fixed for the category, read from a field of the record, or absent. */

@@ -15,8 +15,8 @@ import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.Context;
 import org.interlock.policy.DecisionRequest;
-import org.interlock.policy.Organisations;
 import org.interlock.policy.Permit;
+import org.interlock.policy.PolicyFixtures;
 import org.interlock.policy.Principal;
 import org.interlock.policy.Resource;
 import org.interlock.policy.StaffDirectory;
@@ -70,24 +70,14 @@ final class TrustWorld {
 
     TrustWorld(Policy policy) {
         this.policy = policy;
-        Organisations everyActive = new Organisations() {
-            @Override
-            public boolean isActive(String organisation) {
-                return true;
-            }
-
-            @Override
-            public boolean isSuspended(String organisation) {
-                return false;
-            }
-        };
         ConsentView consentView = (person, organisation, category, purpose, at) -> consents.stream()
                 .filter(c -> c.person().equals(person) && c.organisation().equals(organisation)
                         && c.purposes().contains(purpose)
                         && c.categories().stream().anyMatch(p -> new CategoryPattern(p).matches(category)))
                 .findFirst().map(c -> new ConsentGrant(c.id(), person, organisation, at));
         this.engine = new InterlockPolicyEngine(() -> this.policy,
-                new Views(allocations, consentView, referrals, restrictions, everyActive, directory));
+                new Views(allocations, consentView, referrals, restrictions, PolicyFixtures.EVERY_ORGANISATION_ACTIVE,
+                        directory));
     }
 
     InterlockPolicyEngine engine() {

@@ -34,6 +34,9 @@ public class ReceivedEvent extends PanacheEntityBase {
     /** The consent the copy was disclosed under; null when it was shared on another basis. */
     public String consent;
 
+    /** What the gateway released the copy as: staff read it only within their clearance. */
+    public String classification;
+
     /** The data as the gateway released it, already redacted for this organisation. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String data;

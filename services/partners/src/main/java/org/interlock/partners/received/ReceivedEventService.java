@@ -34,6 +34,7 @@ public class ReceivedEventService {
         received.type = copy.type();
         received.sourceEventId = copy.sourceEventId();
         received.consent = copy.consent();
+        received.classification = copy.classification();
         received.data = copy.data();
         received.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return knownRecipient(copy.organisation())
@@ -60,8 +61,8 @@ public class ReceivedEventService {
     private ReceivedEventView view(ReceivedEvent received) {
         try {
             return new ReceivedEventView(received.copyId, received.organisation, received.person, received.type,
-                    received.sourceEventId,
-                    received.consent, received.receivedAt, json.readTree(received.data));
+                    received.sourceEventId, received.consent, received.classification, received.receivedAt,
+                    json.readTree(received.data));
         } catch (IOException e) {
             // The column is jsonb, filled from data the inbox already parsed: this cannot happen.
             throw new UncheckedIOException(e);

@@ -6,7 +6,7 @@ import org.interlock.partners.organisation.Organisation;
 
 /** A copy routed to a partner organisation, as its envelope describes it; a copy that names no recipient is refused. */
 record RoutedCopy(String copyId, String organisation, String person, String type, String sourceEventId,
-        String consent, String data) {
+        String consent, String classification, String data) {
 
     static RoutedCopy of(InboxEvent event) {
         String recipient = event.extension(RoutingExtensions.RECIPIENT);
@@ -22,6 +22,6 @@ record RoutedCopy(String copyId, String organisation, String person, String type
             throw new UnprocessableEvent("routed copy without a sourceeventid");
         }
         return new RoutedCopy(event.id(), recipient, event.subject(), event.type(), sourceEventId,
-                event.extension(RoutingExtensions.CONSENT), event.rawData());
+                event.extension(RoutingExtensions.CONSENT), event.classification(), event.rawData());
     }
 }
