@@ -266,7 +266,7 @@ for (const file of files) {
       }
       for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_MIGRATION_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
                        "INTERLOCK_GATEWAY_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_KEYSTORE_PASSWORD",
-                       "INTERLOCK_AUDIT_SIGNING_KEY"]) {
+                       "INTERLOCK_AUDIT_SIGNING_KEY", "INTERLOCK_ACTOR_SIGNING_KEY", "INTERLOCK_ACTOR_PUBLIC_KEY"]) {
         assert.ok(!(k in env), `${k} must come from a Secret`);
       }
       assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
@@ -294,6 +294,8 @@ for (const file of files) {
       const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
       if (app === "gateway") {
         assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
+        assert.ok(fromSecret.INTERLOCK_ACTOR_SIGNING_KEY, "gateway without INTERLOCK_ACTOR_SIGNING_KEY");
+        assert.equal(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, undefined, "the gateway signs who acts, it verifies nothing with the public key");
         assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
         assert.deepEqual(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET);
         if (env.INTERLOCK_POLICY_DIRECTORY) {
@@ -311,6 +313,8 @@ for (const file of files) {
         }
       } else {
         assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
+        assert.equal(fromSecret.INTERLOCK_ACTOR_SIGNING_KEY, undefined, "only the gateway holds the actor signing key");
+        assert.ok(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, "a service without INTERLOCK_ACTOR_PUBLIC_KEY does not start");
         assert.equal(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, undefined, "only the gateway holds its client secret");
         assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");
         for (const k of [...Object.keys(env), ...Object.keys(fromSecret)]) {

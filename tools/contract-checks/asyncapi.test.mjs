@@ -38,8 +38,8 @@ const EVENT_EXTENSIONS = ["ce_classification", "ce_category", "ce_handling", "ce
 const COPY_EXTENSIONS = ["ce_sourceeventid", "ce_recipient", "ce_agreement", "ce_consent", "ce_policyversion"];
 // What InboxCopy always sets (consent, handling, correlationid, traceparent only when there is one).
 const COPY_REQUIRED = ["ce_classification", "ce_category", "ce_sourceeventid", "ce_recipient", "ce_agreement", "ce_policyversion"];
-// What the outbox relay always sets on an agency event.
-const EVENT_REQUIRED = ["ce_classification", "ce_category", "ce_correlationid", "ce_dataschema"];
+// What the outbox relay always sets on an agency event (recordedby: who acts, or system:<agency>).
+const EVENT_REQUIRED = ["ce_classification", "ce_category", "ce_correlationid", "ce_dataschema", "ce_recordedby"];
 const SEVERITY = ["error", "warning", "information", "hint"];
 // What ExchangeLoop.deadLetter adds to the original record's headers.
 const DEAD_LETTER_HEADERS = ["dead-letter-reason", "dead-letter-source"];

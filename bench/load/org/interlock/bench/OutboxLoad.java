@@ -40,6 +40,7 @@ public final class OutboxLoad {
 
     private final String service;
     private final String token;
+    private final BenchActor actor = new BenchActor();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -143,6 +144,7 @@ public final class OutboxLoad {
                 + "\",\"role\":\"OFFENDER_MANAGER\",\"startsOn\":\"2026-01-05\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/api/v1/allocations"))
                 .header("Authorization", "Bearer " + token)
+                .header("X-Interlock-Actor", actor.current())
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -232,6 +234,62 @@ public final class OutboxLoad {
         public void close() throws InterruptedException {
             open = false;
             poller.join(5_000);
+        }
+    }
+
+    /**
+     * Who acts on the benchmark's writes, as the gateway asserts it (X-Interlock-Actor): signed with
+     * the stack's actor key (INTERLOCK_STACK_DIR/actor-signing-key, made by the stack) in the form
+     * libs/platform's ActorAssertion verifies, renewed well within its minute. Inline here because
+     * the load generator runs on the local stack's classpath, which has no libs/platform.
+     */
+    private static final class BenchActor {
+
+        private final java.security.PrivateKey key;
+        private volatile String header;
+        private volatile long renewAt;
+
+        BenchActor() {
+            try {
+                java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("INTERLOCK_STACK_DIR",
+                        ".interlock/stack"), "actor-signing-key");
+                key = java.security.KeyFactory.getInstance("Ed25519").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                        java.util.Base64.getDecoder().decode(java.nio.file.Files.readString(file).trim())));
+            } catch (Exception e) {
+                throw new IllegalStateException("No actor signing key in the stack's data directory", e);
+            }
+        }
+
+        synchronized String current() {
+            long now = Instant.now().getEpochSecond();
+            if (header == null || now >= renewAt) {
+                header = sign(now);
+                renewAt = now + 30;
+            }
+            return header;
+        }
+
+        private String sign(long now) {
+            try {
+                java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
+                claims.put("sub", "bench.load");
+                claims.put("agency", "prisons");
+                claims.put("org", null);
+                claims.put("roles", List.of("team-manager"));
+                claims.put("client", "interlock-bench");
+                claims.put("iat", now);
+                claims.put("exp", now + 60);
+                claims.put("jti", UUID.randomUUID().toString());
+                java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+                String input = b64.encodeToString("{\"alg\":\"EdDSA\",\"typ\":\"interlock-actor+jwt\"}"
+                        .getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
+                java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+                ed25519.initSign(key);
+                ed25519.update(input.getBytes(StandardCharsets.US_ASCII));
+                return input + "." + b64.encodeToString(ed25519.sign());
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot sign the bench's actor assertion", e);
+            }
         }
     }
 }

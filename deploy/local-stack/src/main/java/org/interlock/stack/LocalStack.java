@@ -101,11 +101,16 @@ public final class LocalStack {
         }
         List<Application> apps = applicationsToRun();
         String signingKey = AuditSigningKey.of(config.dataDirectory());
+        ActorKeyPair actorKeys = ActorKeyPair.of(config.dataDirectory());
         for (Application app : apps) {
             Map<String, String> env = new HashMap<>(routes);
             if (app.name().equals("gateway")) {
-                // Only the gateway signs the audit trail; no service ever sees the key.
+                // Only the gateway signs the audit trail, and who acts; no service ever sees either key.
                 env.put("INTERLOCK_AUDIT_SIGNING_KEY", signingKey);
+                env.put("INTERLOCK_ACTOR_SIGNING_KEY", actorKeys.signingKey());
+            } else {
+                // The services verify who acts with the public half.
+                env.put("INTERLOCK_ACTOR_PUBLIC_KEY", actorKeys.publicKey());
             }
             ChildProcess process = app.process(config, kafka, postgres, keycloak, env);
             applications.add(process);

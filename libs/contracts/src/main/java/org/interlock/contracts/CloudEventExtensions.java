@@ -8,6 +8,12 @@ public final class CloudEventExtensions {
     public static final String HANDLING = "handling";
     public static final String CORRELATION_ID = "correlationid";
     public static final String TRACEPARENT = "traceparent";
+    /**
+     * Who the change was recorded by: the username of the member of staff the gateway asserted
+     * acts (X-Interlock-Actor), or {@code system:<agency>} when the service acted by itself (a
+     * scheduled job, a reaction to its inbox).
+     */
+    public static final String RECORDED_BY = "recordedby";
 
     // What the exchange adds to each copy it delivers to an inbox.
     /** The id of the agency event the copy was made from. */

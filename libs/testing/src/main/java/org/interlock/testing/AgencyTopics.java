@@ -44,7 +44,8 @@ public final class AgencyTopics {
             default -> "PARTNER_CASEWORKER";
         };
         TopicWriter.send("interlock." + agency + ".events", person, """
-                {"id":"%s","person":"%s","staff":"%s","role":"%s","startsOn":"2026-01-01","endsOn":null}"""
+                {"id":"%s","person":"%s","staff":"%s","role":"%s","startsOn":"2026-01-01","endsOn":null,
+                 "allocatedBy":"tess.tester"}"""
                 .formatted(id, person, staff, role),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,

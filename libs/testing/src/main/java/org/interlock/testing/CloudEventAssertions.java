@@ -23,6 +23,8 @@ import org.interlock.contracts.EventType;
 public final class CloudEventAssertions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern RECORDED_BY =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}|system:[a-z]+");
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private CloudEventAssertions() {
@@ -41,6 +43,8 @@ public final class CloudEventAssertions {
         assertTrue(List.of("official", "official-sensitive", "secret").contains(h.get("ce_classification")),
                 "classification " + h.get("ce_classification"));
         assertNotNull(h.get("ce_correlationid"), "correlationid");
+        assertTrue(h.get("ce_recordedby") != null && RECORDED_BY.matcher(h.get("ce_recordedby")).matches(),
+                "recordedby (who acts, or system:<agency>) " + h.get("ce_recordedby"));
         assertEquals("application/json", h.get("content-type"), "datacontenttype");
         assertEquals(subject, record.key(), "records are keyed by person, so that each person's events stay in order");
         return assertMatchesSchema(type, record.value());

@@ -22,10 +22,12 @@ public final class PartnersEvents {
     public static final EventType CONSENT_WITHDRAWN = EventType.v1(PARTNERS, "consent", "withdrawn", "consent", OFFICIAL);
     public static final EventType CONSENT_EXPIRED = EventType.v1(PARTNERS, "consent", "expired", "consent", OFFICIAL);
     public static final EventType ERASURE_CONFIRMED = EventType.v1(PARTNERS, "erasure", "confirmed", "partner.erasure", OFFICIAL);
+    public static final EventType REFERRAL_ACCEPTED = EventType.v1(PARTNERS, "referral", "accepted", "partner.referral", OFFICIAL);
+    public static final EventType REFERRAL_DECLINED = EventType.v1(PARTNERS, "referral", "declined", "partner.referral", OFFICIAL);
 
     public static final List<EventType> ALL = List.of(ORGANISATION_REGISTERED, ORGANISATION_SUSPENDED,
             ORGANISATION_REINSTATED, ACTIVITY_REPORTED, CONCERN_RAISED, CONSENT_GRANTED, CONSENT_WITHDRAWN,
-            CONSENT_EXPIRED, ERASURE_CONFIRMED);
+            CONSENT_EXPIRED, ERASURE_CONFIRMED, REFERRAL_ACCEPTED, REFERRAL_DECLINED);
 
     private PartnersEvents() {
     }

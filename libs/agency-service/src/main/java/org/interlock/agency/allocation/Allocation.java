@@ -34,6 +34,10 @@ public class Allocation extends PanacheEntityBase {
     @Column(name = "ends_on")
     public LocalDate endsOn;
 
+    /** Who made the allocation (null only for allocations made before that was recorded). */
+    @Column(name = "allocated_by")
+    public String allocatedBy;
+
     @Version
     public int version;
 

@@ -1,5 +1,6 @@
 package org.interlock.agency.allocation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,18 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.interlock.agency.actor.Actor;
 import org.interlock.agency.config.AgencyConfig;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
-import org.interlock.contracts.Classification;
-import org.interlock.contracts.EventType;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.Validation;
 
 /**
- * Allocations of this agency's staff to persons. Every change is an event, so that the gateway
- * can keep each user's caseload current.
+ * Allocations of this agency's staff to persons, each naming who made it. Every change is an
+ * event, so that the gateway can keep each user's caseload current.
  */
 @ApplicationScoped
 public class AllocationService {
@@ -26,26 +26,44 @@ public class AllocationService {
     private final Transactions transactions;
     private final Outbox outbox;
     private final AgencyConfig config;
+    private final AllocationEvents events;
+    private final Actor actor;
 
-    public AllocationService(Transactions transactions, Outbox outbox, AgencyConfig config) {
+    public AllocationService(Transactions transactions, Outbox outbox, AgencyConfig config, AllocationEvents events,
+            Actor actor) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.config = config;
+        this.events = events;
+        this.actor = actor;
     }
 
+    /** An allocation made by the member of staff who acts. */
     public Uni<AllocationView> allocate(AllocationRequests.Allocate request) {
         if (request.role().agency() != config.agencyId()) {
             throw Validation.invalid("role", "must be " + roleOfThisAgency() + " in the " + config.agency() + " service");
         }
+        String allocatedBy = actor.username();
+        return transactions.commit(() -> record(request.person(), request.staff(), request.role(), request.startsOn(),
+                allocatedBy));
+    }
+
+    /**
+     * Records an allocation and its event in the caller's transaction: for a change that allocates
+     * as part of something else (a partner organisation accepting a referral allocates its caseworker).
+     */
+    public Uni<AllocationView> record(String person, String staff, AllocationRole role, LocalDate startsOn,
+            String allocatedBy) {
         Allocation allocation = new Allocation();
         allocation.id = UUID.randomUUID();
-        allocation.person = request.person();
-        allocation.staff = request.staff();
-        allocation.role = request.role();
-        allocation.startsOn = request.startsOn();
-        return transactions.commit(() -> allocation.<Allocation>persist()
-                .call(saved -> outbox.append(event("started", saved)))
-                .map(AllocationView::of));
+        allocation.person = person;
+        allocation.staff = staff;
+        allocation.role = role;
+        allocation.startsOn = startsOn;
+        allocation.allocatedBy = allocatedBy;
+        return allocation.<Allocation>persist()
+                .call(saved -> outbox.append(DomainEvent.of(events.started(), saved.person, AllocationView.of(saved))))
+                .map(AllocationView::of);
     }
 
     public Uni<AllocationView> end(UUID id, AllocationRequests.End request) {
@@ -53,7 +71,8 @@ public class AllocationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No allocation " + id))
                 .invoke(allocation -> checkCanEnd(allocation, request))
                 .invoke(allocation -> allocation.endsOn = request.endsOn())
-                .call(allocation -> outbox.append(event("ended", allocation)))
+                .call(allocation -> outbox.append(DomainEvent.of(events.ended(), allocation.person,
+                        AllocationView.of(allocation))))
                 .map(AllocationView::of));
     }
 
@@ -83,11 +102,6 @@ public class AllocationService {
         if (request.endsOn().isBefore(allocation.startsOn)) {
             throw Validation.invalid("endsOn", "must not be before startsOn (" + allocation.startsOn + ")");
         }
-    }
-
-    private DomainEvent event(String verb, Allocation allocation) {
-        EventType type = EventType.v1(config.agencyId(), "allocation", verb, "allocation", Classification.OFFICIAL);
-        return DomainEvent.of(type, allocation.person, AllocationView.of(allocation));
     }
 
     private AllocationRole roleOfThisAgency() {

@@ -34,6 +34,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String traceparent;
 
+    /** Who the change was recorded by: the acting user's username, or system:&lt;agency&gt;. */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
 

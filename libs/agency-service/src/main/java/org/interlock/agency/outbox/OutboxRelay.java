@@ -130,7 +130,7 @@ public class OutboxRelay {
     private Uni<List<Row>> fetchPending(SqlConnection connection) {
         return connection.preparedQuery("""
                 SELECT id, topic, record_key, type, subject, category, classification, handling, correlation_id, traceparent,
-                       occurred_at, payload
+                       recorded_by, occurred_at, payload
                 FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1""")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .map(rows -> {
@@ -180,7 +180,8 @@ public class OutboxRelay {
                 .withDataSchema(URI.create("urn:interlock:schema:" + type))
                 .withExtension(CloudEventExtensions.CLASSIFICATION, row.getString("classification"))
                 .withExtension(CloudEventExtensions.CATEGORY, row.getString("category"))
-                .withExtension(CloudEventExtensions.CORRELATION_ID, row.getString("correlation_id"));
+                .withExtension(CloudEventExtensions.CORRELATION_ID, row.getString("correlation_id"))
+                .withExtension(CloudEventExtensions.RECORDED_BY, row.getString("recorded_by"));
         if (row.getString("handling") != null) {
             event.withExtension(CloudEventExtensions.HANDLING, row.getString("handling"));
         }

@@ -13,8 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.interlock.agency.config.AgencyConfig;
-import org.interlock.contracts.Classification;
+import io.quarkus.arc.All;
 import org.interlock.contracts.EventType;
 import org.interlock.platform.problem.ProblemException;
 
@@ -31,10 +30,11 @@ public class SchemaResource {
 
     private final List<EventType> types = new ArrayList<>();
 
-    public SchemaResource(EventCatalogue catalogue, AgencyConfig config) {
-        types.addAll(catalogue.types());
-        types.add(EventType.v1(config.agencyId(), "allocation", "started", "allocation", Classification.OFFICIAL));
-        types.add(EventType.v1(config.agencyId(), "allocation", "ended", "allocation", Classification.OFFICIAL));
+    public SchemaResource(@All List<EventCatalogue> catalogues) {
+        catalogues.forEach(catalogue -> types.addAll(catalogue.types()));
+        if (types.stream().map(EventType::name).distinct().count() != types.size()) {
+            throw new IllegalStateException("An event type is declared by two event catalogues");
+        }
     }
 
     @GET

@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.smallrye.mutiny.Uni;
 import org.interlock.contracts.PersonReference;
 import org.interlock.partners.organisation.Organisation;
-import org.interlock.platform.problem.ProblemException;
-import org.interlock.platform.problem.ProblemType;
+import org.interlock.partners.web.SingleValued;
 
 /** What the gateway routed to a partner organisation: {@code /api/v1/received-events}. */
 @Path("/api/v1/received-events")
@@ -36,19 +35,7 @@ public class ReceivedEventResource {
             @QueryParam("person") @NotNull
             @Pattern(regexp = PersonReference.REGEX, message = "must be urn:interlock:person:<uuid>") String person,
             @Context UriInfo uri) {
-        requireOnce(uri, "organisation");
-        requireOnce(uri, "person");
+        SingleValued.require(uri, "organisation", "person");
         return received.held(organisation, person);
-    }
-
-    /**
-     * A repeated parameter is refused rather than read as its first value: the organisation is
-     * whose copies are released, and a second value must not be able to shadow the one meant.
-     */
-    private static void requireOnce(UriInfo uri, String parameter) {
-        List<String> values = uri.getQueryParameters().get(parameter);
-        if (values != null && values.size() > 1) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Query parameter " + parameter + " is given more than once");
-        }
     }
 }

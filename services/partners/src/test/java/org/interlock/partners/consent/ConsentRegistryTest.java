@@ -1,6 +1,5 @@
 package org.interlock.partners.consent;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,14 +14,13 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.partners.PartnersEvents;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.KafkaPostgresResource;
-import org.interlock.testing.TestTokens;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +43,7 @@ class ConsentRegistryTest {
     /** Registers the organisation the consents name, once per run (409 afterwards). */
     @org.junit.jupiter.api.BeforeEach
     void organisation() {
-        given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON)
+        ServiceRequests.asGateway()
                 .body(Map.of("id", "horizon-mentoring", "name", "Horizon Mentoring", "kind", "MENTORING"))
                 .post("/api/v1/organisations").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
@@ -57,7 +55,7 @@ class ConsentRegistryTest {
     }
 
     static RequestSpecification asGateway() {
-        return given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON);
+        return ServiceRequests.asGateway();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.interlock.partners.received;
 
-import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,7 +10,7 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Matchers;
-import org.interlock.testing.TestTokens;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TopicWriter;
 
 /** Writes to the partners inbox what the gateway's exchange would, and reads back what partners holds. */
@@ -84,6 +83,6 @@ final class PartnerInbox {
     }
 
     static RequestSpecification asGateway() {
-        return given().auth().oauth2(TestTokens.gateway());
+        return ServiceRequests.asGateway();
     }
 }

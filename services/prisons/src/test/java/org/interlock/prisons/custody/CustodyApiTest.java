@@ -14,13 +14,13 @@ import java.util.TreeSet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.prisons.PrisonsEvents;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.KafkaPostgresResource;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TestTokens;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +46,7 @@ class CustodyApiTest {
     }
 
     static RequestSpecification asGateway() {
-        return given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON);
+        return ServiceRequests.asGateway();
     }
 
     @Test

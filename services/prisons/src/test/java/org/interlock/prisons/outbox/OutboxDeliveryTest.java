@@ -1,6 +1,5 @@
 package org.interlock.prisons.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,13 +21,12 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.agency.outbox.OutboxRelay;
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.KafkaPostgresResource;
 import org.interlock.testing.TestInfrastructure;
-import org.interlock.testing.TestTokens;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +107,7 @@ class OutboxDeliveryTest {
     }
 
     private static void allocate(String person, String staff) {
-        given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON)
+        ServiceRequests.asGateway()
                 .body(Map.of("person", person, "staff", staff, "role", "OFFENDER_MANAGER",
                         "startsOn", LocalDate.of(2026, 1, 5).toString()))
                 .post("/api/v1/allocations").then().statusCode(201);

@@ -1,6 +1,5 @@
 package org.interlock.prisons.web;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,10 +13,9 @@ import java.util.stream.Stream;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.interlock.testing.KafkaPostgresResource;
 import org.interlock.testing.TestDatabase;
-import org.interlock.testing.TestTokens;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +67,7 @@ class BadInputTest {
     @MethodSource("badRequests")
     void answeredWithAProblemAndLeavesNoTrace(String name, String path, String body, int status, String problem,
             String field) {
-        var response = given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON).body(body)
+        var response = ServiceRequests.asGateway().body(body)
                 .post(path).then().log().ifValidationFails()
                 .statusCode(status)
                 .contentType("application/problem+json")
@@ -90,7 +88,7 @@ class BadInputTest {
     @ParameterizedTest(name = "unknown custody episode on {0}")
     @MethodSource("unknownEpisodePaths")
     void unknownEpisodeIs404(String path) {
-        given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON).body("{\"releaseDate\":\"2026-05-01\"}")
+        ServiceRequests.asGateway().body("{\"releaseDate\":\"2026-05-01\"}")
                 .put(path).then()
                 .statusCode(404)
                 .contentType("application/problem+json")

@@ -48,6 +48,8 @@ class ReleaseReactionTest {
                     ProbationEvents.CASE_OPENED, person);
             assertEquals("LICENCE", opened.path("basis").asText());
             assertEquals("2026-12-01", opened.path("openedOn").asText());
+            assertEquals("system:probation", TopicRecorder.header(events.about(person).get(0), "ce_recordedby"),
+                    "the service opened it by itself, in reaction to its inbox");
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> events.about(person).size() == 1);
 
             given().auth().oauth2(TestTokens.gateway()).get("/api/v1/supervision-cases?person=" + person)

@@ -1,6 +1,5 @@
 package org.interlock.probation.supervision;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,14 +12,13 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.probation.ProbationEvents;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.KafkaPostgresResource;
-import org.interlock.testing.TestTokens;
+import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class SupervisionApiTest {
 
     static RequestSpecification asGateway() {
-        return given().auth().oauth2(TestTokens.gateway()).contentType(ContentType.JSON);
+        return ServiceRequests.asGateway();
     }
 
     @Test

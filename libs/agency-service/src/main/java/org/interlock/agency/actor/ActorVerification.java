@@ -1,0 +1,53 @@
+package org.interlock.agency.actor;
+
+import java.time.Clock;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.interlock.platform.actor.ActorAssertion;
+import org.interlock.platform.actor.InvalidActorAssertion;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every write under {@code /api/v1} names who acts: the gateway's signed assertion
+ * ({@code X-Interlock-Actor}) is verified before the request body is even read, and a write
+ * without a valid one is answered 401 and changes nothing. The gateway's bearer token (checked
+ * before this) says the gateway calls; the assertion says for whom.
+ */
+public class ActorVerification {
+
+    private static final Logger LOG = Logger.getLogger(ActorVerification.class);
+    /** Methods that change nothing; every other method is a write. */
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String API = "/api/v1/";
+
+    private final GatewayActorKey gatewayKey;
+    private final Actor actor;
+    private final Clock clock = Clock.systemUTC();
+
+    public ActorVerification(GatewayActorKey gatewayKey, Actor actor) {
+        this.gatewayKey = gatewayKey;
+        this.actor = actor;
+    }
+
+    @ServerRequestFilter
+    public void verify(ContainerRequestContext request) {
+        RecordedBy.markRequest();
+        if (READS.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith(API)) {
+            return;
+        }
+        try {
+            actor.verified(ActorAssertion.verify(request.getHeaderString(ActorAssertion.HEADER), gatewayKey.key(),
+                    clock.instant()));
+        } catch (InvalidActorAssertion refused) {
+            // The reason never quotes the header; the path holds no personal data (ids only).
+            LOG.warnf("Write refused, %s: %s %s", refused.getMessage(), request.getMethod(),
+                    request.getUriInfo().getPath());
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, refused.getMessage());
+        }
+    }
+}
