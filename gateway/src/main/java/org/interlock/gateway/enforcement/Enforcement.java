@@ -22,6 +22,7 @@ import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.disclosure.Disclosable;
 import org.interlock.gateway.disclosure.Disclosed;
 import org.interlock.gateway.disclosure.Disclosure;
+import org.interlock.gateway.proxy.ActorSigner;
 import org.interlock.gateway.proxy.AgencyServices;
 import org.interlock.gateway.proxy.Upstream;
 import org.interlock.platform.problem.Problem;
@@ -44,18 +45,21 @@ public class Enforcement {
     private final Disclosure disclosure;
     private final AgencyServices services;
     private final AuditTrail audit;
+    private final ActorSigner actors;
     private final ObjectMapper json;
 
-    public Enforcement(Disclosure disclosure, AgencyServices services, AuditTrail audit, ObjectMapper json) {
+    public Enforcement(Disclosure disclosure, AgencyServices services, AuditTrail audit, ActorSigner actors,
+            ObjectMapper json) {
         this.disclosure = disclosure;
         this.services = services;
         this.audit = audit;
+        this.actors = actors;
         this.json = json;
     }
 
     public Uni<Response> read(Ask ask) {
         return services.call(ask.request().agency(), HttpMethod.GET, ask.servicePath(), ApiRequest.encode(ask.query()),
-                        null, ask.trace().requestId())
+                        null, ask.trace().requestId(), null)
                 .chain(upstream -> upstream.ok() ? release(ask, upstream) : Uni.createFrom().item(refused(upstream)));
     }
 
@@ -70,7 +74,8 @@ public class Enforcement {
                     }
                 })
                 .chain(() -> services.call(ask.request().agency(), method, ask.servicePath(), null,
-                        body == null ? "" : body, ask.trace().requestId()))
+                        body == null ? "" : body, ask.trace().requestId(),
+                        actors.assertion(ask.principal(), ask.client(), ask.trace().requestId())))
                 .map(Enforcement::passOn);
     }
 
@@ -121,7 +126,7 @@ public class Enforcement {
             return Uni.createFrom().nullItem();
         }
         return services.call(ask.request().agency(), HttpMethod.GET, operation.decidedOn().expand(ask.match().params()),
-                        null, null, ask.trace().requestId())
+                        null, null, ask.trace().requestId(), null)
                 .map(upstream -> {
                     JsonNode record = upstream.ok() && upstream.json() ? parse(upstream.body()) : null;
                     if (record == null || !record.isObject()) {

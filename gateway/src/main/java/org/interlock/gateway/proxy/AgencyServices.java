@@ -14,6 +14,7 @@ import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import org.interlock.contracts.Agency;
+import org.interlock.platform.actor.ActorAssertion;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 
@@ -40,9 +41,10 @@ public class AgencyServices {
      * @param path  below the service's {@code /api/v1/}, e.g. {@code custody-episodes/42}
      * @param query the raw query string, or null
      * @param body  the JSON body for POST and PUT, or null
+     * @param actor the signed assertion of who makes a change ({@code X-Interlock-Actor}), or null for a read
      */
     public Uni<Upstream> call(Agency agency, HttpMethod method, String path, String query, String body,
-            String correlationId) {
+            String correlationId, String actor) {
         String url = config.url(agency) + "/api/v1/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
         return token.bearer().onItem().transformToUni(bearer -> {
             HttpRequest<Buffer> request = client.requestAbs(method, url)
@@ -51,6 +53,9 @@ public class AgencyServices {
                     .putHeader("Accept", "application/json");
             if (correlationId != null) {
                 request.putHeader("X-Correlation-Id", correlationId);
+            }
+            if (actor != null) {
+                request.putHeader(ActorAssertion.HEADER, actor);
             }
             Uni<HttpResponse<Buffer>> response = body == null
                     ? request.send()
