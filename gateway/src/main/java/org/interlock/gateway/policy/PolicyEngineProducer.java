@@ -3,6 +3,7 @@ package org.interlock.gateway.policy;
 import org.interlock.policy.Caseload;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.PolicyEngine;
+import org.interlock.policy.Views;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,6 +19,6 @@ public class PolicyEngineProducer {
     @Produces
     @Singleton
     PolicyEngine policyEngine(PolicyStore store, Caseload caseload, ConsentView consents) {
-        return new InterlockPolicyEngine(store::current, caseload, consents);
+        return new InterlockPolicyEngine(store::current, Views.of(caseload, consents));
     }
 }
