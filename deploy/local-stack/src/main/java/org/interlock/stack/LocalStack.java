@@ -106,6 +106,8 @@ public final class LocalStack {
             if (app.name().equals("gateway")) {
                 // Only the gateway signs the audit trail; no service ever sees the key.
                 env.put("INTERLOCK_AUDIT_SIGNING_KEY", signingKey);
+                // The dev realm's secret of client interlock-directory: the gateway's staff directory.
+                env.put("INTERLOCK_DIRECTORY_CLIENT_SECRET", "dev-directory-secret");
             }
             ChildProcess process = app.process(config, kafka, postgres, keycloak, env);
             applications.add(process);
