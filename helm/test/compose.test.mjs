@@ -105,7 +105,7 @@ export function localStackEnvNames() {
 
 // The local stack hands some names to every app although only one side reads them; the compose
 // file, like the chart, gives each app only what it reads (helm/test/validate.mjs checks the same).
-const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_SIGNING_|QUARKUS_DATASOURCE_MIGRATION_)/;
+const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_DIRECTORY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_SIGNING_|QUARKUS_DATASOURCE_MIGRATION_)/;
 // The gateway uses JDBC only; it signs who acts, the services verify it.
 const SERVICES_ONLY = /^(QUARKUS_DATASOURCE_REACTIVE_|INTERLOCK_ACTOR_PUBLIC_)/;
 // What only the compose file needs: its PostgreSQL asks for passwords (the local stack's trusts

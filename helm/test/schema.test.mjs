@@ -30,6 +30,8 @@ const BAD = [
   ["a service without its database password Secret", `apps:\n  probation:\n    database:\n      passwordSecret: null\n`, "missing property 'passwordSecret'"],
   ["a Secret reference without a name", `apps:\n  partners:\n    oidc:\n      clientSecret:\n        name: ""\n`, "/apps/partners/oidc/clientSecret/name"],
   ["the gateway without its audit signing key", `apps:\n  gateway:\n    auditSigningKey: null\n`, "missing property 'auditSigningKey'"],
+  ["the gateway without the staff directory's client secret", `apps:\n  gateway:\n    directoryClientSecret: null\n`, "missing property 'directoryClientSecret'"],
+  ["an agency service holding the staff directory's client secret", `apps:\n  partners:\n    directoryClientSecret:\n      name: interlock-gateway-directory\n      key: client-secret\n`, "at '/apps/partners': 'not' failed"],
   ["an agency service holding the audit signing key", `apps:\n  intelligence:\n    auditSigningKey:\n      name: interlock-gateway-audit-signing-key\n      key: signing-key\n`, "at '/apps/intelligence': 'not' failed"],
   ["the gateway without its actor signing key", `apps:\n  gateway:\n    actorSigningKey: null\n`, "missing property 'actorSigningKey'"],
   ["an agency service holding the actor signing key", `apps:\n  probation:\n    actorSigningKey:\n      name: interlock-gateway-actor-signing-key\n      key: signing-key\n`, "at '/apps/probation': 'not' failed"],

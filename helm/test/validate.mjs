@@ -298,6 +298,9 @@ for (const file of files) {
         assert.equal(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, undefined, "the gateway signs who acts, it verifies nothing with the public key");
         assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
         assert.deepEqual(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET);
+        assert.ok(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, "the gateway needs the directory client's secret for the staff directory");
+        assert.notDeepEqual(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET,
+            "the staff directory reads Keycloak with a client of its own");
         if (env.INTERLOCK_POLICY_DIRECTORY) {
           assert.ok(mounted(`${env.INTERLOCK_POLICY_DIRECTORY}/interlock-policy.yaml`), "the policy directory is not mounted");
         }
@@ -316,6 +319,7 @@ for (const file of files) {
         assert.equal(fromSecret.INTERLOCK_ACTOR_SIGNING_KEY, undefined, "only the gateway holds the actor signing key");
         assert.ok(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, "a service without INTERLOCK_ACTOR_PUBLIC_KEY does not start");
         assert.equal(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, undefined, "only the gateway holds its client secret");
+        assert.equal(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, undefined, "only the gateway reads the staff directory");
         assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");
         for (const k of [...Object.keys(env), ...Object.keys(fromSecret)]) {
           assert.ok(!/^(QUARKUS_DATASOURCE_MIGRATION_|INTERLOCK_AUDIT_|INTERLOCK_POLICY_)/.test(k), `${k} is the gateway's alone`);

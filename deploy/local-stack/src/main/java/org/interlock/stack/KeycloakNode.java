@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -128,15 +130,31 @@ public final class KeycloakNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Keycloak imports a realm only if it does not have it yet: a stored realm older than the file
+     * (new clients, roles or personas) is dropped, so the file is imported afresh.
+     */
     private void prepareImport(Path server) {
         try {
-            if (freshRealm) {
+            Path importedDigest = home.resolve("imported-realm.sha256");
+            String digest = sha256(realmFile);
+            boolean changed = !Files.exists(importedDigest) || !Files.readString(importedDigest).trim().equals(digest);
+            if (freshRealm || changed) {
                 deleteTree(server.resolve("data/h2"));
             }
             Path imports = Files.createDirectories(server.resolve("data/import"));
             Files.copy(realmFile, imports.resolve("interlock-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(importedDigest, digest);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot stage the realm " + realmFile, e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

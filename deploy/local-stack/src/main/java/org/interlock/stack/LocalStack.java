@@ -108,6 +108,8 @@ public final class LocalStack {
                 // Only the gateway signs the audit trail, and who acts; no service ever sees either key.
                 env.put("INTERLOCK_AUDIT_SIGNING_KEY", signingKey);
                 env.put("INTERLOCK_ACTOR_SIGNING_KEY", actorKeys.signingKey());
+                // The dev realm's secret of client interlock-directory: the gateway's staff directory.
+                env.put("INTERLOCK_DIRECTORY_CLIENT_SECRET", "dev-directory-secret");
             } else {
                 // The services verify who acts with the public half.
                 env.put("INTERLOCK_ACTOR_PUBLIC_KEY", actorKeys.publicKey());

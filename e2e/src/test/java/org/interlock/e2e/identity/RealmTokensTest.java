@@ -34,9 +34,13 @@ class RealmTokensTest {
         "fred.faith,      partners,     faith-bridge,      official,           partner-caseworker",
         "ana.analyst,     intelligence, -,                 secret,             analyst",
         "aud.auditor,     oversight,    -,                 official,           auditor",
-        "pat.admin,       oversight,    -,                 official,           policy-admin"})
-    void personaTokenCarriesAgencyOrgClearanceAndRole(String user, String agency, String org, String clearance,
-            String role) throws Exception {
+        "pat.admin,       oversight,    -,                 official,           policy-admin",
+        "tom.prisonlead,     prisons,   -,                 official-sensitive, team-manager offender-manager",
+        "tara.probationlead, probation, -,                 official-sensitive, team-manager partnership-manager probation-officer",
+        "hana.horizon,       partners,  horizon-mentoring, official,           partner-manager partner-caseworker",
+        "felix.faithbridge,  partners,  faith-bridge,      official,           partner-manager partner-caseworker"})
+    void personaTokenCarriesAgencyOrgClearanceAndRoles(String user, String agency, String org, String clearance,
+            String roles) throws Exception {
         HttpResponse<String> response = KeycloakTokens.passwordGrant(user, user);
         assertEquals(200, response.statusCode(), response.body());
 
@@ -46,7 +50,7 @@ class RealmTokensTest {
         assertEquals(agency, claims.path("agency").asText());
         assertEquals(org, claims.hasNonNull("org") ? claims.get("org").asText() : null);
         assertEquals(clearance, claims.path("clearance").asText());
-        assertEquals(Set.of(role), interlockRoles(claims));
+        assertEquals(Set.of(roles.split(" ")), interlockRoles(claims));
         assertTrue(audiences(claims).contains("interlock-gateway"), "audience must name the gateway");
     }
 
@@ -68,7 +72,8 @@ class RealmTokensTest {
     /** The realm roles the policy knows; Keycloak's own defaults are left out. */
     private static Set<String> interlockRoles(JsonNode claims) {
         Set<String> known = Set.of("offender-manager", "probation-officer", "intelligence-officer",
-                "partner-caseworker", "analyst", "auditor", "policy-admin", "service");
+                "partner-caseworker", "analyst", "auditor", "policy-admin", "service", "team-manager",
+                "partner-manager", "partnership-manager");
         Set<String> roles = new TreeSet<>();
         claims.path("realm_access").path("roles").forEach(r -> {
             if (known.contains(r.asText())) {

@@ -7,13 +7,16 @@ import java.util.concurrent.TimeUnit;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import org.interlock.gateway.staff.StaffDirectoryStub;
 import org.interlock.stack.FreePorts;
 import org.interlock.testing.TestTokens;
 
 /**
  * Stands in for the four agency services and Keycloak's token endpoint, so that the gateway's
  * enforcement can be tested on exact answers. Tests register what a service answers for a path;
- * every request records the bearer the gateway presented.
+ * every request records the bearer the gateway presented. Keycloak's admin API, which the staff
+ * directory reads, is {@link StaffDirectoryStub}'s.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
@@ -34,10 +37,14 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         int port = FreePorts.next();
+        StaffDirectoryStub.initialise();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/token")) {
-                request.response().putHeader("Content-Type", "application/json")
-                        .end("{\"access_token\":\"" + TestTokens.gateway() + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+                request.body().onSuccess(form -> token(request, form.toString()));
+                return;
+            }
+            if (StaffDirectoryStub.handles(request)) {
+                StaffDirectoryStub.handle(request);
                 return;
             }
             LAST_BEARER.put(request.path(), String.valueOf(request.getHeader("Authorization")));
@@ -54,6 +61,14 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The upstream stub did not start", e);
         }
         return Map.of("interlock.test.upstream-url", "http://127.0.0.1:" + port);
+    }
+
+    /** The gateway's service identity, or the staff directory's own token for its client. */
+    private static void token(HttpServerRequest request, String form) {
+        String token = StaffDirectoryStub.DIRECTORY_CLIENT.equals(StaffDirectoryStub.clientOf(request, form))
+                ? StaffDirectoryStub.directoryToken() : TestTokens.gateway();
+        request.response().putHeader("Content-Type", "application/json")
+                .end("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
     }
 
     @Override
