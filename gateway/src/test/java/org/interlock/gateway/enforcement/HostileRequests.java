@@ -118,8 +118,10 @@ final class HostileRequests {
         Arbitrary<Integer> at = Arbitraries.integers().between(0, 1_000);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, Combinators.combine(at, Arbitraries.of(DOTS)).as(HostileRequests::replace)),
-                net.jqwik.api.Tuple.of(3, Combinators.combine(at, Arbitraries.of(DOTS), Arbitraries.integers().between(1, 5),
-                        Arbitraries.of(SLASHES), Arbitraries.of(DESTINATIONS)).as(HostileRequests::traverse)),
+                net.jqwik.api.Tuple.of(4, Combinators.combine(at, Arbitraries.oneOf(Arbitraries.just(".."), Arbitraries.of(DOTS)),
+                        Arbitraries.integers().between(1, 6), Arbitraries.oneOf(Arbitraries.just("/"), Arbitraries.of(SLASHES)),
+                        Arbitraries.of(DESTINATIONS), Arbitraries.of(true, false))
+                        .as(HostileRequests::traverse)),
                 net.jqwik.api.Tuple.of(3, Combinators.combine(at, Arbitraries.of(SLASHES)).as(HostileRequests::join)),
                 net.jqwik.api.Tuple.of(3, Combinators.combine(at, Arbitraries.of(SUFFIXES)).as(HostileRequests::suffix)),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(at, Arbitraries.longs()).as(HostileRequests::encode)),
@@ -169,8 +171,11 @@ final class HostileRequests {
         return draft -> replaceAt(draft, at, dots);
     }
 
-    /** Climb out of the template with {@code ups} dot segments joined by a separator, then go somewhere else. */
-    private static Trick traverse(int at, String dots, int ups, String separator, String destination) {
+    /**
+     * Climb out of the template with {@code ups} dot segments joined by a separator, then go
+     * somewhere else; {@code last}: the destination ends the path, else the rest of it follows.
+     */
+    private static Trick traverse(int at, String dots, int ups, String separator, String destination, boolean last) {
         return draft -> {
             StringBuilder climb = new StringBuilder();
             for (int i = 0; i < ups; i++) {
@@ -178,6 +183,9 @@ final class HostileRequests {
             }
             String destinationText = separator.equals("/") ? destination : destination.replace("/", separator);
             int index = at % (draft.segments().size() + 1);
+            if (last) {
+                draft.segments().subList(index, draft.segments().size()).clear();
+            }
             draft.segments().add(index, climb + destinationText);
             return draft;
         };
@@ -186,6 +194,9 @@ final class HostileRequests {
     /** Two neighbouring segments made one with a separator that is not a plain slash. */
     private static Trick join(int at, String separator) {
         return draft -> {
+            if (draft.segments().size() < 2) {
+                return draft;
+            }
             int index = at % (draft.segments().size() - 1);
             String joined = draft.segments().get(index) + separator + draft.segments().remove(index + 1);
             draft.segments().set(index, joined);
@@ -245,7 +256,11 @@ final class HostileRequests {
 
     /** The same path under another agency (the agency segment is the third, after api and v1). */
     private static Trick otherAgency(int at, Agency agency) {
-        return draft -> replaceAt(draft, 2, at % 2 == 0 ? agency.id() : agency.id() + "/" + draft.segments().get(2));
+        return draft -> {
+            int index = Math.min(2, draft.segments().size() - 1);
+            draft.segments().set(index, at % 2 == 0 ? agency.id() : agency.id() + "/" + draft.segments().get(index));
+            return draft;
+        };
     }
 
     private static Trick empty(int at) {
