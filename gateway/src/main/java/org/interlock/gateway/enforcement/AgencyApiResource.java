@@ -55,9 +55,8 @@ public class AgencyApiResource {
     @Path("{path: .+}")
     @Operation(hidden = true)
     public Uni<Response> read(@Context HttpServerRequest http, @HeaderParam(PurposeOfUse.HEADER) String purpose,
-            @HeaderParam(PurposeOfUse.BREAK_GLASS) String breakGlass, @HeaderParam(CORRELATION) String correlation,
-            @HeaderParam(TRACEPARENT) String traceparent) {
-        return enforcement.read(ask(http, purpose, PurposeOfUse.breakGlass(breakGlass),
+            @HeaderParam(CORRELATION) String correlation, @HeaderParam(TRACEPARENT) String traceparent) {
+        return enforcement.read(ask(http, purpose, PurposeOfUse.breakGlass(breakGlassHeader(http)),
                 RequestTrace.of(correlation, traceparent)));
     }
 
@@ -77,6 +76,19 @@ public class AgencyApiResource {
             @HeaderParam(CORRELATION) String correlation, @HeaderParam(TRACEPARENT) String traceparent, String body) {
         return enforcement.write(ask(http, purpose, null, RequestTrace.of(correlation, traceparent)), HttpMethod.PUT,
                 body);
+    }
+
+    /**
+     * The break-glass reason as sent: a header given with a blank value is a reason that states
+     * nothing, to be refused, not taken as no header (the framework's header parameter is null for
+     * an empty value).
+     */
+    private static String breakGlassHeader(HttpServerRequest http) {
+        if (!http.headers().contains(PurposeOfUse.BREAK_GLASS)) {
+            return null;
+        }
+        String reason = http.getHeader(PurposeOfUse.BREAK_GLASS);
+        return reason == null ? "" : reason;
     }
 
     /** The request understood, or a problem: 400 for a path or query outside the rules, 404 for no such operation. */

@@ -4,17 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.interlock.contracts.PersonReference;
 import jakarta.inject.Inject;
@@ -42,6 +43,12 @@ class GatewayEnforcementTest {
     static final String PETER = TestTokens.person("peter.probation", "probation", null, "official-sensitive", "probation-officer");
     static final String IAN = TestTokens.person("ian.intel", "intelligence", null, "secret", "intelligence-officer");
     static final String OLIVIA = TestTokens.person("olivia.prison", "prisons", null, "official-sensitive", "offender-manager");
+    static final String ANA = TestTokens.person("ana.analyst", "intelligence", null, "secret", "analyst");
+
+    /** What the mentors' agreement whitelists of a release: no id, prison number, establishment or security category. */
+    static final Set<String> MENTORS_RELEASE = Set.of("person", "status", "releaseDate", "releasedOn");
+    /** The facts of the category custody.release, as the prisons catalogue declares them. */
+    static final Set<String> RELEASE_FACTS = Set.of("id", "person", "status", "releaseDate", "releasedOn");
 
     @Inject
     OrganisationDirectory organisations;
@@ -63,10 +70,20 @@ class GatewayEnforcementTest {
     }
 
     static String custodyEpisode(String person) {
+        return custodyEpisode(UUID.randomUUID().toString(), person);
+    }
+
+    static String custodyEpisode(String id, String person) {
         return """
                 {"id":"%s","person":"%s","prisonNumber":"A1234BC","establishment":"HMP Frankland","status":"IN_CUSTODY",
                  "securityCategory":"B","receivedOn":"2025-01-10","releaseDate":"2026-12-01","releasedOn":null}"""
-                .formatted(UUID.randomUUID(), person);
+                .formatted(id, person);
+    }
+
+    /** The exact set of keys released at {@code path} of the answer: nothing more, nothing less. */
+    static void assertKeys(Set<String> expected, Response answer, String path) {
+        Map<String, Object> released = answer.jsonPath().getMap(path);
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(released.keySet()), answer.asString());
     }
 
     @Test
@@ -79,12 +96,9 @@ class GatewayEnforcementTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person).then()
                         .statusCode(200).body("$", hasSize(1)));
-        as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person).then()
-                .statusCode(200)
-                .body("[0].releaseDate", equalTo("2026-12-01"))
-                .body("[0]", not(hasKey("prisonNumber")))
-                .body("[0]", not(hasKey("establishment")))
-                .body("[0]", not(hasKey("securityCategory")));
+        Response seen = as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes?person=" + person);
+        seen.then().statusCode(200).body("[0].releaseDate", equalTo("2026-12-01"));
+        assertKeys(MENTORS_RELEASE, seen, "[0]");
         String presented = UpstreamStub.LAST_BEARER.get("/prisons/api/v1/custody-episodes").substring("Bearer ".length());
         String claims = new String(java.util.Base64.getUrlDecoder().decode(presented.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -104,6 +118,7 @@ class GatewayEnforcementTest {
         AgencyTopics.consent(person, "horizon-mentoring");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200));
+        assertKeys(MENTORS_RELEASE, as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id), "$");
         as(FRED, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(404);
     }
 
@@ -122,9 +137,14 @@ class GatewayEnforcementTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(PETER, "risk-management").get("/api/v1/prisons/risk-assessments?person=" + person).then()
                         .statusCode(200).body("$", hasSize(1)).body("[0].overall", equalTo("MODERATE")));
+        assertKeys(Set.of("id", "person", "assessedOn", "assessor", "engagement", "intent", "capability", "overall",
+                "rationale"), as(PETER, "risk-management").get("/api/v1/prisons/risk-assessments?person=" + person), "[0]");
         as(PETER, "risk-management").get("/api/v1/intelligence/reports/" + reportId).then().statusCode(404);
-        as(IAN, "risk-management").get("/api/v1/intelligence/reports/" + reportId).then()
-                .statusCode(200).body("content", equalTo("..."));
+        Response report = as(IAN, "risk-management").get("/api/v1/intelligence/reports/" + reportId);
+        report.then().statusCode(200).body("content", equalTo("..."));
+        // No summary has been released (sanitisedSummary is null): the report holds no intel.summary facts.
+        assertKeys(Set.of("id", "person", "sourceEvaluation", "intelligenceAssessment", "handlingCode",
+                "handlingConditions", "content", "reportedOn"), report, "$");
     }
 
     @Test
@@ -150,8 +170,11 @@ class GatewayEnforcementTest {
                 .formatted(UUID.randomUUID(), person));
         String query = "/api/v1/partners/received-events?organisation=horizon-mentoring&person=" + person;
 
-        as(MIA, "resettlement").get(query).then().statusCode(200).body("$", hasSize(1))
-                .body("[0].data.releaseDate", equalTo("2026-12-01"));
+        Response received = as(MIA, "resettlement").get(query);
+        received.then().statusCode(200).body("$", hasSize(1)).body("[0].data.releaseDate", equalTo("2026-12-01"));
+        assertKeys(Set.of("id", "organisation", "person", "type", "sourceEventId", "consent", "receivedAt", "data"),
+                received, "[0]");
+        assertKeys(Set.of("releaseDate"), received, "[0].data");
         as(FRED, "resettlement").get(query).then().statusCode(200).body("$", hasSize(0));
         as(PETER, "case-management").get(query).then().statusCode(200).body("$", hasSize(0));
     }
@@ -171,6 +194,35 @@ class GatewayEnforcementTest {
         as(MIA, "resettlement").contentType("application/json").body(withdrawal)
                 .post("/api/v1/partners/consents/" + id + "/withdraw").then()
                 .statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void anAnalystReadsOnlyTheReleaseFactsOfAWholeCustodyEpisode() {
+        String person = PersonReference.random();
+        String id = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, custodyEpisode(id, person));
+
+        Response seen = as(ANA, "public-protection").get("/api/v1/prisons/custody-episodes/" + id);
+
+        seen.then().statusCode(200).body("releaseDate", equalTo("2026-12-01")).body("status", equalTo("IN_CUSTODY"));
+        assertKeys(RELEASE_FACTS, seen, "$");
+    }
+
+    @Test
+    void anEpisodeWithoutAReleaseDateHoldsNoReleaseFactsForTheAnalyst() {
+        String person = PersonReference.random();
+        String undated = UUID.randomUUID().toString();
+        String dated = UUID.randomUUID().toString();
+        String withoutDate = custodyEpisode(undated, person).replace("\"2026-12-01\"", "null");
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + undated, 200, withoutDate);
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes?person=" + person, 200,
+                "[" + withoutDate + "," + custodyEpisode(dated, person) + "]");
+
+        as(ANA, "public-protection").get("/api/v1/prisons/custody-episodes/" + undated).then().statusCode(404)
+                .body("type", equalTo("urn:interlock:problem:not-found"));
+        Response listed = as(ANA, "public-protection").get("/api/v1/prisons/custody-episodes?person=" + person);
+        listed.then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(dated));
+        assertKeys(RELEASE_FACTS, listed, "[0]");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.interlock.gateway.enforcement;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,22 +20,61 @@ import org.interlock.testing.TestTokens;
 /**
  * Stands in for the four agency services and Keycloak's token endpoint, so that the gateway's
  * enforcement can be tested on exact answers. Tests register what a service answers for a path;
- * every request records the bearer the gateway presented. Keycloak's admin API, which the staff
- * directory reads, is {@link StaffDirectoryStub}'s.
+ * every request the gateway makes to a service is recorded as it arrived (method, raw path, raw
+ * query), with the bearer the gateway presented. Keycloak's admin API, which the staff directory
+ * reads, is {@link StaffDirectoryStub}'s.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
-    /** "GET /prisons/api/v1/custody-episodes?person=..." -> status and JSON body. */
+    static final String JSON = "application/json";
+
+    /** "GET /prisons/api/v1/custody-episodes?person=..." -> status, content type and body. */
     static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
     static final Map<String, String> LAST_BEARER = new ConcurrentHashMap<>();
-
-    record Answer(int status, String body) {
-    }
+    private static final List<Received> RECEIVED = Collections.synchronizedList(new ArrayList<>());
 
     private Vertx vertx;
 
+    record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * One request as the stub received it, before any decoding.
+     *
+     * @param path  the raw path, e.g. {@code /prisons/api/v1/custody-episodes}
+     * @param query the raw query, or null
+     */
+    public record Received(String method, String path, String query) {
+
+        @Override
+        public String toString() {
+            return method + " " + path + (query == null ? "" : "?" + query);
+        }
+    }
+
     public static void answer(String method, String pathAndQuery, int status, String body) {
-        ANSWERS.put(method + " " + pathAndQuery, new Answer(status, body));
+        answer(method, pathAndQuery, status, JSON, body);
+    }
+
+    public static void answer(String method, String pathAndQuery, int status, String contentType, String body) {
+        ANSWERS.put(method + " " + pathAndQuery, new Answer(status, contentType, body));
+    }
+
+    /** Every request to a service received so far, in order of arrival. */
+    public static List<Received> received() {
+        return receivedSince(0);
+    }
+
+    /** How many requests the stub has received so far: a mark for {@link #receivedSince}. */
+    public static int receivedCount() {
+        return RECEIVED.size();
+    }
+
+    /** The requests received after the mark, in order of arrival. */
+    public static List<Received> receivedSince(int mark) {
+        synchronized (RECEIVED) {
+            return List.copyOf(RECEIVED.subList(Math.min(mark, RECEIVED.size()), RECEIVED.size()));
+        }
     }
 
     @Override
@@ -47,13 +91,19 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 StaffDirectoryStub.handle(request);
                 return;
             }
+            RECEIVED.add(new Received(request.method().name(), request.path(), request.query()));
             LAST_BEARER.put(request.path(), String.valueOf(request.getHeader("Authorization")));
-            String query = request.query() == null ? "" : "?" + java.net.URLDecoder.decode(request.query(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String query = request.query() == null ? "" : "?" + URLDecoder.decode(request.query(), StandardCharsets.UTF_8);
             Answer answer = ANSWERS.get(request.method().name() + " " + request.path() + query);
-            request.response().setStatusCode(answer == null ? 404 : answer.status())
-                    .putHeader("Content-Type", answer == null ? "application/problem+json" : "application/json")
-                    .end(answer == null ? "{\"status\":404,\"type\":\"urn:interlock:problem:not-found\"}" : answer.body());
+            if (answer == null) {
+                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":404,\"type\":\"urn:interlock:problem:not-found\"}");
+                return;
+            }
+            if (answer.contentType() != null) {
+                request.response().putHeader("Content-Type", answer.contentType());
+            }
+            request.response().setStatusCode(answer.status()).end(answer.body());
         });
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
