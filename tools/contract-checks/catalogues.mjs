@@ -15,13 +15,17 @@ const partFolders = (agency) => [join(ROOT, "services", agency, FOLDER), join(RO
 
 /**
  * @typedef {{ name: string, fields: string[], person: string | null, part: string }} Category
- * @typedef {{ agency: string, categories: Map<string, Category>, events: Map<string, Category>, parts: string[] }} Catalogue
+ * @typedef {{ method: string, openApiPath: string }} Operation
+ * @typedef {{ agency: string, categories: Map<string, Category>, events: Map<string, Category>, operations: Operation[], parts: string[] }} Catalogue
  */
+
+const METHODS = ["get", "post", "put"];
 
 /** One agency's catalogue, its includes resolved; throws naming the part and the entry at fault. */
 export function catalogueOf(agency) {
   const categories = new Map();
   const events = new Map();
+  const operations = [];
   const parts = [];
   const pending = [agency];
   const seen = new Set();
@@ -57,7 +61,14 @@ export function catalogueOf(agency) {
       events.set(type, category);
     }
   }
-  return { agency, categories, events, parts };
+  for (const [, part] of loaded) {
+    for (const spec of part.operations ?? []) {
+      const method = METHODS.find((m) => m in spec);
+      // {id:uuid} in the catalogue is {id} in OpenAPI.
+      if (method) operations.push({ method: method.toUpperCase(), openApiPath: spec[method].replace(/\{([a-zA-Z0-9]+):[a-z]+\}/g, "{$1}") });
+    }
+  }
+  return { agency, categories, events, operations, parts };
 }
 
 /** Every agency's catalogue, by agency. */

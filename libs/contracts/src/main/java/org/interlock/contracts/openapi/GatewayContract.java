@@ -47,11 +47,7 @@ public final class GatewayContract {
         this.paths = document.putObject("paths");
         ObjectNode components = document.putObject("components");
         this.schemas = components.putObject("schemas");
-        components.putObject("securitySchemes").set("oidc", JSON.createObjectNode()
-                .put("type", "openIdConnect")
-                // The deployment's Keycloak; the gateway puts its own at run time (OidcDiscovery).
-                .put("openIdConnectUrl", "http://127.0.0.1:8180/realms/interlock/.well-known/openid-configuration")
-                .put("description", "A Keycloak access token issued for audience interlock-gateway"));
+        // The security scheme "oidc" itself is Quarkus's (quarkus.smallrye-openapi.security-scheme*).
         schemas.set("Problem", problemSchema());
     }
 
