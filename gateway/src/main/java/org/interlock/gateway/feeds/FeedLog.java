@@ -79,6 +79,33 @@ public class FeedLog {
         return resume == null ? FeedPosition.of(head) : resume;
     }
 
+    /** Whether every event after {@code resume} is still held in memory. */
+    public synchronized boolean retains(FeedPosition resume) {
+        for (Map.Entry<String, Long> lowest : floor.entrySet()) {
+            if (resume.offsets().getOrDefault(lowest.getKey(), -1L) + 1 < lowest.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the window held in memory begins, per partition: a subscriber older than it reads the topics first. */
+    public synchronized Map<String, Long> floor() {
+        return Map.copyOf(floor);
+    }
+
+    /**
+     * Registers a subscriber that has read the topics up to {@code position}, if the window still
+     * begins at or before it (it may have moved on meanwhile); false when it must read on first.
+     */
+    public synchronized boolean join(FeedSubscriber subscriber, FeedPosition position) {
+        if (!retains(position)) {
+            return false;
+        }
+        subscribe(subscriber, position);
+        return true;
+    }
+
     /** A 410 problem unless every event after {@code resume} is still held. */
     public synchronized void requireRetained(FeedPosition resume) {
         // A partition the position does not name was empty for the client: it has seen nothing of it.

@@ -59,6 +59,9 @@ public final class FeedSubscriber {
     private final Semaphore demand = new Semaphore(0);
     private final Consumer<FeedSubscriber> onEnd;
     private FeedPosition position;
+    /** Set while the stream must first read from the topics; null once it has joined the log. */
+    private FeedHistory history;
+    private FeedLog log;
 
     FeedSubscriber(Subscription subscription, int capacity, Disclosure disclosure, AuditTrail audit, ObjectMapper json,
             Consumer<FeedSubscriber> onEnd) {
@@ -76,6 +79,16 @@ public final class FeedSubscriber {
     /** Where the stream starts: the position the feed log registered this subscriber at. */
     void startsAt(FeedPosition start) {
         this.position = start;
+    }
+
+    /**
+     * Starts from a position older than the feed log's window: the stream first reads what it
+     * missed from the topics ({@link FeedHistory}), then joins the log where its window begins.
+     */
+    void catchesUpFrom(FeedPosition resume, FeedHistory history, FeedLog log) {
+        this.position = resume;
+        this.history = history;
+        this.log = log;
     }
 
     boolean follows(String person) {
@@ -113,7 +126,21 @@ public final class FeedSubscriber {
         });
     }
 
+    private void catchUp() {
+        for (int attempt = 0; history != null && !closed; attempt++) {
+            FeedPosition reached = history.replay(position, log.floor(), subscription.filter()::matches, this::push,
+                    () -> closed);
+            position = reached;
+            if (log.join(this, reached)) {
+                history = null;
+            } else if (attempt > 10) {
+                end("overflow", "The feed could not catch up with the events: resume from this position");
+            }
+        }
+    }
+
     private void run() {
+        catchUp();
         List<FeedEntry> batch = new ArrayList<>(BATCH);
         while (!closed) {
             if (Instant.now().isAfter(subscription.expiresAt())) {

@@ -27,17 +27,19 @@ public class FeedSubscriptions {
     private final PolicyEngine policy;
     private final Disclosure disclosure;
     private final FeedLog log;
+    private final FeedHistory history;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Set<String> feedRoles;
     private final int bufferEvents;
 
-    public FeedSubscriptions(PolicyEngine policy, Disclosure disclosure, FeedLog log, AuditTrail audit, ObjectMapper json,
+    public FeedSubscriptions(PolicyEngine policy, Disclosure disclosure, FeedLog log, FeedHistory history, AuditTrail audit, ObjectMapper json,
             @ConfigProperty(name = "interlock.feeds.roles", defaultValue = "analyst") Set<String> feedRoles,
             @ConfigProperty(name = "interlock.feeds.buffer-events", defaultValue = "1000") int bufferEvents) {
         this.policy = policy;
         this.disclosure = disclosure;
         this.log = log;
+        this.history = history;
         this.audit = audit;
         this.json = json;
         this.feedRoles = feedRoles;
@@ -54,8 +56,9 @@ public class FeedSubscriptions {
             throw new ProblemException(ProblemType.FORBIDDEN, "Live feeds are for " + feedRoles + " only");
         }
         FeedRequest request = FeedRequest.parse(raw, policy);
-        if (request.resume() != null) {
-            log.requireRetained(request.resume());
+        if (request.resume() != null && !log.retains(request.resume()) && !history.holds(request.resume())) {
+            throw new ProblemException(ProblemType.GONE, "The resume point is older than the events the topics keep:"
+                    + " subscribe again without a resume point");
         }
         String id = UUID.randomUUID().toString();
         return new FeedSubscriber.Subscription(id, principal, client, request.purpose(), request.filter(),
@@ -66,7 +69,12 @@ public class FeedSubscriptions {
     FeedSubscriber open(FeedSubscriber.Subscription subscription) {
         FeedSubscriber subscriber = new FeedSubscriber(subscription, bufferEvents, disclosure, audit, json,
                 log::unsubscribe);
-        subscriber.startsAt(log.subscribe(subscriber, subscription.resume()));
+        FeedPosition resume = subscription.resume();
+        if (resume == null || log.retains(resume)) {
+            subscriber.startsAt(log.subscribe(subscriber, resume));
+        } else {
+            subscriber.catchesUpFrom(resume, history, log);
+        }
         return subscriber;
     }
 }

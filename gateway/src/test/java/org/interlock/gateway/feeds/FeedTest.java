@@ -150,7 +150,53 @@ class FeedTest {
             lastId = first.named("interlock-event").getLast().id();
         }
         bulkReleases(PersonReference.random(), 450, "", Duration.ZERO);
+        // The topic too no longer keeps them: records before its end are deleted, as retention would.
+        await().atMost(DELIVERED).until(() -> !log.retains(FeedPosition.decode(lastId)));
+        deleteRecordsBeforeTheEnd("interlock.prisons.events");
         return lastId;
+    }
+
+    /** What the topic's retention would do, now: every record before each partition's end is gone. */
+    static void deleteRecordsBeforeTheEnd(String topic) {
+        var config = new java.util.Properties();
+        config.put("bootstrap.servers", org.interlock.testing.TestInfrastructure.shared().kafka().bootstrapServers());
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                    p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            admin.deleteRecords(ends.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    java.util.Map.Entry::getKey,
+                    e -> org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(e.getValue().offset())))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not delete the topic's records", e);
+        }
+    }
+
+    /**
+     * A resume point older than the feed log holds in memory (as after a restart) but still kept by
+     * the topics: the stream reads what it missed from the topics, then joins the log, exactly.
+     */
+    @Test
+    void aResumePointOlderThanTheLogButKeptByTheTopicsResumesExactly() {
+        String person = PersonReference.random();
+        String lastId;
+        try (FeedClient first = FeedClient.subscribe(base(), ANA, "?persons=" + person, null)) {
+            await().atMost(DELIVERED).until(() -> log.following(person) == 1);
+            releaseDateSet(person);
+            await().atMost(DELIVERED).until(() -> first.sources().size() == 1);
+            lastId = first.named("interlock-event").getLast().id();
+        }
+        String missed = releaseDateSet(person);
+        bulkReleases(PersonReference.random(), 450, "", Duration.ZERO);
+        await().atMost(DELIVERED).until(() -> !log.retains(FeedPosition.decode(lastId)));
+        String live;
+        try (FeedClient again = FeedClient.subscribe(base(), ANA, "?persons=" + person, lastId)) {
+            await().atMost(DELIVERED).until(() -> again.sources().size() == 1);
+            live = releaseDateSet(person);
+            await().atMost(DELIVERED).until(() -> again.sources().size() == 2);
+            assertEquals(List.of(missed, live), again.sources(), "the missed event from the topic, then the live one, once each");
+        }
     }
 
     /**
