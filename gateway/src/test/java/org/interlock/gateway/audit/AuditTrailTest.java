@@ -1,5 +1,6 @@
 package org.interlock.gateway.audit;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import org.interlock.audit.merkle.InclusionProof;
 import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.audit.sealing.TreeHeadSealer;
 import org.interlock.gateway.enforcement.UpstreamStub;
+import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TestTokens;
@@ -43,6 +47,9 @@ class AuditTrailTest {
 
     @Inject
     TreeHeadSealer sealer;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Test
     void aDisclosureIsRecordedWithWhoWhatWhyAndTheOutcome() {
@@ -71,6 +78,10 @@ class AuditTrailTest {
 
     @Test
     void aRefusalIsRecordedWithItsReasonAndAnsweredAsNotFound() {
+        // fred.faith's organisation registered and seen active, so that what refuses him is the
+        // missing agreement, not an organisation the gateway does not know (ORGANISATION_SUSPENDED).
+        AgencyTopics.demoOrganisations();
+        await().atMost(Duration.ofSeconds(15)).until(() -> organisations.isActive("faith-bridge"));
         String person = PersonReference.random();
         String id = UUID.randomUUID().toString();
         UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, """

@@ -1,5 +1,6 @@
 package org.interlock.gateway.disclosure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,13 @@ record DisclosureCase(String name, Reader reader, AgencyRecord record, List<Give
 
     DisclosureCase(String name, Reader reader, AgencyRecord record, Expectation expected) {
         this(name, reader, record, List.of(), expected);
+    }
+
+    /** The same case with more that holds beforehand. */
+    DisclosureCase alsoGiven(List<? extends Given> more) {
+        List<Given> all = new ArrayList<>(givens);
+        all.addAll(more);
+        return new DisclosureCase(name, reader, record, List.copyOf(all), expected, sentinel);
     }
 
     /** What {@code channel} should show. */

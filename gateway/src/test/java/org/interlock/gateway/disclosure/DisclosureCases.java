@@ -17,6 +17,7 @@ import static org.interlock.policy.DenyReason.HANDLING_RESTRICTED;
 import static org.interlock.policy.DenyReason.NOT_IN_CASELOAD;
 import static org.interlock.policy.DenyReason.NO_AGREEMENT;
 import static org.interlock.policy.DenyReason.NO_CONSENT;
+import static org.interlock.policy.DenyReason.NO_REFERRAL;
 import static org.interlock.policy.DenyReason.ORGANISATION_SUSPENDED;
 import static org.interlock.policy.DenyReason.POLICY_ERROR;
 import static org.interlock.policy.DenyReason.PURPOSE_NOT_ALLOWED;
@@ -43,8 +44,50 @@ final class DisclosureCases {
         cases.addAll(toProbation());
         cases.addAll(consentsOfMentoring());
         cases.addAll(toMentoring());
+        cases.addAll(referralsToMentoring());
         cases.addAll(toBarredOrganisations());
-        return cases;
+        return cases.stream().map(DisclosureCases::referred).toList();
+    }
+
+    /**
+     * A partner organisation receives a person's data only inside an accepted referral (ADR 0011):
+     * every partner reader's case holds one of the person to the reader's organisation for the
+     * record's category, unless the case gives referrals of its own; and one to the organisation
+     * that witnesses the sentinel, for the sentinel's category, so that the sentinel travels.
+     */
+    private static DisclosureCase referred(DisclosureCase c) {
+        Reader reader = c.reader();
+        if (reader.org() == null) {
+            return c;
+        }
+        List<Given> referrals = new ArrayList<>();
+        if (c.givens().stream().noneMatch(Given.Referral.class::isInstance)) {
+            referrals.add(Given.Referral.accepted(reader.org(), reader.username(), c.record().person(),
+                    c.record().category()));
+        }
+        referrals.add(Given.Referral.accepted(reader.witness(), "case.worker", c.record().person(),
+                c.sentinel().category()));
+        return c.alsoGiven(referrals);
+    }
+
+    /**
+     * table-mentoring's agreement for incidents needs no consent and no caseload: the referral
+     * alone decides (the default referral of {@link #referred} is replaced by the case's own).
+     */
+    private static List<DisclosureCase> referralsToMentoring() {
+        AgencyRecord uncovered = AgencyRecords.incident();
+        AgencyRecord unanswered = AgencyRecords.incident();
+        AgencyRecord elsewhere = AgencyRecords.incident();
+        return List.of(
+                new DisclosureCase("a referral for other categories releases nothing", MENTOR, uncovered,
+                        List.of(Given.Referral.accepted("table-mentoring", MENTOR.username(), uncovered.person(),
+                                "custody.release")), everywhere(refused(NO_REFERRAL))),
+                new DisclosureCase("a referral made but not accepted releases nothing", MENTOR, unanswered,
+                        List.of(Given.Referral.accepted("table-mentoring", MENTOR.username(), unanswered.person(),
+                                "custody.incident").unanswered()), everywhere(refused(NO_REFERRAL))),
+                new DisclosureCase("a referral to another organisation releases nothing to this one", MENTOR,
+                        elsewhere, List.of(Given.Referral.accepted("table-other-organisation", "case.worker",
+                                elsewhere.person(), "custody.incident")), everywhere(refused(NO_REFERRAL))));
     }
 
     /** Probation's officer, cleared secret: agreements, obligations, handling codes, classifications. */

@@ -7,19 +7,24 @@ import java.util.UUID;
 
 import org.interlock.gateway.caseload.AllocationCaseload;
 import org.interlock.gateway.consent.ConsentCache;
+import org.interlock.gateway.referrals.ReferralView;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.TopicWriter;
 
 /**
  * What must hold before a case's record is read or published: a consent in some state, an
- * allocation. Each is written to its topic, then waited for until the gateway has read it, so
- * that no channel decides before it and another after.
+ * allocation, a referral. Each is written to its topic, then waited for until the gateway has read
+ * it, so that no channel decides before it and another after.
  */
 sealed interface Given {
 
     void write();
 
-    boolean seen(ConsentCache consents, AllocationCaseload caseloads);
+    boolean seen(Views views);
+
+    /** The gateway's views a given is read into. */
+    record Views(ConsentCache consents, AllocationCaseload caseloads, ReferralView referrals) {
+    }
 
     /** A person's consent to an organisation, as the partners service mirrors it on interlock.consents. */
     record Consent(String id, String person, String organisation, List<String> categories, List<String> purposes,
@@ -67,7 +72,8 @@ sealed interface Given {
 
         /** Seen: an active consent once the cache grants what it covers, on a day it covers; an ended one once ended. */
         @Override
-        public boolean seen(ConsentCache consents, AllocationCaseload caseloads) {
+        public boolean seen(Views views) {
+            ConsentCache consents = views.consents();
             if (!"ACTIVE".equals(status)) {
                 return consents.endedAt(id).isPresent();
             }
@@ -82,21 +88,56 @@ sealed interface Given {
         }
     }
 
-    /** The reader allocated to the person (their caseload). */
-    record Allocation(String staff, String person) implements Given {
+    /** The reader allocated to the person (their caseload) by their organisation's partner manager. */
+    record Allocation(String staff, String organisation, String person) implements Given {
 
         static Allocation of(Reader reader, AgencyRecord record) {
-            return new Allocation(reader.username(), record.person());
+            return new Allocation(reader.username(), reader.org(), record.person());
         }
 
         @Override
         public void write() {
-            AgencyTopics.allocation("partners", staff, person);
+            AgencyTopics.partnerAllocation(staff, person, organisation);
         }
 
         @Override
-        public boolean seen(ConsentCache consents, AllocationCaseload caseloads) {
-            return caseloads.includes(staff, person);
+        public boolean seen(Views views) {
+            return views.caseloads().includes(staff, person);
+        }
+    }
+
+    /**
+     * A referral of the person by probation to an organisation, for categories and the purpose
+     * resettlement, accepted by the organisation (naming the caseworker) or only made.
+     */
+    record Referral(AgencyTopics.Referral referral, String caseworker, boolean accepted) implements Given {
+
+        /** Accepted, to {@code organisation}, for these categories. */
+        static Referral accepted(String organisation, String caseworker, String person, String... categories) {
+            return new Referral(AgencyTopics.Referral.byProbation(person, organisation, List.of(categories),
+                    List.of("resettlement")), caseworker, true);
+        }
+
+        /** The same referral, made and not (yet) answered. */
+        Referral unanswered() {
+            return new Referral(referral, caseworker, false);
+        }
+
+        String organisation() {
+            return referral.organisation();
+        }
+
+        @Override
+        public void write() {
+            AgencyTopics.referralMade(referral);
+            if (accepted) {
+                AgencyTopics.referralAccepted(referral, caseworker);
+            }
+        }
+
+        @Override
+        public boolean seen(Views views) {
+            return views.referrals().find(referral.id()).filter(r -> r.accepted() == accepted).isPresent();
         }
     }
 }

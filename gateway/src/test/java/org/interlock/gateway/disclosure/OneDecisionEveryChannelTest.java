@@ -40,6 +40,8 @@ import org.interlock.gateway.feeds.FeedClient;
 import org.interlock.gateway.feeds.FeedLog;
 import org.interlock.gateway.feeds.Received;
 import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.gateway.referrals.ReferralView;
+import org.interlock.gateway.staff.StaffDirectoryStub;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
@@ -84,6 +86,9 @@ class OneDecisionEveryChannelTest {
     AllocationCaseload caseloads;
 
     @Inject
+    ReferralView referrals;
+
+    @Inject
     FeedLog feedLog;
 
     @TestHTTPResource("/")
@@ -109,7 +114,7 @@ class OneDecisionEveryChannelTest {
                 .map(Observed.Grounds::reason).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("ABOVE_AGREEMENT_CLASSIFICATION", "ABOVE_CLEARANCE", "AGREEMENT_EXPIRED",
                 "EXPLICIT_DENY", "HANDLING_RESTRICTED", "NOT_IN_CASELOAD", "NO_AGREEMENT", "NO_CONSENT",
-                "ORGANISATION_SUSPENDED", "POLICY_ERROR", "PURPOSE_NOT_ALLOWED", "agreement")), reasons);
+                "NO_REFERRAL", "ORGANISATION_SUSPENDED", "POLICY_ERROR", "PURPOSE_NOT_ALLOWED", "agreement")), reasons);
         List<Outcome> permits = CASES.stream().map(c -> c.expected().on(REST)).filter(Outcome::released).toList();
         assertTrue(permits.stream().anyMatch(p -> p.fields() != null), "a projection");
         assertTrue(permits.stream().anyMatch(p -> p.releasedAs() != null), "a release as a lower classification");
@@ -120,26 +125,31 @@ class OneDecisionEveryChannelTest {
     static void stopReading() {
         FEEDS.values().forEach(Received::close);
         INBOXES.values().forEach(TopicRecorder::close);
+        StaffDirectoryStub.reset();
     }
 
     /**
      * Everything the cases need, once, in an order that leaves no channel deciding early: the
-     * organisations, the inbox recorders and feed subscriptions, the consents and allocations (each
-     * read by the gateway before anything else is written), the stub's answers, then each case's
-     * event followed by its sentinel.
+     * mentor as staff of table-mentoring in the staff directory (an allocation counts only for
+     * staff of the agency that made it), the organisations, the inbox recorders and feed
+     * subscriptions, the consents, allocations and referrals (each read by the gateway before
+     * anything else is written), the stub's answers, then each case's event followed by its sentinel.
      */
     private void publishOnce() {
         if (published) {
             return;
         }
+        StaffDirectoryStub.add(Reader.MENTOR.username(), Reader.MENTOR.agency(), Reader.MENTOR.org(),
+                Reader.MENTOR.role());
         registerOrganisations();
         for (Reader reader : READERS) {
             INBOXES.computeIfAbsent(reader.inbox(), TopicRecorder::new);
         }
         subscribeFeeds();
         CASES.forEach(c -> c.givens().forEach(Given::write));
-        await("consents and allocations read").atMost(DECIDED).until(() -> CASES.stream()
-                .flatMap(c -> c.givens().stream()).allMatch(given -> given.seen(consents, caseloads)));
+        await("consents, allocations and referrals read").atMost(DECIDED).until(() -> CASES.stream()
+                .flatMap(c -> c.givens().stream())
+                .allMatch(given -> given.seen(new Given.Views(consents, caseloads, referrals))));
         for (DisclosureCase c : CASES) {
             UpstreamStub.answer("GET", c.record().upstreamPath(), 200, c.record().answer());
             c.record().publish();

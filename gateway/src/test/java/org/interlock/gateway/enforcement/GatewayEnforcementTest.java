@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,9 @@ import io.restassured.specification.RequestSpecification;
 import org.interlock.contracts.PersonReference;
 import jakarta.inject.Inject;
 
+import org.interlock.gateway.consent.ConsentCache;
 import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.gateway.referrals.Referred;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every answer the gateway gives is one the caller is entitled to, for a declared purpose, with
- * the fields it may not see removed; a person outside the caller's scope is answered 404.
+ * the fields it may not see removed; a person outside the caller's scope is answered 404. A
+ * partner's staff work with a person only inside an accepted referral ({@link Referred}).
  * The agency services are a stub with exact answers; tokens are signed test tokens.
  */
 @QuarkusTest
@@ -44,6 +49,7 @@ class GatewayEnforcementTest {
     static final String IAN = TestTokens.person("ian.intel", "intelligence", null, "secret", "intelligence-officer");
     static final String OLIVIA = TestTokens.person("olivia.prison", "prisons", null, "official-sensitive", "offender-manager");
     static final String ANA = TestTokens.person("ana.analyst", "intelligence", null, "secret", "analyst");
+    static final String AUDITOR = TestTokens.person("aud.auditor", "oversight", null, "secret", "auditor");
 
     /** What the mentors' agreement whitelists of a release: no id, prison number, establishment or security category. */
     static final Set<String> MENTORS_RELEASE = Set.of("person", "status", "releaseDate", "releasedOn");
@@ -52,6 +58,9 @@ class GatewayEnforcementTest {
 
     @Inject
     OrganisationDirectory organisations;
+
+    @Inject
+    ConsentCache consents;
 
     @BeforeAll
     static void registerOrganisations() {
@@ -63,6 +72,14 @@ class GatewayEnforcementTest {
     void organisationsKnown() {
         await().atMost(Duration.ofSeconds(15)).until(() -> organisations.isActive("horizon-mentoring")
                 && organisations.isActive("faith-bridge"));
+    }
+
+    /** The outcome and reason of each REST disclosure decision about the person for this user, in order. */
+    static List<String> restDecisions(String username, String person) {
+        List<Map<String, Object>> records = given().auth().oauth2(AUDITOR).queryParam("person", person)
+                .queryParam("action", "DISCLOSE_REST").queryParam("actor", username).get("/audit/v1/records").then()
+                .statusCode(200).extract().jsonPath().getList("records.record.decision");
+        return records.stream().map(d -> d.get("outcome") + " " + d.get("reason")).toList();
     }
 
     static RequestSpecification as(String token, String purpose) {
@@ -90,7 +107,7 @@ class GatewayEnforcementTest {
     void aMentorSeesOnlyTheReleaseProjectionOfAPersonWhoConsented() {
         String person = PersonReference.random();
         UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes?person=" + person, 200, "[" + custodyEpisode(person) + "]");
-        AgencyTopics.allocation("partners", "mia.mentor", person);
+        Referred.caseworkerWorksWith("mia.mentor", "horizon-mentoring", person, "custody.release", "licence.*");
         AgencyTopics.consent(person, "horizon-mentoring");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -111,15 +128,35 @@ class GatewayEnforcementTest {
         String person = PersonReference.random();
         String id = UUID.randomUUID().toString();
         UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, custodyEpisode(person));
+        Referred.caseworkerWorksWith("mia.mentor", "horizon-mentoring", person, "custody.release");
 
         as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then()
                 .statusCode(404).body("type", equalTo("urn:interlock:problem:not-found"));
-        AgencyTopics.allocation("partners", "mia.mentor", person);
+        assertEquals(List.of("DENY NO_CONSENT"), restDecisions("mia.mentor", person));
         AgencyTopics.consent(person, "horizon-mentoring");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200));
         assertKeys(MENTORS_RELEASE, as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id), "$");
         as(FRED, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void withoutAnAcceptedReferralTheMentorGets404ThoughAllocatedAndConsented() {
+        String person = PersonReference.random();
+        String id = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/prisons/api/v1/custody-episodes/" + id, 200, custodyEpisode(person));
+        // Allocated by her manager and consented, as before referrals: only the referral is missing.
+        Referred.allocatedByTheirManager("mia.mentor", "horizon-mentoring", person);
+        AgencyTopics.consent(person, "horizon-mentoring");
+        await().atMost(Duration.ofSeconds(15)).until(() -> consents.activeConsent(person, "horizon-mentoring",
+                "custody.release", "resettlement", Instant.now()).isPresent());
+
+        as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then()
+                .statusCode(404).body("type", equalTo("urn:interlock:problem:not-found"));
+        assertEquals(List.of("DENY NO_REFERRAL"), restDecisions("mia.mentor", person));
+
+        Referred.accepted(person, "horizon-mentoring", "mia.mentor", List.of("custody.release"), List.of("resettlement"));
+        as(MIA, "resettlement").get("/api/v1/prisons/custody-episodes/" + id).then().statusCode(200);
     }
 
     @Test
@@ -166,13 +203,14 @@ class GatewayEnforcementTest {
         UpstreamStub.answer("GET", path, 200, """
                 [{"id":"%s","organisation":"horizon-mentoring","person":"%s",
                   "type":"org.interlock.prisons.custody.release-date-set.v1","sourceEventId":"s-1","consent":"c-1",
-                  "receivedAt":"2026-11-26T10:00:00Z","data":{"releaseDate":"2026-12-01"}}]"""
+                  "classification":"official","receivedAt":"2026-11-26T10:00:00Z","data":{"releaseDate":"2026-12-01"}}]"""
                 .formatted(UUID.randomUUID(), person));
         String query = "/api/v1/partners/received-events?organisation=horizon-mentoring&person=" + person;
 
         Response received = as(MIA, "resettlement").get(query);
         received.then().statusCode(200).body("$", hasSize(1)).body("[0].data.releaseDate", equalTo("2026-12-01"));
-        assertKeys(Set.of("id", "organisation", "person", "type", "sourceEventId", "consent", "receivedAt", "data"),
+        assertKeys(Set.of("id", "organisation", "person", "type", "sourceEventId", "consent", "classification",
+                "receivedAt", "data"),
                 received, "[0]");
         assertKeys(Set.of("releaseDate"), received, "[0].data");
         as(FRED, "resettlement").get(query).then().statusCode(200).body("$", hasSize(0));

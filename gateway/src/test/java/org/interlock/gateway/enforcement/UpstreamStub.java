@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import org.interlock.gateway.staff.StaffDirectoryStub;
+import org.interlock.platform.actor.ActorAssertion;
 import org.interlock.stack.FreePorts;
 import org.interlock.testing.TestTokens;
 
@@ -21,7 +22,7 @@ import org.interlock.testing.TestTokens;
  * Stands in for the four agency services and Keycloak's token endpoint, so that the gateway's
  * enforcement can be tested on exact answers. Tests register what a service answers for a path;
  * every request the gateway makes to a service is recorded as it arrived (method, raw path, raw
- * query), with the bearer the gateway presented. Keycloak's admin API, which the staff directory
+ * query), with the bearer the gateway presented and who it said acts (X-Interlock-Actor). Keycloak's admin API, which the staff directory
  * reads, is {@link StaffDirectoryStub}'s.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +32,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     /** "GET /prisons/api/v1/custody-episodes?person=..." -> status, content type and body. */
     static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
     static final Map<String, String> LAST_BEARER = new ConcurrentHashMap<>();
+    /** "POST /prisons/api/v1/allocations" -> the X-Interlock-Actor header of the last such request (absent: none). */
+    static final Map<String, String> LAST_ACTOR = new ConcurrentHashMap<>();
     private static final List<Received> RECEIVED = Collections.synchronizedList(new ArrayList<>());
 
     private Vertx vertx;
@@ -93,6 +96,12 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             }
             RECEIVED.add(new Received(request.method().name(), request.path(), request.query()));
             LAST_BEARER.put(request.path(), String.valueOf(request.getHeader("Authorization")));
+            String actor = request.getHeader(ActorAssertion.HEADER);
+            if (actor == null) {
+                LAST_ACTOR.remove(request.method().name() + " " + request.path());
+            } else {
+                LAST_ACTOR.put(request.method().name() + " " + request.path(), actor);
+            }
             String query = request.query() == null ? "" : "?" + URLDecoder.decode(request.query(), StandardCharsets.UTF_8);
             Answer answer = ANSWERS.get(request.method().name() + " " + request.path() + query);
             if (answer == null) {

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.gateway.referrals.Referred;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TopicRecorder;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exchange against real Kafka and PostgreSQL: each agency event reaches exactly the inboxes
- * entitled to it, as the agreement releases it, with one audit record per disclosure; a consent's
- * end stops disclosure under it and sends the recipient an erasure notice of what it received.
+ * entitled to it, as the agreement releases it, with one audit record per disclosure; an
+ * organisation's inbox receives only inside an accepted referral; a consent's end stops disclosure
+ * under it and sends the recipient an erasure notice of what it received.
  */
 @QuarkusTest
 @TestProfile(ExchangeProfile.class)
@@ -69,6 +71,15 @@ class ExchangeTest {
         await().atMost(ROUTED).until(() -> directory.isActive("horizon-mentoring") && directory.isActive("faith-bridge"));
     }
 
+    /**
+     * The person referred to the organisation (releases, for resettlement) and the referral
+     * accepted, as the gateway has read it: without one, an organisation's inbox receives nothing.
+     */
+    private static void referred(String person, String organisation) {
+        Referred.accepted(person, organisation, AgencyTopics.partnerManagerOf(organisation), List.of("custody.release"),
+                List.of("resettlement"));
+    }
+
     /** A consent the gateway has read (the services' commit-to-gateway lag is not what these tests are about). */
     private String consented(String person, String organisation) {
         String consent = AgencyTopics.consent(person, organisation);
@@ -85,18 +96,19 @@ class ExchangeTest {
     @Test
     void aReleaseDateReachesProbationWholeAndTheConsentedMentorAsItsProjection() throws Exception {
         String person = PersonReference.random();
+        referred(person, "horizon-mentoring");
         String consent = consented(person, "horizon-mentoring");
         String source = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
 
-        await().atMost(ROUTED).until(() -> probation.about(person).size() == 1 && partners.about(person).size() == 1);
+        await().atMost(ROUTED).until(() -> copies(probation, person).size() == 1 && copies(partners, person).size() == 1);
         // Probation's agreement releases the whole event: the release facts, nothing of the episode's other categories.
-        ConsumerRecord<String, String> whole = probation.about(person).getFirst();
+        ConsumerRecord<String, String> whole = copies(probation, person).getFirst();
         assertEquals(List.of("id", "person", "releaseDate", "releasedOn", "status"), keys(JSON.readTree(whole.value())));
         assertEquals(source, TopicRecorder.header(whole, "ce_sourceeventid"));
         assertEquals("prisons-to-probation-custody", TopicRecorder.header(whole, "ce_agreement"));
         assertEquals("org.interlock.prisons.custody.release-date-set.v1", TopicRecorder.header(whole, "ce_type"));
 
-        ConsumerRecord<String, String> projected = partners.about(person).getFirst();
+        ConsumerRecord<String, String> projected = copies(partners, person).getFirst();
         JsonNode released = JSON.readTree(projected.value());
         assertEquals(List.of("person", "releaseDate", "releasedOn", "status"), keys(released));
         assertEquals("2026-12-01", released.path("releaseDate").asText());
@@ -106,11 +118,13 @@ class ExchangeTest {
         assertEquals("official", TopicRecorder.header(projected, "ce_classification"));
         assertFalse(projected.value().contains("HMP Frankland"));
 
-        assertTrue(prisons.about(person).isEmpty() && intelligence.about(person).isEmpty());
+        assertTrue(copies(prisons, person).isEmpty() && copies(intelligence, person).isEmpty());
         ExchangeAudit.routedAbout(person)
-                .body("records", hasSize(2))
-                .body("records.record.actor.org", org.hamcrest.Matchers.hasItems("horizon-mentoring"))
-                .body("records.record.resource.id", org.hamcrest.Matchers.everyItem(equalTo(source)));
+                .body("records.findAll { it.record.resource.category == 'custody.release' }", hasSize(2))
+                .body("records.findAll { it.record.resource.category == 'custody.release' }.record.actor.org",
+                        org.hamcrest.Matchers.hasItems("horizon-mentoring"))
+                .body("records.findAll { it.record.resource.category == 'custody.release' }.record.resource.id",
+                        org.hamcrest.Matchers.everyItem(equalTo(source)));
     }
 
     @Test
@@ -121,10 +135,10 @@ class ExchangeTest {
 
         // The P report is routed after the C report (same person, same partition, in order):
         // once it has arrived, the C report has been decided.
-        await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
-        assertEquals(List.of(permitted), probation.about(person).stream()
+        await().atMost(ROUTED).until(() -> !copies(probation, person).isEmpty());
+        assertEquals(List.of(permitted), copies(probation, person).stream()
                 .map(r -> TopicRecorder.header(r, "ce_sourceeventid")).toList());
-        assertTrue(partners.about(person).isEmpty() && prisons.about(person).isEmpty());
+        assertTrue(copies(partners, person).isEmpty() && copies(prisons, person).isEmpty());
         ExchangeAudit.about(person, "ROUTE_EVENT")
                 .body("records.record.decision.reason", org.hamcrest.Matchers.hasItem("HANDLING_RESTRICTED"));
     }
@@ -136,26 +150,50 @@ class ExchangeTest {
         AgencyTopics.organisation("lantern-trust", "SUSPENDED", "suspended");
         await().atMost(ROUTED).until(() -> directory.organisations().contains("lantern-trust")
                 && !directory.isActive("lantern-trust"));
+        referred(person, "lantern-trust");
         consented(person, "lantern-trust");
-        AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
+        String release = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
 
-        await().atMost(ROUTED).until(() -> !probation.about(person).isEmpty());
-        assertTrue(partners.about(person).isEmpty());
+        await().atMost(ROUTED).until(() -> !copies(probation, person).isEmpty());
+        assertTrue(copies(partners, person).isEmpty());
         ExchangeAudit.about(person, "ROUTE_EVENT")
-                .body("records.findAll { it.record.actor.org == 'lantern-trust' }.record.decision.reason",
-                        org.hamcrest.Matchers.contains("ORGANISATION_SUSPENDED"));
+                .body("records.findAll { it.record.actor.org == 'lantern-trust' && it.record.resource.id == '"
+                        + release + "' }.record.decision.reason", org.hamcrest.Matchers.contains("ORGANISATION_SUSPENDED"));
+    }
+
+    @Test
+    void withoutAnAcceptedReferralTheConsentedMentorReceivesNoCopyAndTheRefusalIsRecorded() {
+        String person = PersonReference.random();
+        consented(person, "horizon-mentoring");
+        String refused = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
+
+        // Probation's copy and the mentor's decision are committed in one transaction.
+        await().atMost(ROUTED).until(() -> copies(probation, person).size() == 1);
+        assertTrue(copies(partners, person).isEmpty());
+        ExchangeAudit.about(person, "ROUTE_EVENT")
+                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record.decision.reason",
+                        org.hamcrest.Matchers.contains("NO_REFERRAL"))
+                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record.resource.id",
+                        org.hamcrest.Matchers.contains(refused));
+
+        // The referral was all that was missing: once accepted, the next release reaches the mentor.
+        referred(person, "horizon-mentoring");
+        String released = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
+        await().atMost(ROUTED).until(() -> copies(partners, person).size() == 1);
+        assertEquals(released, TopicRecorder.header(copies(partners, person).getFirst(), "ce_sourceeventid"));
     }
 
     @Test
     void aWithdrawalStopsDisclosureAndTheMentorIsToldToEraseWhatItReceived() throws Exception {
         String person = PersonReference.random();
+        referred(person, "horizon-mentoring");
         String consent = consented(person, "horizon-mentoring");
         String first = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
-        await().atMost(ROUTED).until(() -> partners.about(person).size() == 1);
+        await().atMost(ROUTED).until(() -> copies(partners, person).size() == 1);
 
         AgencyTopics.withdrawn(consent, person, "horizon-mentoring");
-        await().atMost(ROUTED).until(() -> partners.about(person).size() == 2);
-        ConsumerRecord<String, String> notice = partners.about(person).get(1);
+        await().atMost(ROUTED).until(() -> copies(partners, person).size() == 2);
+        ConsumerRecord<String, String> notice = copies(partners, person).get(1);
         assertEquals("org.interlock.gateway.erasure.requested.v1", TopicRecorder.header(notice, "ce_type"));
         JsonNode data = JSON.readTree(notice.value());
         assertEquals(List.of(first), JSON.convertValue(data.path("events"), List.class));
@@ -163,9 +201,9 @@ class ExchangeTest {
         assertEquals("horizon-mentoring", data.path("organisation").asText());
 
         String after = AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
-        await().atMost(ROUTED).until(() -> probation.about(person).size() == 2);
-        assertEquals(2, partners.about(person).size(), "nothing more under a withdrawn consent");
-        assertNull(partners.about(person).stream().filter(r -> after.equals(TopicRecorder.header(r, "ce_sourceeventid")))
+        await().atMost(ROUTED).until(() -> copies(probation, person).size() == 2);
+        assertEquals(2, copies(partners, person).size(), "nothing more under a withdrawn consent");
+        assertNull(copies(partners, person).stream().filter(r -> after.equals(TopicRecorder.header(r, "ce_sourceeventid")))
                 .findAny().orElse(null));
 
         AgencyTopics.erasureConfirmed(data.path("notice").asText(), consent, person, "horizon-mentoring", List.of(first));
@@ -174,16 +212,17 @@ class ExchangeTest {
                 .body("records[0].record.decision.reason", equalTo("erased:1"))
                 .body("records[0].record.consent", equalTo(consent)));
         ExchangeAudit.about(person, "ERASURE_REQUESTED").body("records", hasSize(1));
+        String releases = "records.findAll { it.record.actor.org == 'horizon-mentoring'"
+                + " && it.record.resource.category == 'custody.release' }";
         ExchangeAudit.about(person, "ROUTE_EVENT")
-                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record.decision.outcome",
-                        equalTo(List.of("PERMIT", "DENY")))
-                .body("records.findAll { it.record.actor.org == 'horizon-mentoring' }[1].record.decision.reason",
-                        equalTo("NO_CONSENT"));
+                .body(releases + ".record.decision.outcome", equalTo(List.of("PERMIT", "DENY")))
+                .body(releases + "[1].record.decision.reason", equalTo("NO_CONSENT"));
     }
 
     @Test
     void aWithdrawalRacingNewEventsLeavesNoDisclosureDecidedAfterIt() throws Exception {
         String person = PersonReference.random();
+        referred(person, "horizon-mentoring");
         String consent = consented(person, "horizon-mentoring");
         int events = 120;
         Thread releases = Thread.ofPlatform().start(() -> {
@@ -191,14 +230,15 @@ class ExchangeTest {
                 AgencyTopics.releaseDateSet(person, UUID.randomUUID().toString());
             }
         });
-        await().atMost(ROUTED).until(() -> partners.about(person).size() >= 10);
+        await().atMost(ROUTED).until(() -> copies(partners, person).size() >= 10);
         AgencyTopics.withdrawn(consent, person, "horizon-mentoring");
         releases.join();
-        await().atMost(ROUTED).until(() -> probation.about(person).size() == events);
+        await().atMost(ROUTED).until(() -> copies(probation, person).size() == events);
         java.time.Instant ended = consentCache.endedAt(consent).orElseThrow();
 
         List<Map<String, Object>> decisions = ExchangeAudit.about(person, "ROUTE_EVENT").extract().jsonPath()
-                .getList("records.findAll { it.record.actor.org == 'horizon-mentoring' }.record");
+                .getList("records.findAll { it.record.actor.org == 'horizon-mentoring'"
+                        + " && it.record.resource.category == 'custody.release' }.record");
         long permits = 0;
         for (Map<String, Object> record : decisions) {
             java.time.Instant decided = java.time.Instant.parse((String) record.get("time"));
@@ -209,12 +249,22 @@ class ExchangeTest {
                         + ended);
             }
         }
-        long copies = partners.about(person).stream()
+        long copies = copies(partners, person).stream()
                 .filter(r -> !"org.interlock.gateway.erasure.requested.v1".equals(TopicRecorder.header(r, "ce_type")))
                 .count();
         assertEquals(permits, copies, "one copy per recorded disclosure");
         assertTrue(permits < events, "the withdrawal landed among the events");
         assertEquals(events - permits, decisions.size() - permits, "every later event refused, and recorded as such");
+    }
+
+    /**
+     * The copies in an inbox about a person, but for the referral's own (a referral reaches the
+     * organisation it is made to, its answer the referrer): what these tests count is the rest.
+     */
+    static List<ConsumerRecord<String, String>> copies(TopicRecorder inbox, String person) {
+        return inbox.about(person).stream()
+                .filter(copy -> !String.valueOf(TopicRecorder.header(copy, "ce_type")).contains(".referral."))
+                .toList();
     }
 
     static List<String> keys(JsonNode data) {

@@ -1,15 +1,19 @@
 package org.interlock.testing;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Agency events, organisations and consents written straight to their topics, as the services
- * would publish them (binary-mode CloudEvents whose type, category and handling code agree with the
- * services' catalogues), for tests of the gateway without the services.
+ * Agency events, organisations, allocations, referrals, restrictions and consents written
+ * straight to their topics, as the services would publish them (binary-mode CloudEvents whose
+ * type, category and handling code agree with the services' catalogues, data as their schemas
+ * say), for tests of the gateway without the services.
  */
 public final class AgencyTopics {
 
@@ -18,10 +22,13 @@ public final class AgencyTopics {
     private AgencyTopics() {
     }
 
-    /** A partner organisation's registration ({@code verb} registered) or change of status (suspended, reinstated). */
-    public static void organisation(String id, String status, String verb) {
+    /**
+     * A partner organisation's registration ({@code verb} registered) or change of status
+     * (suspended, reinstated); returns when it was written.
+     */
+    public static Instant organisation(String id, String status, String verb) {
         String subject = "urn:interlock:organisation:" + id;
-        TopicWriter.send(PARTNERS_EVENTS, subject, """
+        return TopicWriter.send(PARTNERS_EVENTS, subject, """
                 {"id":"%s","name":"%s","kind":"MENTORING","status":"%s"}""".formatted(id, id, status),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock.partners.organisation." + verb + ".v1", "/agencies/partners", subject,
@@ -34,23 +41,150 @@ public final class AgencyTopics {
         organisation("faith-bridge", "ACTIVE", "registered");
     }
 
-    /** A member of staff allocated to a person in an agency; returns the allocation's id. */
+    /** A member of staff allocated to a person in an agency (by a team manager); returns the allocation's id. */
     public static String allocation(String agency, String staff, String person) {
+        return allocation(agency, staff, person, "tess.tester");
+    }
+
+    /**
+     * A partner organisation's caseworker allocated to a person by the organisation's partner
+     * manager, as the partners service records it when the manager accepts a referral (it counts
+     * at the gateway only inside that referral); returns the allocation's id.
+     */
+    public static String partnerAllocation(String caseworker, String person, String organisation) {
+        return allocation("partners", caseworker, person, partnerManagerOf(organisation));
+    }
+
+    private static String allocation(String agency, String staff, String person, String allocatedBy) {
         String id = UUID.randomUUID().toString();
+        TopicWriter.send("interlock." + agency + ".events", person, allocationData(id, agency, staff, person, allocatedBy),
+                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                        "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,
+                        "allocation", "official"));
+        return id;
+    }
+
+    static String allocationData(String id, String agency, String staff, String person, String allocatedBy) {
         String role = switch (agency) {
             case "prisons" -> "OFFENDER_MANAGER";
             case "probation" -> "PROBATION_PRACTITIONER";
             case "intelligence" -> "INTELLIGENCE_OFFICER";
             default -> "PARTNER_CASEWORKER";
         };
-        TopicWriter.send("interlock." + agency + ".events", person, """
+        return """
                 {"id":"%s","person":"%s","staff":"%s","role":"%s","startsOn":"2026-01-01","endsOn":null,
-                 "allocatedBy":"tess.tester"}"""
-                .formatted(id, person, staff, role),
+                 "allocatedBy":"%s"}""".formatted(id, person, staff, role, allocatedBy);
+    }
+
+    /** The partner manager of a demo organisation (the realm's personas); of any other, {@code manager.<organisation>}. */
+    public static String partnerManagerOf(String organisation) {
+        return switch (organisation) {
+            case "horizon-mentoring" -> "hana.horizon";
+            case "faith-bridge" -> "felix.faithbridge";
+            default -> "manager." + organisation;
+        };
+    }
+
+    /**
+     * A referral of a person to a partner organisation by their statutory lead.
+     *
+     * @param origin     the agency that refers (prisons or probation)
+     * @param categories category patterns, as a referral names them
+     */
+    public record Referral(String id, String origin, String person, String organisation, List<String> categories,
+            List<String> purposes, LocalDate endsOn, String referredBy) {
+
+        public Referral {
+            categories = List.copyOf(categories);
+            purposes = List.copyOf(purposes);
+        }
+
+        /** By probation's officer (peter.probation), for a year. */
+        public static Referral byProbation(String person, String organisation, List<String> categories,
+                List<String> purposes) {
+            return new Referral(UUID.randomUUID().toString(), "probation", person, organisation, categories, purposes,
+                    LocalDate.now(ZoneOffset.UTC).plusYears(1), "peter.probation");
+        }
+
+        /** By the prison's offender manager (olivia.prison), before a probation practitioner is allocated. */
+        public static Referral byPrisons(String person, String organisation, List<String> categories,
+                List<String> purposes) {
+            return new Referral(UUID.randomUUID().toString(), "prisons", person, organisation, categories, purposes,
+                    LocalDate.now(ZoneOffset.UTC).plusYears(1), "olivia.prison");
+        }
+
+        public Referral endingOn(LocalDate day) {
+            return new Referral(id, origin, person, organisation, categories, purposes, day, referredBy);
+        }
+    }
+
+    /** The referral as its origin publishes it when made (still to be answered by the organisation). */
+    public static Referral referralMade(Referral referral) {
+        TopicWriter.send("interlock." + referral.origin() + ".events", referral.person(), referralMadeData(referral),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
-                        "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,
-                        "allocation", "official"));
+                        "org.interlock." + referral.origin() + ".referral.made.v1", "/agencies/" + referral.origin(),
+                        referral.person(), "referral", "official"));
+        return referral;
+    }
+
+    /** The organisation's partner manager accepts the referral, naming the caseworker (the partners service's answer). */
+    public static Referral referralAccepted(Referral referral, String caseworker) {
+        TopicWriter.send(PARTNERS_EVENTS, referral.person(), referralAcceptedData(referral, caseworker),
+                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                        "org.interlock.partners.referral.accepted.v1", "/agencies/partners", referral.person(),
+                        "partner.referral", "official"));
+        return referral;
+    }
+
+    /**
+     * A person referred by probation to an organisation and accepted by its partner manager, who
+     * names the caseworker (not allocated here: see {@link #partnerAllocation}); in force for a year.
+     */
+    public static Referral acceptedReferral(String person, String organisation, String caseworker,
+            List<String> categories, List<String> purposes) {
+        return referralAccepted(referralMade(Referral.byProbation(person, organisation, categories, purposes)),
+                caseworker);
+    }
+
+    static String referralMadeData(Referral referral) {
+        return """
+                {"id":"%s","person":"%s","organisation":"%s","purposes":%s,"categories":%s,"reason":"Resettlement support",
+                 "endsOn":"%s","referredBy":"%s","status":"MADE"}""".formatted(referral.id(), referral.person(),
+                referral.organisation(), quoted(referral.purposes()), quoted(referral.categories()), referral.endsOn(),
+                referral.referredBy());
+    }
+
+    static String referralAcceptedData(Referral referral, String caseworker) {
+        return """
+                {"id":"%s","person":"%s","organisation":"%s","origin":"%s","purposes":%s,"categories":%s,"endsOn":"%s",
+                 "status":"ACCEPTED","caseworker":"%s","answeredBy":"%s","answeredOn":"%s"}""".formatted(referral.id(),
+                referral.person(), referral.organisation(), referral.origin(), quoted(referral.purposes()),
+                quoted(referral.categories()), referral.endsOn(), caseworker, partnerManagerOf(referral.organisation()),
+                LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * An agency's records about a person restricted to named staff, as the agency publishes it
+     * when a team manager imposes it; returns the restriction's id.
+     */
+    public static String restriction(String agency, String person, String imposedBy, String... staff) {
+        String id = UUID.randomUUID().toString();
+        TopicWriter.send("interlock." + agency + ".events", person, restrictionData(id, person, imposedBy, List.of(staff)),
+                TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                        "org.interlock." + agency + ".restriction.imposed.v1", "/agencies/" + agency, person,
+                        "restriction", "official-sensitive"));
         return id;
+    }
+
+    static String restrictionData(String id, String person, String imposedBy, List<String> staff) {
+        return """
+                {"id":"%s","person":"%s","staff":%s,"reason":"Named officers only during a live operation",
+                 "imposedBy":"%s","imposedOn":"%s","liftedOn":null,"status":"ACTIVE"}""".formatted(id, person,
+                quoted(staff), imposedBy, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     /** A release date set in prison, with the episode's other facts that a release event must not carry; returns the event id. */

@@ -1,6 +1,7 @@
 package org.interlock.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,8 @@ public final class TopicWriter {
     private TopicWriter() {
     }
 
-    public static void send(String topic, String key, String value, Map<String, String> headers) {
+    /** @return when the record was written: its timestamp, as the producer set it and the broker keeps it */
+    public static Instant send(String topic, String key, String value, Map<String, String> headers) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafka().bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -26,7 +28,7 @@ public final class TopicWriter {
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            return Instant.ofEpochMilli(producer.send(record).get(10, TimeUnit.SECONDS).timestamp());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
