@@ -43,6 +43,21 @@ public final class TestStack {
         return "http://127.0.0.1:" + config.gatewayPort();
     }
 
+    /**
+     * An agency service's own address ({@code prisons}, {@code probation}, {@code intelligence},
+     * {@code partners}): for tests that look past the gateway, at what a service holds or was asked.
+     */
+    public String serviceUrl(String service) {
+        int port = switch (service) {
+            case "prisons" -> config.prisonsPort();
+            case "probation" -> config.probationPort();
+            case "intelligence" -> config.intelligencePort();
+            case "partners" -> config.partnersPort();
+            default -> throw new IllegalArgumentException("No agency service " + service);
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
     /** SIGKILL of an application ({@code gateway}, {@code prisons}, ...), as a crash. */
     public void kill(String application) {
         stack.kill(application);
