@@ -111,17 +111,18 @@ public final class LocalStack {
         supervisor.start(List.of(postgres));
         applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database(), app.runtimeRole()));
         say("PostgreSQL   postgresql://127.0.0.1:" + config.postgresPort() + " (databases: prisons, probation,"
-                + " intelligence, partners, gateway)");
+                + " intelligence, partners, gateway) at " + since(begin));
         supervisor.start(List.of(kafka));
-        say("Kafka        " + kafka.bootstrapServers());
+        say("Kafka        " + kafka.bootstrapServers() + " at " + since(begin));
         supervisor.start(List.of(keycloak));
         say("Keycloak     " + keycloak.url() + " (realm " + KeycloakNode.REALM + "; admin password in "
-                + config.dataDirectory().resolve("keycloak/admin-password") + ")");
+                + config.dataDirectory().resolve("keycloak/admin-password") + ") at " + since(begin));
         supervisor.start(applications);
         for (ApplicationServer server : applications) {
             Application app = server.application();
             say(String.format("%-12s %s (ready: %s)", app.name(), app.url(), app.readinessUrl()));
         }
+        say("applications ready at " + since(begin));
         writeReady(System.nanoTime() - begin);
         say("READY in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
     }
@@ -218,6 +219,10 @@ public final class LocalStack {
         } catch (IOException e) {
             say("could not delete the status file: " + e.getMessage());
         }
+    }
+
+    private static String since(long beginNanos) {
+        return String.format("%.1f s", (System.nanoTime() - beginNanos) / 1e9);
     }
 
     private static void say(String line) {

@@ -142,7 +142,7 @@ public final class PostgresNode implements Component, AutoCloseable {
             return "not started";
         }
         // The postmaster is pg_ctl's child, not ours: its exit status is not ours to read.
-        return alive() ? "running" : "postmaster " + postmaster.pid() + " is gone; see " + logFile();
+        return alive() ? "running" : "postmaster " + postmaster.pid() + " gone";
     }
 
     /** A server that died on its own: release its lock file and registration before starting anew. */
