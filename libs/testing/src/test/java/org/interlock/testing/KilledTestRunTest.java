@@ -98,7 +98,10 @@ class KilledTestRunTest {
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dinterlock.home=" + TestInfrastructure.home(),
                 "-cp", System.getProperty("java.class.path"), TestRunToBeKilled.class.getName(), mode)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                // Only a run we wait READY from is read; any other must never block on a full pipe.
+                .redirectOutput(mode.equals("exit") ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.PIPE)
+                .start();
         testRuns.add(run);
         return run;
     }

@@ -18,8 +18,10 @@ public final class TestRunToBeKilled {
         }
         System.out.println("READY " + infra.kafka().bootstrapServers());
         System.out.flush();
-        if (!mode.equals("exit")) {
-            Thread.sleep(Long.MAX_VALUE);
+        if (mode.equals("exit")) {
+            // The in-JVM broker's threads are not daemons: end as a test JVM does, through the shutdown hooks.
+            System.exit(0);
         }
+        Thread.sleep(Long.MAX_VALUE);
     }
 }
