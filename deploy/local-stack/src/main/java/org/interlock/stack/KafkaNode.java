@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -18,9 +19,10 @@ import org.apache.kafka.common.utils.Time;
 /**
  * One real Apache Kafka node (KRaft, broker and controller combined) running inside this JVM.
  * Its log directory survives {@link #stop()}, so a restart on the same ports keeps every topic,
- * committed offset and transaction: that is what the crash tests rely on.
+ * committed offset and transaction: that is what the crash tests rely on. {@link #main} runs one
+ * as a process of its own ({@link KafkaProcess}, the local stack), which can crash alone.
  */
-public final class KafkaNode implements AutoCloseable {
+public final class KafkaNode implements KafkaBroker, AutoCloseable {
 
     private final Path directory;
     private final int port;
@@ -33,10 +35,51 @@ public final class KafkaNode implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
+    /** Arguments: the node's directory, its port and its controller port. Runs until SIGTERM. */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaNode node = new KafkaNode(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.stop();
+            stopped.countDown();
+        }, "kafka-stop"));
+        node.start();
+        stopped.await();
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
+    @Override
+    public synchronized boolean alive() {
+        return server != null;
+    }
+
+    /** It runs inside this JVM. */
+    @Override
+    public long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    @Override
+    public String exitReason() {
+        return alive() ? "running" : "stopped";
+    }
+
+    /** A node inside this JVM cannot crash alone: run it as a {@link KafkaProcess} to kill it. */
+    @Override
+    public void kill() {
+        throw new UnsupportedOperationException("Kafka runs inside this JVM: it cannot be killed alone");
+    }
+
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;
@@ -51,6 +94,7 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;
