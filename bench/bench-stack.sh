@@ -11,7 +11,7 @@
 #                      measures) during each measured phase, into .interlock/NAME/profiles/, and
 #                      prints where (PROFILE| lines, listed by bench/run under its table)
 #   BENCH_SECONDS      length of each timed phase (default 20)
-# Nothing is built with install: a missing application is packaged under the Maven lock.
+# Nothing is built with install: a missing application is packaged (under the caller's Maven lock).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA_HOME="$("$ROOT/deploy/find-jdk")" || { echo "no JDK 21 or newer found" >&2; exit 1; }
@@ -37,8 +37,10 @@ bench_ports() {
   done
 }
 
-# The applications the stack runs and the stack's classpath, made here under the Maven lock rather
-# than by deploy/stack (which would install, unlocked).
+# The applications the stack runs and the stack's classpath, made here rather than by deploy/stack
+# (which would install). bench/run is run under the machine's Maven lock
+# (flock /tmp/interlock-maven.lock bench/run ...), so these Maven runs hold it already: taking it
+# again here would wait for ourselves.
 bench_build() {
   local modules=() app module
   for app in prisons probation intelligence partners gateway; do
@@ -48,13 +50,13 @@ bench_build() {
   [[ -f "$ROOT/deploy/local-stack/target/classes/org/interlock/stack/LocalStack.class" ]] || modules+=(deploy/local-stack)
   if (( ${#modules[@]} )); then
     echo "packaging ${modules[*]}" >&2
-    (cd "$ROOT" && flock /tmp/interlock-maven.lock ./mvnw -B -q -o -pl "$(IFS=,; echo "${modules[*]}")" -am \
+    (cd "$ROOT" && ./mvnw -B -q -o -pl "$(IFS=,; echo "${modules[*]}")" -am \
         package -DskipTests) >&2
   fi
   local cp_file="$ROOT/.interlock/local-stack.classpath"
   if [[ ! -s "$cp_file" || "$ROOT/deploy/local-stack/pom.xml" -nt "$cp_file" || "$ROOT/pom.xml" -nt "$cp_file" ]]; then
     mkdir -p "$ROOT/.interlock"
-    (cd "$ROOT" && flock /tmp/interlock-maven.lock ./mvnw -B -q -o -pl deploy/local-stack dependency:build-classpath \
+    (cd "$ROOT" && ./mvnw -B -q -o -pl deploy/local-stack dependency:build-classpath \
         -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime -Dmdep.excludeTypes=zip) >&2
   fi
 }
@@ -65,25 +67,29 @@ bench_stack() {
   export INTERLOCK_STACK_APPS="$apps"
   bench_ports
   bench_build
+  # Fresh topics and databases each run (what an earlier run left would be read again by the
+  # gateway's views); Keycloak's built server and PostgreSQL's binaries are kept (a warm start).
+  "$ROOT/deploy/stack" down >/dev/null 2>&1 || true
+  rm -rf "$INTERLOCK_STACK_DIR/kafka" "$INTERLOCK_STACK_DIR/postgres/data"
   trap '"$ROOT/deploy/stack" down >/dev/null 2>&1 || true' EXIT
+  local began=$SECONDS
   "$ROOT/deploy/stack" up --detach >/dev/null
-  # What the load generators measure the CPU of (and profile): each application, the stack's own
-  # JVM (which runs the Kafka broker), PostgreSQL (its postmaster; the generator adds its children).
-  local stack_pid pids="broker=$(cat "$INTERLOCK_STACK_DIR/stack.pid")" app
-  stack_pid="$(cat "$INTERLOCK_STACK_DIR/stack.pid")"
-  for app in ${apps//,/ }; do
-    pids+=",$app=$(app_pid "$stack_pid" "$app")"
+  echo "stack $name ($apps) up in $((SECONDS - began)) s" >&2
+  # What the load generators measure the CPU of (and profile): each application, the Kafka broker
+  # (a JVM of its own), PostgreSQL (its postmaster; the generator adds its children), all as the
+  # stack's supervisor records them in stack.status.
+  local pids="" app
+  for app in kafka ${apps//,/ }; do
+    pids+="${pids:+,}$([[ "$app" == kafka ]] && echo broker || echo "$app")=$(component_pid "$app")"
   done
   pids+=",postgres=$(head -1 "$INTERLOCK_STACK_DIR/postgres/data/postmaster.pid")"
   export BENCH_PIDS="$pids"
   export BENCH_PROFILE_DIR="$INTERLOCK_STACK_DIR/profiles"
 }
 
-# The pid of an application the stack started: in the stack's process group, running its jar.
-app_pid() {
-  local stack_pid="$1" app="$2" module="services/$2"
-  [[ "$app" == gateway ]] && module=gateway
-  pgrep -g "$stack_pid" -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" | head -1
+# The pid of a component the stack started, from its supervisor's status file.
+component_pid() {
+  awk -F'\t' -v c="$1" '$1 == c {print $2}' "$INTERLOCK_STACK_DIR/stack.status"
 }
 
 bench_load() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * a phase, in cores (1.0 = one core busy for the whole phase): what tells a saturated component
  * from a saturated generator, and a quiet machine from a busy one. The parts come from BENCH_PIDS
  * ("name=pid,..." set by bench/bench-stack.sh). PostgreSQL counts with its backends; the
- * broker is the stack's own JVM alone (its child processes are the applications and Keycloak).
+ * broker is Kafka's own JVM.
  */
 final class CpuMeter {
 
