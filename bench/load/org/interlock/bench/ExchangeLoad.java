@@ -169,7 +169,7 @@ public final class ExchangeLoad {
             send(warmUp, inputs);
             out.await(pipeCopies(warmUp), Duration.ofMinutes(5));
 
-            CpuMeter cpu = new CpuMeter("broker").with("pipe", pipe.pid()).start();
+            CpuMeter cpu = new CpuMeter("broker", "gateway", "prisons", "postgres").with("pipe", pipe.pid()).start();
             long first = System.currentTimeMillis();
             send(batch, inputs);
             int arrived = out.await(pipeCopies(batch), Duration.ofMinutes(10));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,8 @@ public final class FeedLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PEOPLE_EACH = 10;
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(90);
+    /** Subscriptions answered other than 200, by status. */
+    private static final Map<Integer, AtomicInteger> REFUSED = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String gateway = args[0];
@@ -80,7 +83,7 @@ public final class FeedLoad {
         }
         if (connected.get() < subscribers) {
             throw new IllegalStateException(connected.get() + " of " + subscribers + " subscribers connected within "
-                    + CONNECT_WITHIN.toSeconds() + " s");
+                    + CONNECT_WITHIN.toSeconds() + " s; refused by status: " + REFUSED);
         }
 
         try (KafkaProducer<String, String> producer = producer(kafka)) {
@@ -130,7 +133,7 @@ public final class FeedLoad {
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
-                System.err.println("feed refused: " + response.statusCode());
+                REFUSED.computeIfAbsent(response.statusCode(), status -> new AtomicInteger()).incrementAndGet();
                 return;
             }
             connected.incrementAndGet();
