@@ -1,344 +1,310 @@
 package org.interlock.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The exchange under load, on one broker and one data set:
+ * The exchange under load, side by side with the plain Kafka pipe it is measured against, on one
+ * broker and one set of events:
  * <ol>
- *   <li>a plain consume → transform → produce pipe (Kafka transactions, offsets in the
- *       transaction, read_committed — the exchange's plumbing without policy, consent, redaction
- *       or audit) over N prison events, events/s;</li>
- *   <li>the gateway's exchange over the same N events (decision per recipient, consent, redaction,
- *       one durable audit record per copy), from the first event written to the last copy seen in
- *       probation's inbox, events/s, and the ratio of the two;</li>
- *   <li>latency from the event's time to its copy in probation's inbox at a paced 1,000 events/s
- *       written to the agency topic (as the outbox relay writes them);</li>
- *   <li>latency from an agency's REST write through the gateway to the copy in the inbox, paced at
- *       50 writes/s and at 200, about what one service sustains on this machine (outbox.bench):
- *       1,000 REST writes/s are beyond it.</li>
+ *   <li>the plain pipe ({@link PlainPipe}, tuned as in ../shared/notes/kafka-baseline.md, in a JVM
+ *       of its own) over N events, and the exchange (decision per candidate inbox, consent,
+ *       projection and redaction, one durable audit record per decision, exactly-once delivery)
+ *       over the same N events on the agency topics: events/s from the first event written to the
+ *       last output committed, and their ratio. Both inputs have the agency topics' partitions;</li>
+ *   <li>latency from the event's time to its copy in each inbox at a paced 1,000 events/s of the
+ *       same mix, written to the agency topics as the outbox relays write them;</li>
+ *   <li>latency from a REST write through the gateway (POST a reception, 50 and 200 writes/s,
+ *       open loop) to the copy in probation's inbox.</li>
  * </ol>
- * Prints BENCH lines for bench/run. Arguments: gateway URL, Keycloak URL, Kafka bootstrap, N,
- * seconds per paced phase.
+ * The mix: receptions (40 %: to probation), release dates (30 %: to probation, and projected to
+ * horizon-mentoring for a referred person) and licence conditions (30 %: to prisons, and without
+ * their details to horizon-mentoring for a referred person), over BENCH_PERSONS people of whom
+ * BENCH_REFERRED_PERCENT are referred by probation to horizon-mentoring, accepted, allocated a
+ * caseworker and consenting (every event as the services publish it: {@link BenchEvent}).
+ *
+ * <p>Arguments: gateway URL, Keycloak URL, Kafka bootstrap, N, seconds per paced phase.
  */
 public final class ExchangeLoad {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AGENCY_TOPIC = "interlock.prisons.events";
-    private static final String INBOX = "interlock.inbox.probation";
-    private static final String TYPE = "org.interlock.prisons.custody.received.v1";
+    private static final String ORGANISATION = "horizon-mentoring";
+    private static final List<String> SCOPE = List.of("custody.release", "licence.*");
+    private static final List<String> PURPOSES = List.of("resettlement");
+    private static final List<String> INBOXES = List.of("interlock.inbox.probation", "interlock.inbox.prisons",
+            "interlock.inbox.partners", "interlock.inbox.intelligence");
 
     private final String kafka;
+    private final Mix mix;
 
-    private ExchangeLoad(String kafka) {
+    private ExchangeLoad(String kafka, Mix mix) {
         this.kafka = kafka;
+        this.mix = mix;
     }
 
     public static void main(String[] args) throws Exception {
-        String gateway = args[0];
+        URI gateway = URI.create(args[0]);
         String keycloak = args[1];
-        ExchangeLoad load = new ExchangeLoad(args[2]);
         int events = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
+        int persons = Integer.parseInt(System.getenv().getOrDefault("BENCH_PERSONS", "10000"));
+        int referredPercent = Integer.parseInt(System.getenv().getOrDefault("BENCH_REFERRED_PERCENT", "20"));
+        ExchangeLoad load = new ExchangeLoad(args[2], new Mix(persons, referredPercent));
 
-        double pipe = load.plainPipe(events);
-        System.out.printf("BENCH|plain Kafka pipe (transactions, read_committed)|%.0f|events/s|-%n", pipe);
-        double exchange = load.exchange(events);
-        System.out.printf("BENCH|exchange (policy, consent, redaction, audit)|%.0f|events/s|>= 20000%n", exchange);
-        System.out.printf("BENCH|exchange / plain pipe|%.2f|ratio|>= 0.5%n", exchange / pipe);
+        try (CopyWatch inboxes = new CopyWatch(load.kafka, INBOXES, false)) {
+            load.setUp(inboxes);
+            List<BenchEvent> batch = load.mix.events(events);
+            int bytes = (int) batch.stream().mapToInt(BenchEvent::bytes).average().orElse(0);
+            System.out.printf("SETTING|events: %,d of the mix (40 %% receptions, 30 %% release dates, 30 %% licence"
+                    + " conditions) over %,d persons, %d %% referred to %s with consent (%,d ready); %d B each on"
+                    + " average (value, key and CloudEvents headers); producer linger.ms=5, batch.size=65536%n",
+                    events, persons, referredPercent, ORGANISATION, load.mix.referred.size(), bytes);
+            System.out.println("SETTING|plain pipe: " + PlainPipe.SETTINGS);
 
-        List<Long> paced = load.pacedLatencies(1_000, seconds);
-        System.out.printf("BENCH|agency topic -> inbox at 1,000 events/s, p50|%d|ms|-%n", percentile(paced, 50));
-        System.out.printf("BENCH|agency topic -> inbox at 1,000 events/s, p99|%d|ms|-%n", percentile(paced, 99));
-        System.out.printf("BENCH|agency topic -> inbox at 1,000 events/s, delivered|%d|of %d|-%n", paced.size(),
-                1_000 * seconds);
+            double pipe = load.plainPipe(batch);
+            System.out.printf("BENCH|plain pipe, exactly-once, tuned (%d B events, same partitions)|%.0f|events/s|≥ 45000%n",
+                    bytes, pipe);
+            double exchange = load.exchange(inboxes, batch);
+            System.out.printf("BENCH|exchange (policy, consent, redaction, audit, exactly-once)|%.0f|events/s|≥ 30000%n",
+                    exchange);
+            System.out.printf("BENCH|exchange / plain pipe, same events, same run|%.2f|ratio|≥ 0.5%n", exchange / pipe);
 
-        String token = token(keycloak, "olivia.prison");
-        load.restLatencies(gateway, token, 50, 5); // warm-up: first requests pay for JIT and connections
-        for (int rate : new int[] {50, 200}) {
-            List<Long> rest = load.restLatencies(gateway, token, rate, seconds);
-            System.out.printf("BENCH|REST write -> recipient inbox at %d writes/s, p50|%d|ms|-%n", rate,
-                    percentile(rest, 50));
-            System.out.printf("BENCH|REST write -> recipient inbox at %d writes/s, p99|%d|ms|<= 50 (at 1,000/s)%n",
-                    rate, percentile(rest, 99));
-        }
-    }
-
-    // --- 1. the plain pipe ---------------------------------------------------------------------
-
-    private double plainPipe(int events) throws Exception {
-        String in = "bench.pipe.in." + UUID.randomUUID();
-        String out = "bench.pipe.out." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-            int partitions = admin.describeTopics(List.of(AGENCY_TOPIC)).allTopicNames().get()
-                    .get(AGENCY_TOPIC).partitions().size();
-            admin.createTopics(List.of(new NewTopic(in, partitions, (short) 1), new NewTopic(out, partitions, (short) 1)))
-                    .all().get();
-        }
-        produce(in, events, null);
-        long start = System.nanoTime();
-        int piped = 0;
-        try (KafkaConsumer<String, String> consumer = consumer("bench-pipe-" + UUID.randomUUID(), "earliest");
-                KafkaProducer<String, String> producer = transactionalProducer()) {
-            producer.initTransactions();
-            consumer.subscribe(List.of(in));
-            while (piped < events) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                producer.beginTransaction();
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                for (ConsumerRecord<String, String> record : records) {
-                    // The same work a copy needs minus policy: parse, rebuild, re-serialise.
-                    ProducerRecord<String, String> copy = new ProducerRecord<>(out, record.key(),
-                            JSON.readTree(record.value()).toString());
-                    record.headers().forEach(h -> copy.headers().add(h));
-                    producer.send(copy);
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                }
-                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                producer.commitTransaction();
-                piped += records.count();
+            load.paced(inboxes, 1_000, seconds);
+            String token = Keycloak.persona(keycloak, "olivia.prison");
+            load.restWrites(inboxes, gateway, token, 50, 5, false); // warm-up: connections, JIT
+            for (int rate : new int[] {50, 200}) {
+                load.restWrites(inboxes, gateway, token, rate, seconds, true);
             }
+            System.out.printf("BENCH|copies delivered twice to an inbox (all phases)|%d|count|0%n", inboxes.duplicates());
+            System.out.printf("BENCH|partner copies with a field the agreement withholds|%d|count|0%n",
+                    inboxes.overReleased());
         }
-        return events / seconds(start);
+        System.exit(0);
     }
 
-    // --- 2. the exchange -----------------------------------------------------------------------
+    // --- set-up: organisations, referrals, consents, and the gateway's views caught up ------------
 
-    private double exchange(int events) throws Exception {
-        try (InboxWatch watch = new InboxWatch()) {
-            long start = System.nanoTime();
-            Set<String> ids = produce(AGENCY_TOPIC, events, null);
-            watch.awaitAll(ids, Duration.ofMinutes(10));
-            return events / seconds(start);
-        }
-    }
-
-    // --- 3. paced, on the topic ----------------------------------------------------------------
-
-    private List<Long> pacedLatencies(int perSecond, int seconds) throws Exception {
-        try (InboxWatch watch = new InboxWatch();
-                KafkaProducer<String, String> producer = producer()) {
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            long start = System.nanoTime();
-            for (int i = 0; i < perSecond * seconds; i++) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                ids.add(send(producer, AGENCY_TOPIC, "urn:interlock:person:" + UUID.randomUUID()));
+    /**
+     * The organisations registered, each referred person referred, accepted, allocated a caseworker
+     * and consenting; then release dates of the referred persons until each has reached the
+     * mentor's inbox, which shows that the gateway's views hold every referral and consent (and
+     * warms the exchange up). A person whose copy never comes is left out of the referred.
+     */
+    private void setUp(CopyWatch inboxes) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(BenchEvent.organisationRegistered(ORGANISATION).record());
+            producer.send(BenchEvent.organisationRegistered("faith-bridge").record());
+            for (String person : mix.referred) {
+                String referral = UUID.randomUUID().toString();
+                producer.send(BenchEvent.referralMade(referral, person, ORGANISATION, SCOPE, PURPOSES).record());
+                producer.send(BenchEvent.referralAccepted(referral, person, ORGANISATION, "hana.horizon", "mia.mentor",
+                        SCOPE, PURPOSES).record());
+                producer.send(BenchEvent.partnerAllocation(person, "mia.mentor", "hana.horizon").record());
+                producer.send(BenchEvent.consent(person, ORGANISATION, SCOPE, PURPOSES).record());
             }
             producer.flush();
-            watch.awaitAll(ids, Duration.ofMinutes(2));
-            return watch.latencies(ids);
+        }
+        long begin = System.nanoTime();
+        Set<String> waiting = new LinkedHashSet<>(mix.referred);
+        List<BenchEvent> warmUp = mix.events(Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_EVENTS", "20000")));
+        for (int round = 0; round < 6 && !waiting.isEmpty(); round++) {
+            List<BenchEvent> events = new ArrayList<>(round == 0 ? warmUp : List.of());
+            waiting.forEach(person -> events.add(BenchEvent.releaseDateSet(person)));
+            send(events, null);
+            inboxes.await(statutoryCopies(events), Duration.ofMinutes(5));
+            inboxes.awaitPersons(ORGANISATION, waiting, Duration.ofSeconds(5));
+            waiting.removeIf(person -> inboxes.hasPerson(ORGANISATION, person));
+        }
+        mix.referred.removeAll(waiting);
+        System.err.printf("set-up: %,d referred persons seen by the exchange (%,d not) in %.1f s%n",
+                mix.referred.size(), waiting.size(), (System.nanoTime() - begin) / 1e9);
+    }
+
+    // --- 1. the plain pipe and the exchange, same events --------------------------------------
+
+    private double plainPipe(List<BenchEvent> batch) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> inputs = Map.of(BenchEvent.PRISONS, "bench.pipe.prisons." + run,
+                BenchEvent.PROBATION, "bench.pipe.probation." + run);
+        String output = "bench.pipe.out." + run;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+            List<NewTopic> topics = new ArrayList<>();
+            var described = admin.describeTopics(List.of(BenchEvent.PRISONS, BenchEvent.PROBATION, INBOXES.getFirst()))
+                    .allTopicNames().get();
+            inputs.forEach((agency, pipe) -> topics.add(new NewTopic(pipe, described.get(agency).partitions().size(),
+                    (short) 1)));
+            topics.add(new NewTopic(output, described.get(INBOXES.getFirst()).partitions().size(), (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), PlainPipe.class.getName(), kafka, output));
+        command.addAll(inputs.values());
+        Process pipe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader said = new BufferedReader(new InputStreamReader(pipe.getInputStream(), StandardCharsets.UTF_8));
+        try (CopyWatch out = new CopyWatch(kafka, List.of(output), true)) {
+            if (!"READY".equals(said.readLine())) {
+                throw new IllegalStateException("The plain pipe did not start");
+            }
+            List<BenchEvent> warmUp = mix.events(Math.min(20_000, batch.size()));
+            send(warmUp, inputs);
+            out.await(pipeCopies(warmUp), Duration.ofMinutes(5));
+
+            CpuMeter cpu = new CpuMeter("broker", "gateway", "prisons", "postgres").with("pipe", pipe.pid()).start();
+            long first = System.currentTimeMillis();
+            send(batch, inputs);
+            int arrived = out.await(pipeCopies(batch), Duration.ofMinutes(10));
+            double rate = batch.size() / ((out.lastArrival(pipeCopies(batch)) - first) / 1000.0);
+            System.out.printf("BENCH|plain pipe: CPU (cores) %s|cores|-%n", CpuMeter.describe(cpu.stop()));
+            System.out.printf("BENCH|plain pipe: outputs committed|%d|of %d|all%n", arrived, batch.size());
+            pipe.getOutputStream().close();
+            String stats = said.readLine();
+            if (stats != null && stats.startsWith("STATS|")) {
+                String[] s = stats.split("\\|");
+                // Warm-up and measured phase together: what the commit interval made of the stream.
+                System.out.printf("BENCH|plain pipe: records per transaction (mean), all phases|%.0f|records|≤ 1000%n",
+                        Double.parseDouble(s[1]) / Math.max(1, Double.parseDouble(s[2])));
+                System.err.printf("plain pipe: %s records in %s transactions, %s ms committing%n", s[1], s[2], s[3]);
+            }
+            return rate;
+        } finally {
+            if (!pipe.waitFor(20, TimeUnit.SECONDS)) {
+                pipe.destroyForcibly();
+            }
         }
     }
 
-    // --- 4. paced, through REST --------------------------------------------------------------
+    private double exchange(CopyWatch inboxes, List<BenchEvent> batch) throws Exception {
+        List<String> expected = copies(batch);
+        CpuMeter cpu = new CpuMeter("gateway", "broker", "postgres").start();
+        int arrived;
+        long first;
+        try (Profiling profile = Profiling.phase("exchange-throughput", "gateway")) {
+            first = System.currentTimeMillis();
+            send(batch, null);
+            arrived = inboxes.await(expected, Duration.ofMinutes(10));
+        }
+        double rate = batch.size() / ((inboxes.lastArrival(expected) - first) / 1000.0);
+        System.out.printf("BENCH|exchange: CPU (cores) %s|cores|-%n", CpuMeter.describe(cpu.stop()));
+        System.out.printf("BENCH|exchange: copies delivered (%.2f per event)|%d|of %d|all%n",
+                expected.size() / (double) batch.size(), arrived, expected.size());
+        return rate;
+    }
 
-    private List<Long> restLatencies(String gateway, String token, int perSecond, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(32);
-        try (InboxWatch watch = new InboxWatch()) {
+    // --- 2. paced, on the agency topics -------------------------------------------------------
+
+    private void paced(CopyWatch inboxes, int perSecond, int seconds) throws Exception {
+        List<String> expected = new ArrayList<>();
+        CpuMeter cpu = new CpuMeter("gateway", "broker", "postgres").start();
+        try (Profiling profile = Profiling.phase("exchange-paced", "gateway");
+                KafkaProducer<String, String> producer = producer()) {
             long start = System.nanoTime();
             for (int i = 0; i < perSecond * seconds; i++) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
+                long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                String person = "urn:interlock:person:" + UUID.randomUUID();
-                clients.submit(() -> {
-                    sentAt.put(person, System.currentTimeMillis());
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/prisons/custody-episodes"))
-                            .header("Authorization", "Bearer " + token).header("X-Purpose-Of-Use", "case-management")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("""
-                                    {"person":"%s","prisonNumber":"B1234CD","establishment":"HMP Frankland",
-                                     "securityCategory":"B","receivedOn":"%s"}""".formatted(person, LocalDate.now())))
-                            .build();
-                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                });
+                BenchEvent event = mix.next();
+                producer.send(event.record());
+                expected.addAll(mix.copies(event));
             }
-            clients.shutdown();
-            clients.awaitTermination(2, TimeUnit.MINUTES);
-            watch.awaitPersons(sentAt.keySet(), Duration.ofMinutes(2));
-            return watch.latenciesByPerson(sentAt);
+            producer.flush();
+            inboxes.await(expected, Duration.ofMinutes(2));
         }
+        Latencies latencies = inboxes.sinceEventTime(expected);
+        String name = String.format("agency topic -> inbox at %,d events/s", perSecond);
+        System.out.printf("BENCH|%s, p50|%.0f|ms|-%n", name, latencies.percentileMillis(50));
+        System.out.printf("BENCH|%s, p99|%.0f|ms|≤ 50%n", name, latencies.percentileMillis(99));
+        System.out.printf("BENCH|%s, copies delivered|%d|of %d|all%n", name, latencies.count(), expected.size());
+        System.out.printf("BENCH|%s: CPU (cores) %s|cores|-%n", name, CpuMeter.describe(cpu.stop()));
+    }
+
+    // --- 3. paced, through REST ---------------------------------------------------------------
+
+    /** Receptions POSTed through the gateway, open loop at {@code perSecond}; latency to probation's inbox. */
+    private void restWrites(CopyWatch inboxes, URI gateway, String token, int perSecond, int seconds, boolean report)
+            throws Exception {
+        Map<String, Long> dueByPerson = new ConcurrentHashMap<>();
+        CpuMeter cpu = new CpuMeter("gateway", "prisons", "broker", "postgres").start();
+        LoadPhase.Result answers;
+        try (Profiling profile = report ? Profiling.phase("rest-write-" + perSecond, "gateway", "prisons")
+                : Profiling.phase("none")) {
+            answers = LoadPhase.open(gateway, 32, perSecond, Duration.ofSeconds(seconds), (connection, i, due) -> {
+                String person = "urn:interlock:person:" + UUID.randomUUID();
+                byte[] request = KeepAliveConnection.request(gateway, "POST", "/api/v1/prisons/custody-episodes",
+                        Map.of("Authorization", "Bearer " + token, "X-Purpose-Of-Use", "case-management"), """
+                        {"person":"%s","prisonNumber":"B1234CD","establishment":"HMP Frankland",\
+                        "securityCategory":"B","receivedOn":"%s"}""".formatted(person, LocalDate.now()));
+                int status = connection.send(request, false, false).status();
+                if (status == 201) {
+                    dueByPerson.put(person, due);
+                }
+                return status;
+            });
+            inboxes.awaitPersons("probation", dueByPerson.keySet(), Duration.ofMinutes(2));
+        }
+        if (!report) {
+            return;
+        }
+        Latencies latencies = inboxes.sinceDue("probation", dueByPerson);
+        String name = String.format("REST write -> recipient inbox at %d writes/s", perSecond);
+        System.out.printf("BENCH|%s, p50|%.0f|ms|-%n", name, latencies.percentileMillis(50));
+        System.out.printf("BENCH|%s, p99|%.0f|ms|%s%n", name, latencies.percentileMillis(99),
+                perSecond == 200 ? "≤ 100" : "-");
+        System.out.printf("BENCH|%s, answered p99 (the write alone)|%.0f|ms|-%n", name,
+                answers.latencies().percentileMillis(99));
+        System.out.printf("BENCH|%s, copies delivered|%d|of %d written|all%n", name, latencies.count(), answers.ok());
+        if (!answers.problems().equals("none")) {
+            System.out.printf("BENCH|%s, refused or failed (%s)|%d|count|0%n", name, answers.problems(),
+                    answers.statuses().values().stream().mapToLong(Long::longValue).sum() - answers.ok()
+                            + answers.failed());
+        }
+        System.out.printf("BENCH|%s: CPU (cores) %s|cores|-%n", name, CpuMeter.describe(cpu.stop()));
     }
 
     // --- plumbing ------------------------------------------------------------------------------
 
-    /** Writes {@code events} receptions of distinct people; returns their event ids. */
-    private Set<String> produce(String topic, int events, String person) {
-        Set<String> ids = ConcurrentHashMap.newKeySet();
+    /** Writes the events, to their agency topics or (pipe) to the topic standing in for each. */
+    private void send(List<BenchEvent> events, Map<String, String> instead) {
         try (KafkaProducer<String, String> producer = producer()) {
-            for (int i = 0; i < events; i++) {
-                ids.add(send(producer, topic, person != null ? person : "urn:interlock:person:" + UUID.randomUUID()));
+            for (BenchEvent event : events) {
+                producer.send(instead == null ? event.record() : event.to(instead.get(event.topic())));
             }
             producer.flush();
         }
-        return ids;
     }
 
-    private static String send(KafkaProducer<String, String> producer, String topic, String person) {
-        String id = UUID.randomUUID().toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, person, """
-                {"id":"%s","person":"%s","prisonNumber":"A1234BC","establishment":"HMP Frankland",
-                 "securityCategory":"B","receivedOn":"2026-01-10","status":"IN_CUSTODY"}"""
-                .formatted(UUID.randomUUID(), person));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_type", TYPE);
-        header(record, "ce_source", "/agencies/prisons");
-        header(record, "ce_subject", person);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_category", "custody.reception");
-        header(record, "ce_classification", "official-sensitive");
-        header(record, "content-type", "application/json");
-        producer.send(record);
-        return id;
+    private List<String> copies(List<BenchEvent> events) {
+        List<String> expected = new ArrayList<>();
+        events.forEach(event -> expected.addAll(mix.copies(event)));
+        return expected;
     }
 
-    /** Reads probation's inbox (committed only) and notes when each copy arrived. */
-    private final class InboxWatch implements AutoCloseable {
-        private final Map<String, Long> arrivedBySource = new ConcurrentHashMap<>();
-        private final Map<String, Long> eventTimeBySource = new ConcurrentHashMap<>();
-        private final Map<String, Long> arrivedByPerson = new ConcurrentHashMap<>();
-        private final KafkaConsumer<String, String> consumer = consumer("bench-inbox-" + UUID.randomUUID(), "latest");
-        private final Thread poller;
-        private volatile boolean open = true;
-
-        private final java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
-
-        /** Returns once the watch has its partitions and its position: whatever comes next is seen. */
-        InboxWatch() throws InterruptedException {
-            consumer.subscribe(List.of(INBOX));
-            poller = Thread.ofPlatform().name("inbox-watch").start(this::poll);
-            positioned.await(60, TimeUnit.SECONDS);
-        }
-
-        private void poll() {
-            try {
-                while (open) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
-                    if (!consumer.assignment().isEmpty()) {
-                        consumer.assignment().forEach(consumer::position);
-                        positioned.countDown();
-                    }
-                    for (ConsumerRecord<String, String> r : records) {
-                        long now = System.currentTimeMillis();
-                        String source = header(r, "ce_sourceeventid");
-                        if (source != null) {
-                            arrivedBySource.putIfAbsent(source, now);
-                            eventTimeBySource.putIfAbsent(source, Instant.parse(header(r, "ce_time")).toEpochMilli());
-                        }
-                        arrivedByPerson.putIfAbsent(String.valueOf(r.key()), now);
-                    }
-                }
-            } catch (org.apache.kafka.common.errors.WakeupException e) {
-                // closing
-            } catch (RuntimeException e) {
-                System.err.println("inbox watch failed: " + e);
-            }
-        }
-
-        void awaitAll(Set<String> sources, Duration limit) throws InterruptedException {
-            await(() -> arrivedBySource.keySet().containsAll(sources), limit);
-        }
-
-        void awaitPersons(Set<String> persons, Duration limit) throws InterruptedException {
-            await(() -> arrivedByPerson.keySet().containsAll(persons), limit);
-        }
-
-        List<Long> latencies(Set<String> sources) {
-            List<Long> latencies = new ArrayList<>();
-            sources.forEach(s -> {
-                Long arrived = arrivedBySource.get(s);
-                if (arrived != null) {
-                    latencies.add(arrived - eventTimeBySource.get(s));
-                }
-            });
-            return latencies;
-        }
-
-        List<Long> latenciesByPerson(Map<String, Long> sentAt) {
-            List<Long> latencies = new ArrayList<>();
-            sentAt.forEach((person, sent) -> {
-                Long arrived = arrivedByPerson.get(person);
-                if (arrived != null) {
-                    latencies.add(arrived - sent);
-                }
-            });
-            return latencies;
-        }
-
-        private void await(java.util.function.BooleanSupplier done, Duration limit) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            open = false;
-            consumer.wakeup();
-            poller.join(5_000);
-            consumer.close();
-        }
+    private List<String> statutoryCopies(List<BenchEvent> events) {
+        return copies(events).stream().filter(key -> !key.startsWith(ORGANISATION + "|")).toList();
     }
 
-    /** {@code reset}: "earliest" to read what was written before, "latest" to watch what comes. */
-    private KafkaConsumer<String, String> consumer(String group, String reset) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    private static List<String> pipeCopies(List<BenchEvent> events) {
+        return events.stream().map(event -> "pipe|" + event.id()).toList();
     }
 
     private KafkaProducer<String, String> producer() {
@@ -346,46 +312,50 @@ public final class ExchangeLoad {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private KafkaProducer<String, String> transactionalProducer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-pipe-" + UUID.randomUUID());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
+    /** The bench's people and events, and which copies each event must make. */
+    static final class Mix {
+        private final List<String> persons = new ArrayList<>();
+        final Set<String> referred = new LinkedHashSet<>();
+        private final Random random = new Random(14);
 
-    private static String token(String keycloak, String persona) throws Exception {
-        String form = "grant_type=password&client_id=interlock-cli&username=" + URLEncoder.encode(persona, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(persona, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/interlock/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static long percentile(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return -1;
+        Mix(int count, int referredPercent) {
+            for (int i = 0; i < count; i++) {
+                String person = "urn:interlock:person:" + UUID.randomUUID();
+                persons.add(person);
+                if (i * 100L / count < referredPercent) {
+                    referred.add(person);
+                }
+            }
         }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+
+        synchronized BenchEvent next() {
+            String person = persons.get(random.nextInt(persons.size()));
+            int kind = random.nextInt(10);
+            return kind < 4 ? BenchEvent.reception(person)
+                    : kind < 7 ? BenchEvent.releaseDateSet(person) : BenchEvent.licenceCondition(person);
+        }
+
+        List<BenchEvent> events(int count) {
+            List<BenchEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                events.add(next());
+            }
+            return events;
+        }
+
+        /** {@code recipient|source event id} of every copy the event must make. */
+        List<String> copies(BenchEvent event) {
+            String type = event.headers().get("ce_type");
+            List<String> copies = new ArrayList<>(2);
+            copies.add((type.contains(".probation.") ? "prisons|" : "probation|") + event.id());
+            if (!type.endsWith("custody.received.v1") && referred.contains(event.key())) {
+                copies.add(ORGANISATION + "|" + event.id());
+            }
+            return copies;
+        }
     }
 }

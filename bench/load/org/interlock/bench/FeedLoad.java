@@ -9,94 +9,110 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Live feeds under load: 100 concurrent subscribers (SSE or WebSocket), each with its own filter
- * (ten people of its own), while 1,000 events/s are written to the agency topic. Prints the
- * delivery latency (event time to arrival at the subscriber) p50 / p99 and the gateway's CPU
- * over the run. Arguments: gateway URL, Keycloak URL, Kafka bootstrap, gateway pid, seconds,
- * transport ({@code sse} or {@code ws}).
+ * Live feeds under load: N concurrent subscribers (SSE or WebSocket), each with its own filter
+ * (ten people of its own), while 1,000 catalogue-valid release dates per second
+ * ({@link BenchEvent}) are written to the agency topic. Prints the delivery latency (event time to
+ * arrival at the subscriber) p50 / p99, what was delivered, and the CPU of the gateway, the broker
+ * and the generator over the run. Arguments: gateway URL, Keycloak URL, Kafka bootstrap, seconds,
+ * transport ({@code sse} or {@code ws}), subscribers, target p99 in ms ({@code -} for none).
  */
 public final class FeedLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SUBSCRIBERS = 100;
     private static final int PEOPLE_EACH = 10;
+    private static final Duration CONNECT_WITHIN = Duration.ofSeconds(90);
+    /** Subscriptions answered other than 200, by status. */
+    private static final Map<Integer, AtomicInteger> REFUSED = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         String gateway = args[0];
         String token = token(args[1]);
         String kafka = args[2];
-        long pid = Long.parseLong(args[3]);
-        int seconds = Integer.parseInt(args[4]);
-        String transport = args.length > 5 ? args[5] : "sse";
+        int seconds = Integer.parseInt(args[3]);
+        String transport = args[4];
+        int subscribers = Integer.parseInt(args[5]);
+        String target = args[6];
         int rate = 1_000;
 
         List<String> people = new ArrayList<>();
-        for (int i = 0; i < SUBSCRIBERS * PEOPLE_EACH; i++) {
+        for (int i = 0; i < subscribers * PEOPLE_EACH; i++) {
             people.add("urn:interlock:person:" + UUID.randomUUID());
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger connected = new AtomicInteger();
         List<Thread> readers = new ArrayList<>();
         List<WebSocket> sockets = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int s = 0; s < SUBSCRIBERS; s++) {
+        for (int s = 0; s < subscribers; s++) {
             String query = "?persons=" + URLEncoder.encode(String.join(",",
                     people.subList(s * PEOPLE_EACH, (s + 1) * PEOPLE_EACH)), StandardCharsets.UTF_8);
             if (transport.equals("ws")) {
                 sockets.add(listen(http, gateway.replaceFirst("^http", "ws") + "/feeds/v1/ws" + query, token,
                         latencies));
+                connected.incrementAndGet();
                 continue;
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/feeds/v1/events" + query))
                     .header("Authorization", "Bearer " + token).header("X-Purpose-Of-Use", "public-protection")
                     .header("Accept", "text/event-stream").GET().build();
-            readers.add(Thread.ofVirtual().start(() -> read(http, request, latencies)));
+            readers.add(Thread.ofVirtual().start(() -> read(http, request, latencies, connected)));
         }
-        Thread.sleep(5_000); // every subscriber connected
+        long deadline = System.nanoTime() + CONNECT_WITHIN.toNanos();
+        while (connected.get() < subscribers && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        if (connected.get() < subscribers) {
+            throw new IllegalStateException(connected.get() + " of " + subscribers + " subscribers connected within "
+                    + CONNECT_WITHIN.toSeconds() + " s; refused by status: " + REFUSED);
+        }
 
         try (KafkaProducer<String, String> producer = producer(kafka)) {
             paced(producer, people, rate, 5); // warm-up: the first seconds pay for JIT and connections
-            Thread.sleep(2_000);
-            latencies.clear();
         }
-        long cpuBefore = cpuTicks(pid);
-        long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
+        TimeUnit.SECONDS.sleep(2); // the warm-up's last deliveries, not counted
+        latencies.clear();
+        CpuMeter cpu = new CpuMeter("gateway", "broker").start();
+        try (Profiling profile = Profiling.phase("feeds-" + transport + "-" + subscribers, "gateway");
+                KafkaProducer<String, String> producer = producer(kafka)) {
             paced(producer, people, rate, seconds);
+            producer.flush();
+            long drain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (latencies.size() < rate * seconds && System.nanoTime() < drain) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
         }
-        Thread.sleep(3_000); // the last ones delivered
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = (cpuTicks(pid) - cpuBefore) / 100.0 / elapsed * 100;
+        Map<String, Double> cores = cpu.stop();
         readers.forEach(Thread::interrupt);
         sockets.forEach(WebSocket::abort);
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        String name = "feeds (" + transport + ")";
-        System.out.printf("BENCH|%s: 100 subscribers, 1,000 events/s, delivered|%d|of %d|-%n", name, sorted.size(),
-                rate * seconds);
-        System.out.printf("BENCH|%s: delivery latency p50|%d|ms|-%n", name, percentile(sorted, 50));
-        System.out.printf("BENCH|%s: delivery latency p99|%d|ms|<= 100%n", name, percentile(sorted, 99));
-        System.out.printf("BENCH|%s: gateway CPU|%.0f|%% of one core|-%n", name, cpu);
+        String name = String.format("feeds (%s), %,d subscribers, 1,000 events/s", transport, subscribers);
+        System.out.printf("BENCH|%s, delivered|%d|of %d|all%n", name, sorted.size(), rate * seconds);
+        System.out.printf("BENCH|%s, p50|%d|ms|-%n", name, percentile(sorted, 50));
+        System.out.printf("BENCH|%s, p99|%d|ms|%s%n", name, percentile(sorted, 99), target);
+        System.out.printf("BENCH|%s: CPU (cores) %s|cores|-%n", name, CpuMeter.describe(cores));
+        System.exit(0);
     }
 
     private static void paced(KafkaProducer<String, String> producer, List<String> people, int rate, int seconds)
@@ -112,9 +128,15 @@ public final class FeedLoad {
         }
     }
 
-    private static void read(HttpClient http, HttpRequest request, ConcurrentLinkedQueue<Long> latencies) {
+    private static void read(HttpClient http, HttpRequest request, ConcurrentLinkedQueue<Long> latencies,
+            AtomicInteger connected) {
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                REFUSED.computeIfAbsent(response.statusCode(), status -> new AtomicInteger()).incrementAndGet();
+                return;
+            }
+            connected.incrementAndGet();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -165,23 +187,7 @@ public final class FeedLoad {
     }
 
     private static void send(KafkaProducer<String, String> producer, String person) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("interlock.prisons.events", person, """
-                {"id":"%s","person":"%s","status":"IN_CUSTODY","releaseDate":"2026-12-01"}"""
-                .formatted(UUID.randomUUID(), person));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", "org.interlock.prisons.custody.release-date-set.v1");
-        header(record, "ce_source", "/agencies/prisons");
-        header(record, "ce_subject", person);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_category", "custody.release");
-        header(record, "ce_classification", "official-sensitive");
-        header(record, "content-type", "application/json");
-        producer.send(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        producer.send(BenchEvent.releaseDateSet(person).record());
     }
 
     private static KafkaProducer<String, String> producer(String kafka) {
@@ -190,12 +196,6 @@ public final class FeedLoad {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    /** utime + stime of a process, in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(long pid) throws Exception {
-        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
-        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
     }
 
     private static String token(String keycloak) throws Exception {

@@ -1,25 +1,15 @@
 package org.interlock.bench;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,160 +18,104 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Load on one agency service (prisons): its sustained REST writes per second, and the outbox
- * publish lag — from the event's time (set at commit) to its arrival on the events topic — at a
- * paced 1,000 writes/s. Prints BENCH lines for bench/run.
- *
- * <p>Arguments: service URL, Keycloak URL, Kafka bootstrap servers, seconds per phase.
+ * One agency service (prisons) under write load, called as the gateway calls it (its service
+ * token, a signed X-Interlock-Actor): allocations, each a row and its outbox row in one
+ * transaction, published to interlock.prisons.events by the outbox relay.
+ * <ol>
+ *   <li>closed loop, BENCH_OUTBOX_CLIENTS (64) concurrent clients on kept-alive HTTP/1.1
+ *       connections: sustained writes/s, answer p50 / p99, and the CPU of the service, PostgreSQL,
+ *       the broker and the generator itself (which shows the generator is not what limits it);</li>
+ *   <li>open loop at 2,000 writes/s (the target) and at 200: writes answered, answer p99, and the
+ *       outbox publish lag — event time (set at the write) to arrival on the topic — p50 / p99.</li>
+ * </ol>
+ * Arguments: service URL, Keycloak URL, Kafka bootstrap servers, seconds per phase.
  */
 public final class OutboxLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
 
-    private final String service;
+    private final URI service;
     private final String token;
     private final BenchActor actor = new BenchActor();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private OutboxLoad(String service, String token) {
+    private OutboxLoad(URI service, String token) {
         this.service = service;
         this.token = token;
     }
 
     public static void main(String[] args) throws Exception {
-        String service = args[0];
+        URI service = URI.create(args[0]);
         String keycloak = args[1];
         String kafka = args[2];
-        int seconds = Integer.parseInt(args[3]);
-        OutboxLoad load = new OutboxLoad(service, gatewayToken(keycloak));
+        Duration length = Duration.ofSeconds(Integer.parseInt(args[3]));
+        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_OUTBOX_CLIENTS", "64"));
+        OutboxLoad load = new OutboxLoad(service, Keycloak.gatewayService(keycloak));
+        System.out.printf("SETTING|outbox: POST /api/v1/allocations to the prisons service (a new person each, the"
+                + " gateway's service token and a signed actor), HTTP/1.1 keep-alive, one connection per client;"
+                + " %d clients in the closed loop, %d s warm-up, %d s measured; open loop with %d connections%n",
+                clients, WARM_UP.toSeconds(), length.toSeconds(), clients);
 
-        double sustained = load.sustainedWritesPerSecond(Duration.ofSeconds(seconds), 16);
-        System.out.printf("BENCH|prisons service sustained writes (16 clients)|%.0f|writes/s|-%n", sustained);
-
-        LagProbe probe = new LagProbe(kafka);
-        for (int rate : new int[] {1_000, 200}) {
-            String marker = "lag" + UUID.randomUUID().toString().substring(0, 8);
-            long sent = load.paced(rate, Duration.ofSeconds(seconds), marker);
-            List<Long> lags = probe.awaitLags(marker, sent, Duration.ofSeconds(60));
-            Collections.sort(lags);
-            System.out.printf("BENCH|outbox publish lag at %,d writes/s offered, p50|%d|ms|-%n", rate, percentile(lags, 50));
-            System.out.printf("BENCH|outbox publish lag at %,d writes/s offered, p99|%d|ms|-%n", rate, percentile(lags, 99));
-            System.out.printf("BENCH|writes accepted / events seen at %,d writes/s offered|%d/%d|count|equal%n",
-                    rate, sent, lags.size());
+        CpuMeter cpu = new CpuMeter("prisons", "postgres", "broker").start();
+        LoadPhase.Result sustained;
+        try (Profiling profile = Profiling.phase("outbox-sustained", "prisons")) {
+            sustained = LoadPhase.closed(service, clients, WARM_UP, length, (c, i, due) -> load.allocate(c, "warm"));
         }
-        probe.close();
+        String name = String.format("prisons service writes with its outbox, %d clients", clients);
+        System.out.printf("BENCH|%s|%.0f|writes/s|≥ 2000%n", name, sustained.perSecond());
+        System.out.printf("BENCH|%s, answer p50|%.1f|ms|-%n", name, sustained.latencies().percentileMillis(50));
+        System.out.printf("BENCH|%s, answer p99|%.1f|ms|-%n", name, sustained.latencies().percentileMillis(99));
+        refused(name, sustained);
+        System.out.printf("BENCH|%s: CPU (cores) %s|cores|-%n", name, CpuMeter.describe(cpu.stop()));
+
+        try (LagProbe probe = new LagProbe(kafka)) {
+            for (int rate : new int[] {2_000, 200}) {
+                String marker = "lag" + UUID.randomUUID().toString().substring(0, 8);
+                CpuMeter pacedCpu = new CpuMeter("prisons", "postgres", "broker").start();
+                LoadPhase.Result paced;
+                try (Profiling profile = Profiling.phase("outbox-" + rate, "prisons")) {
+                    paced = LoadPhase.open(service, clients, rate, length, (c, i, due) -> load.allocate(c, marker));
+                }
+                List<Long> lags = probe.awaitLags(marker, paced.ok(), Duration.ofSeconds(60));
+                Latencies lag = new Latencies();
+                lags.forEach(lag::addMillis);
+                String at = String.format("at %,d writes/s offered", rate);
+                System.out.printf("BENCH|prisons writes answered %s|%.0f|writes/s|%s%n", at, paced.perSecond(),
+                        rate == 2_000 ? "≥ 2000" : "-");
+                System.out.printf("BENCH|prisons write answer %s, p99|%.1f|ms|-%n", at,
+                        paced.latencies().percentileMillis(99));
+                System.out.printf("BENCH|outbox publish lag %s, p50|%.0f|ms|-%n", at, lag.percentileMillis(50));
+                System.out.printf("BENCH|outbox publish lag %s, p99|%.0f|ms|-%n", at, lag.percentileMillis(99));
+                System.out.printf("BENCH|writes accepted / events published %s|%d/%d|count|equal%n", at, paced.ok(),
+                        lags.size());
+                refused("prisons writes " + at, paced);
+                System.out.printf("BENCH|prisons writes %s: CPU (cores) %s|cores|-%n", at,
+                        CpuMeter.describe(pacedCpu.stop()));
+            }
+        }
         System.exit(0);
     }
 
-    private double sustainedWritesPerSecond(Duration length, int clients) throws InterruptedException {
-        AtomicLong ok = new AtomicLong();
-        AtomicBoolean running = new AtomicBoolean(true);
-        String person = "urn:interlock:person:" + UUID.randomUUID();
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        for (int i = 0; i < clients; i++) {
-            pool.submit(() -> {
-                while (running.get()) {
-                    if (allocate(person, "warm") == 201) {
-                        ok.incrementAndGet();
-                    }
-                }
-            });
-        }
-        Thread.sleep(3_000);
-        long start = ok.get();
-        long begin = System.nanoTime();
-        Thread.sleep(length.toMillis());
-        double rate = (ok.get() - start) / ((System.nanoTime() - begin) / 1e9);
-        running.set(false);
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        return rate;
-    }
-
-    /**
-     * Open loop: one write every 1/rate seconds, whatever the answers' latency, with at most 512
-     * writes outstanding; a write that would exceed that is counted as not sent (the service is
-     * saturated) instead of piling up without bound.
-     */
-    private long paced(int perSecond, Duration length, String marker) throws InterruptedException {
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(512);
-        AtomicLong created = new AtomicLong();
-        AtomicLong shed = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / perSecond;
-        long total = length.toSeconds() * perSecond;
-        long begin = System.nanoTime();
-        String person = "urn:interlock:person:" + UUID.randomUUID();
-        for (long i = 0; i < total; i++) {
-            long due = begin + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            if (!outstanding.tryAcquire()) {
-                shed.incrementAndGet();
-                continue;
-            }
-            pool.submit(() -> {
-                try {
-                    if (allocate(person, marker) == 201) {
-                        created.incrementAndGet();
-                    }
-                } finally {
-                    outstanding.release();
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(60, TimeUnit.SECONDS);
-        System.out.printf("BENCH|writes not offered at %,d/s (512 already outstanding)|%d|count|0%n", perSecond, shed.get());
-        return created.get();
-    }
-
-    private int allocate(String person, String staff) {
-        String body = "{\"person\":\"" + person + "\",\"staff\":\"" + staff
+    private int allocate(KeepAliveConnection connection, String staff) throws java.io.IOException {
+        String body = "{\"person\":\"urn:interlock:person:" + UUID.randomUUID() + "\",\"staff\":\"" + staff
                 + "\",\"role\":\"OFFENDER_MANAGER\",\"startsOn\":\"2026-01-05\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service + "/api/v1/allocations"))
-                .header("Authorization", "Bearer " + token)
-                .header("X-Interlock-Actor", actor.current())
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+        return connection.send(KeepAliveConnection.request(service, "POST", "/api/v1/allocations",
+                Map.of("Authorization", "Bearer " + token, "X-Interlock-Actor", actor.current()), body), false, false)
+                .status();
     }
 
-    private static String gatewayToken(String keycloak) throws Exception {
-        String form = "grant_type=client_credentials&client_id=interlock-gateway&client_secret="
-                + URLEncoder.encode(System.getenv().getOrDefault("INTERLOCK_GATEWAY_SECRET", "dev-gateway-secret"),
-                        StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/interlock/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("No gateway token: HTTP " + response.statusCode());
+    private static void refused(String name, LoadPhase.Result result) {
+        if (!result.problems().equals("none")) {
+            System.out.printf("BENCH|%s, not 2xx (%s)|%d|count|0%n", name, result.problems(),
+                    result.statuses().values().stream().mapToLong(Long::longValue).sum() - result.ok() + result.failed());
         }
-        return JSON.readTree(response.body()).path("access_token").asText();
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
     /** Reads the events topic from its end and measures arrival minus event time for marked events. */
     private static final class LagProbe implements AutoCloseable {
 
         private final KafkaConsumer<String, String> consumer;
-        private final ConcurrentHashMap<String, List<Long>> lags = new ConcurrentHashMap<>();
+        private final Map<String, List<Long>> lags = new ConcurrentHashMap<>();
         private final Thread poller;
         private volatile boolean open = true;
 
@@ -196,13 +130,13 @@ public final class OutboxLoad {
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
-            poller = new Thread(this::poll, "lag-probe");
-            poller.start();
+            consumer.assignment().forEach(consumer::position);
+            poller = Thread.ofPlatform().name("lag-probe").start(this::poll);
         }
 
         private void poll() {
             while (open) {
-                consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                consumer.poll(Duration.ofMillis(20)).forEach(record -> {
                     long now = System.currentTimeMillis();
                     Header time = record.headers().lastHeader("ce_time");
                     if (time == null || record.value() == null) {
@@ -212,7 +146,7 @@ public final class OutboxLoad {
                         String staff = JSON.readTree(record.value()).path("staff").asText();
                         long occurred = OffsetDateTime.parse(new String(time.value(), StandardCharsets.UTF_8))
                                 .toInstant().toEpochMilli();
-                        lags.computeIfAbsent(staff, k -> Collections.synchronizedList(new ArrayList<>()))
+                        lags.computeIfAbsent(staff, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                                 .add(now - occurred);
                     } catch (Exception e) {
                         // not a record of this benchmark
@@ -223,9 +157,9 @@ public final class OutboxLoad {
         }
 
         List<Long> awaitLags(String marker, long expected, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && lags.getOrDefault(marker, List.of()).size() < expected) {
-                Thread.sleep(200);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && lags.getOrDefault(marker, List.of()).size() < expected) {
+                Thread.sleep(100);
             }
             return new ArrayList<>(lags.getOrDefault(marker, List.of()));
         }
@@ -234,62 +168,6 @@ public final class OutboxLoad {
         public void close() throws InterruptedException {
             open = false;
             poller.join(5_000);
-        }
-    }
-
-    /**
-     * Who acts on the benchmark's writes, as the gateway asserts it (X-Interlock-Actor): signed with
-     * the stack's actor key (INTERLOCK_STACK_DIR/actor-signing-key, made by the stack) in the form
-     * libs/platform's ActorAssertion verifies, renewed well within its minute. Inline here because
-     * the load generator runs on the local stack's classpath, which has no libs/platform.
-     */
-    private static final class BenchActor {
-
-        private final java.security.PrivateKey key;
-        private volatile String header;
-        private volatile long renewAt;
-
-        BenchActor() {
-            try {
-                java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("INTERLOCK_STACK_DIR",
-                        ".interlock/stack"), "actor-signing-key");
-                key = java.security.KeyFactory.getInstance("Ed25519").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
-                        java.util.Base64.getDecoder().decode(java.nio.file.Files.readString(file).trim())));
-            } catch (Exception e) {
-                throw new IllegalStateException("No actor signing key in the stack's data directory", e);
-            }
-        }
-
-        synchronized String current() {
-            long now = Instant.now().getEpochSecond();
-            if (header == null || now >= renewAt) {
-                header = sign(now);
-                renewAt = now + 30;
-            }
-            return header;
-        }
-
-        private String sign(long now) {
-            try {
-                java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
-                claims.put("sub", "bench.load");
-                claims.put("agency", "prisons");
-                claims.put("org", null);
-                claims.put("roles", List.of("team-manager"));
-                claims.put("client", "interlock-bench");
-                claims.put("iat", now);
-                claims.put("exp", now + 60);
-                claims.put("jti", UUID.randomUUID().toString());
-                java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-                String input = b64.encodeToString("{\"alg\":\"EdDSA\",\"typ\":\"interlock-actor+jwt\"}"
-                        .getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
-                java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
-                ed25519.initSign(key);
-                ed25519.update(input.getBytes(StandardCharsets.US_ASCII));
-                return input + "." + b64.encodeToString(ed25519.sign());
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot sign the bench's actor assertion", e);
-            }
         }
     }
 }
