@@ -54,7 +54,20 @@ public class AuditTrail {
 
     /** For worker-thread callers (the auditor API): returns once durable, else throws the 503 problem. */
     public void recordAndWait(List<AuditRecord> records) {
-        CompletableFuture<Void> done = commits.submit(records);
+        awaitDurable(submit(records));
+    }
+
+    /**
+     * Hands the records over and returns at once; they are durable when the future completes. For a
+     * caller that has other work to do meanwhile (the exchange routes its next batch), and that
+     * releases nothing before {@link #awaitDurable} returns.
+     */
+    public CompletableFuture<Void> submit(List<AuditRecord> records) {
+        return records.isEmpty() ? CompletableFuture.completedFuture(null) : commits.submit(records);
+    }
+
+    /** Returns once what {@link #submit} was given is durable, else throws the 503 problem. */
+    public void awaitDurable(CompletableFuture<Void> done) {
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -40,7 +42,9 @@ import org.jboss.logging.Logger;
  * The exchange: consume every agency's events, decide and redact per recipient, and produce the
  * copies — exactly once, in Kafka transactions that carry the consumed offsets, read by the
  * recipients as committed only. The audit records of a batch are durable before its transaction
- * commits, so no copy is ever visible without its record.
+ * commits, so no copy is ever visible without its record. One poll is routed while the previous
+ * one's transaction is open and its records are being made durable: that work overlaps, the
+ * transactions follow one another in poll order.
  *
  * <p>One thread per replica; replicas share the work by partitions (one consumer group), each
  * with a transactional id of its own (fenced by the group's generation, KIP-447). Any failure
@@ -112,24 +116,42 @@ public class ExchangeLoop {
                 producer.initTransactions();
                 awaitViews(c);
                 c.subscribe(Topics.allEvents());
+                Batch inFlight = null;
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(POLL);
-                    if (!records.isEmpty()) {
-                        exchange(records, c, producer);
+                    // With a transaction open, ask only for what has arrived: it commits at once when nothing has.
+                    ConsumerRecords<String, byte[]> records = c.poll(inFlight == null ? POLL : Duration.ZERO);
+                    Batch next = records.isEmpty() ? null : route(records, c, inFlight);
+                    if (inFlight != null) {
+                        commit(inFlight, producer);
                     }
+                    inFlight = next == null ? null : open(next, producer);
+                }
+                if (inFlight != null) {
+                    commit(inFlight, producer);
                 }
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
-                // Nothing of the batch is visible: start again from the committed offsets.
+                // Nothing of an uncommitted batch is visible: start again from the committed offsets.
                 LOG.warnf("Exchange batch abandoned, restarting from the committed offsets: %s", e.toString());
                 pause(RETRY);
             }
         }
     }
 
-    private void exchange(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c,
-            KafkaProducer<String, byte[]> producer) {
+    /**
+     * One poll's work: its copies (and dead letters, erasure notices), the audit records already on
+     * their way to durability, and the offsets its transaction will carry.
+     */
+    private record Batch(List<ProducerRecord<String, byte[]>> out, CompletableFuture<Void> durable,
+            Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+    }
+
+    /**
+     * Decides a poll's events while the previous poll's transaction is still open (so the audit
+     * writer and the broker work while this thread routes), and hands its audit records over.
+     */
+    private Batch route(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c, Batch previous) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -145,6 +167,10 @@ public class ExchangeLoop {
             routing.copies().stream().map(InboxCopy::of).forEach(out::add);
             evidence.addAll(routing.evidence());
             if (erasure.readsHistory(event)) {
+                // The history it reads must hold every copy decided before it, the open batch's too.
+                if (previous != null) {
+                    audit.awaitDurable(previous.durable());
+                }
                 audit.recordAndWait(evidence);
                 evidence.clear();
             }
@@ -152,13 +178,24 @@ public class ExchangeLoop {
             out.addAll(erased.notices());
             evidence.addAll(erased.evidence());
         }
+        return new Batch(out, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
+    }
+
+    /**
+     * Opens the batch's transaction and sends its copies: invisible to every inbox reader (all read
+     * committed) until {@link #commit}.
+     */
+    private static Batch open(Batch batch, KafkaProducer<String, byte[]> producer) {
         producer.beginTransaction();
+        batch.out().forEach(producer::send);
+        return batch;
+    }
+
+    /** Commits the batch once its audit records are durable: no copy is ever visible without its record. */
+    private void commit(Batch batch, KafkaProducer<String, byte[]> producer) {
         try {
-            // Sent in the open transaction, invisible to every inbox reader (all read committed)
-            // until the commit, so the broker works while the audit records become durable.
-            out.forEach(producer::send);
-            audit.recordAndWait(evidence);
-            producer.sendOffsetsToTransaction(nextOffsets(records), c.groupMetadata());
+            audit.awaitDurable(batch.durable());
+            producer.sendOffsetsToTransaction(batch.offsets(), batch.group());
             producer.commitTransaction();
         } catch (RuntimeException e) {
             abortQuietly(producer);

@@ -22,8 +22,8 @@ import org.interlock.policy.loading.PolicyStore;
 
 /**
  * For one agency event, which inboxes receive it and as what: every statutory agency but the
- * origin and every partner organisation known, that some agreement from the origin names for one
- * of the event's categories, is put to the disclosure point, which decides, applies the
+ * origin and every partner organisation known, that the policy names for one of the event's
+ * categories (an agreement or a deny rule), is put to the disclosure point, which decides, applies the
  * obligations and gives the evidence. An inbox declares no purpose: every purpose the
  * policy knows is tried in alphabetical order (so that the purpose recorded is reproducible).
  */
@@ -65,7 +65,7 @@ public class Router {
         RequestTrace trace = RequestTrace.of(event.id(), event.traceparent());
         for (Inbox inbox : candidates(event.origin())) {
             Audience audience = inbox.audience(sorted);
-            if (!mayShare(policy, event.origin(), audience, subject)) {
+            if (!addressed(policy, event.origin(), audience, subject)) {
                 continue;
             }
             String copyId = inbox.copyId(event.id());
@@ -87,17 +87,17 @@ public class Router {
     }
 
     /**
-     * Whether any agreement could release some facet of the event to the inbox. One that no
-     * agreement names for any of the event's categories is not a recipient: nothing is decided,
-     * so nothing is recorded for it (ADR 0013). With no policy in force, every inbox is put to the
-     * decision point, which refuses and records why.
+     * Whether the policy says anything about some facet of the event for this inbox: an agreement
+     * that could release it, or a deny rule aimed at it. An inbox it says nothing about is not a
+     * recipient: nothing is decided, so nothing is recorded for it (ADR 0013). With no policy in
+     * force, every inbox is put to the decision point, which refuses and records why.
      */
-    private static boolean mayShare(Policy policy, Agency origin, Audience audience, Disclosable subject) {
+    private static boolean addressed(Policy policy, Agency origin, Audience audience, Disclosable subject) {
         if (policy == null) {
             return true;
         }
         for (Disclosable.Facet facet : subject.facets()) {
-            if (policy.mayShare(origin, audience.principal(), facet.resource().category())) {
+            if (policy.addresses(origin, audience.principal(), facet.resource().category())) {
                 return true;
             }
         }

@@ -81,14 +81,25 @@ class PolicyPropertiesTest {
         }
     }
 
-    /** The exchange puts an event only to the inboxes {@link org.interlock.policy.language.Policy#mayShare} names. */
+    /** The exchange puts an event only to the inboxes {@link org.interlock.policy.language.Policy#addresses} names. */
     @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
-    void noAgreementPermitsWhereMayShareSaysNoAgreementCouldShare(@ForAll("scenarios") PolicyScenario s) {
+    void noAgreementPermitsWhereThePolicyAddressesNothing(@ForAll("scenarios") PolicyScenario s) {
         Decision decision = s.decide();
         requirePermits(decision);
         if (decision instanceof Permit permit && permit.agreementId() != null) {
-            assertTrue(s.policy().mayShare(s.request().resource().origin(), s.request().principal(),
+            assertTrue(s.policy().addresses(s.request().resource().origin(), s.request().principal(),
                     s.request().resource().category()), permit.agreementId());
+        }
+    }
+
+    /** An explicit prohibition keeps its evidence: the exchange decides, and records, wherever a deny rule fires. */
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void aDenyRuleThatMatchesAlwaysAddressesTheRecipient(@ForAll("scenarios") PolicyScenario s) {
+        boolean matches = s.denyRules().stream().anyMatch(rule -> rule.matches(s.request()));
+        Statistics.label("deny rule").collect(matches ? "matches" : "does not match");
+        if (matches) {
+            assertTrue(s.policy().addresses(s.request().resource().origin(), s.request().principal(),
+                    s.request().resource().category()));
         }
     }
 

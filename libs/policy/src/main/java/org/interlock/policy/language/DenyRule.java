@@ -6,6 +6,7 @@ import java.util.Set;
 import org.interlock.contracts.Agency;
 import org.interlock.policy.Action;
 import org.interlock.policy.DecisionRequest;
+import org.interlock.policy.Principal;
 
 /**
  * An explicit prohibition. It overrides every permit, the owning agency's and break-glass
@@ -36,9 +37,18 @@ public record DenyRule(String id, Agency from, List<Recipient> to, List<Category
                 && (actions.isEmpty() || actions.contains(request.action()));
     }
 
+    /** Whether the rule names this recipient for this category from this origin, whatever the purpose or action. */
+    public boolean aimsAt(Agency origin, Principal recipient, String category) {
+        return (from == null || from == origin) && (to.isEmpty() || anyRecipient(recipient)) && anyCategory(category);
+    }
+
     private boolean anyRecipient(DecisionRequest request) {
+        return anyRecipient(request.principal());
+    }
+
+    private boolean anyRecipient(Principal principal) {
         for (Recipient recipient : to) {
-            if (recipient.matches(request.principal())) {
+            if (recipient.matches(principal)) {
                 return true;
             }
         }

@@ -42,13 +42,19 @@ public record Policy(String version, Set<String> purposes, Set<String> categorie
     }
 
     /**
-     * Whether some agreement from {@code origin} to {@code recipient} covers {@code category}.
-     * Without one, no purpose, consent or referral can release a record of that category to that
-     * recipient: the exchange does not put the event to the decision point for it (ADR 0013).
+     * Whether the policy says anything about releasing {@code category} from {@code origin} to
+     * {@code recipient}: an agreement that covers it, or a deny rule aimed at it. Where it says
+     * nothing, no purpose, consent or referral can release it and no refusal names the recipient:
+     * the exchange does not put the event to the decision point for that inbox (ADR 0013).
      */
-    public boolean mayShare(Agency origin, Principal recipient, String category) {
+    public boolean addresses(Agency origin, Principal recipient, String category) {
         for (SharingAgreement agreement : agreements) {
             if (agreement.from() == origin && agreement.covers(category) && agreement.to().matches(recipient)) {
+                return true;
+            }
+        }
+        for (DenyRule rule : denyRules) {
+            if (rule.aimsAt(origin, recipient, category)) {
                 return true;
             }
         }
