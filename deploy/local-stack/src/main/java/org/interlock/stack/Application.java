@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.interlock.stack.process.ProcessRegistry;
+
 /**
  * An Interlock application of the stack: its module, its port and its own database.
  *
@@ -30,8 +32,8 @@ public record Application(String name, String module, int port, String database,
         return url() + "/q/health/ready";
     }
 
-    ChildProcess process(StackConfig config, KafkaNode kafka, PostgresNode postgres, KeycloakNode keycloak,
-            Map<String, String> extraEnvironment) {
+    ChildProcess process(StackConfig config, KafkaBroker kafka, PostgresNode postgres, KeycloakNode keycloak,
+            Map<String, String> extraEnvironment, ProcessRegistry registry) {
         Path jar = jar(config.repository());
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -52,6 +54,6 @@ public record Application(String name, String module, int port, String database,
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
         return new ChildProcess(name,
                 List.of(Jdk.java(), "-Xms64m", "-Xmx256m", "-jar", jar.toString()),
-                env, config.dataDirectory(), config.logs().resolve(name + ".log"));
+                env, config.dataDirectory(), config.logs().resolve(name + ".log"), registry, jar.toString());
     }
 }

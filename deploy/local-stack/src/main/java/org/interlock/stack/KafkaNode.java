@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,12 +28,13 @@ import org.apache.kafka.common.utils.Time;
 /**
  * One real Apache Kafka node (KRaft, broker and controller combined) running inside this JVM.
  * Its log directory survives {@link #stop()}, so a restart on the same ports keeps every topic,
- * committed offset and transaction: that is what the crash tests rely on.
+ * committed offset and transaction: that is what the crash tests rely on. {@link #main} runs one
+ * as a process of its own ({@link KafkaProcess}, the local stack), which can crash alone.
  *
  * <p>Other topics are created when first used; the compacted ones are created at start, because a
  * topic created on first use would keep every record instead of each key's last (ADR 0012).
  */
-public final class KafkaNode implements AutoCloseable {
+public final class KafkaNode implements KafkaBroker, AutoCloseable {
 
     /**
      * The topics that hold state, compacted: consents and each agency's state topic (the names of
@@ -60,10 +62,51 @@ public final class KafkaNode implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
+    /** Arguments: the node's directory, its port and its controller port. Runs until SIGTERM. */
+    public static void main(String[] args) throws InterruptedException {
+        KafkaNode node = new KafkaNode(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.stop();
+            stopped.countDown();
+        }, "kafka-stop"));
+        node.start();
+        stopped.await();
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
+    @Override
+    public synchronized boolean alive() {
+        return server != null;
+    }
+
+    /** It runs inside this JVM. */
+    @Override
+    public long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    @Override
+    public String exitReason() {
+        return alive() ? "running" : "stopped";
+    }
+
+    /** A node inside this JVM cannot crash alone: run it as a {@link KafkaProcess} to kill it. */
+    @Override
+    public void kill() {
+        throw new UnsupportedOperationException("Kafka runs inside this JVM: it cannot be killed alone");
+    }
+
+    @Override
     public synchronized void start() {
         if (server != null) {
             return;
@@ -100,6 +143,7 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;

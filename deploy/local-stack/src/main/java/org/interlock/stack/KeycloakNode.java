@@ -17,12 +17,15 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.interlock.stack.process.ProcessRegistry;
+import org.interlock.stack.supervision.Component;
+
 /**
  * A real Keycloak, unpacked from the {@code keycloak-quarkus-dist} zip that Maven resolved, run
  * in development mode with the Interlock realm imported. The unpacked, built server is kept
  * between runs: the first start builds it (30-40 s), later starts take about 15 s.
  */
-public final class KeycloakNode implements AutoCloseable {
+public final class KeycloakNode implements Component, AutoCloseable {
 
     public static final String REALM = "interlock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -32,18 +35,26 @@ public final class KeycloakNode implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final boolean freshRealm;
+    private final ProcessRegistry registry;
     private ChildProcess process;
 
     /**
      * @param home       where the server is unpacked and keeps its state
      * @param freshRealm drop the stored realm before starting, so the import is the file's content
      */
-    public KeycloakNode(Path home, Path realmFile, int port, int managementPort, boolean freshRealm) {
-        this.home = home;
+    public KeycloakNode(Path home, Path realmFile, int port, int managementPort, boolean freshRealm,
+            ProcessRegistry registry) {
+        this.home = home.toAbsolutePath().normalize();
+        this.registry = registry;
         this.realmFile = realmFile;
         this.port = port;
         this.managementPort = managementPort;
         this.freshRealm = freshRealm;
+    }
+
+    @Override
+    public String name() {
+        return "keycloak";
     }
 
     public String url() {
@@ -54,9 +65,13 @@ public final class KeycloakNode implements AutoCloseable {
         return url() + "/realms/" + REALM;
     }
 
+    @Override
     public synchronized void start() {
         if (process != null && process.alive()) {
             return;
+        }
+        if (process != null) {
+            process.stop(); // what a crashed server left, such as its JVM when the script was killed
         }
         Path server = unpackOnce();
         prepareImport(server);
@@ -68,17 +83,45 @@ public final class KeycloakNode implements AutoCloseable {
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword(),
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
-                server, home.resolve("keycloak.log"));
+                server, home.resolve("keycloak.log"), registry, home.toString());
         process.start();
-        Readiness.await("Keycloak", issuer() + "/.well-known/openid-configuration", START_TIMEOUT,
-                process::alive, process.logFile().toString());
+        try {
+            Readiness.await("Keycloak", issuer() + "/.well-known/openid-configuration", START_TIMEOUT,
+                    process::alive, process.logFile().toString());
+        } finally {
+            // kc.sh runs the server's JVM beside it: recorded too, so it never outlives this JVM.
+            process.recordDescendants();
+        }
     }
 
+    @Override
     public synchronized void stop() {
         if (process != null) {
             process.stop();
             process = null;
         }
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    @Override
+    public synchronized boolean alive() {
+        return process != null && process.alive();
+    }
+
+    @Override
+    public synchronized long pid() {
+        return process == null ? 0 : process.servingPid();
+    }
+
+    @Override
+    public synchronized String exitReason() {
+        return process == null ? "not started" : process.exitReason();
     }
 
     @Override

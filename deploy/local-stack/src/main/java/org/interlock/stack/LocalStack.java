@@ -10,44 +10,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.interlock.stack.process.ProcessRegistry;
+import org.interlock.stack.supervision.Component;
+import org.interlock.stack.supervision.ControlRequests;
+import org.interlock.stack.supervision.RestartPolicy;
+import org.interlock.stack.supervision.StatusFile;
+import org.interlock.stack.supervision.Supervisor;
+
 /**
  * The whole Interlock system on one machine, without Docker: real Kafka, PostgreSQL and Keycloak,
  * then the four agency services and the gateway. Runs until it is told to stop (SIGTERM or
- * Ctrl-C), then stops everything it started, in reverse order.
+ * Ctrl-C), then stops everything it started, in reverse order. While it runs it supervises what
+ * it started: a component that dies is started again with back-off, and any can be restarted on
+ * request ({@code deploy/stack restart <component>}, see {@link ControlRequests}).
  *
  * <p>{@code deploy/stack} is the front door; this class is what it runs.
  */
 public final class LocalStack {
 
-    private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(120);
-
     private final StackConfig config;
-    private final KafkaNode kafka;
+    private final ProcessRegistry registry;
+    private final KafkaBroker kafka;
     private final PostgresNode postgres;
     private final KeycloakNode keycloak;
-    private final List<ChildProcess> applications = new ArrayList<>();
+    private final List<ApplicationServer> applications;
+    private final StatusFile statusFile;
+    private final Supervisor supervisor;
+    private ControlRequests control;
 
-    LocalStack(StackConfig config) {
-        this(config, new KafkaNode(config.dataDirectory().resolve("kafka"), config.kafkaPort(),
-                        config.kafkaControllerPort()),
+    LocalStack(StackConfig config, ProcessRegistry registry) {
+        this(config, registry,
+                new KafkaProcess(config.dataDirectory().resolve("kafka"), config.kafkaPort(),
+                        config.kafkaControllerPort(), config.logs().resolve("kafka.log"), registry),
                 new PostgresNode(config.dataDirectory().resolve("postgres"),
-                        config.dataDirectory().resolve("pg-binaries"), config.postgresPort()),
+                        config.dataDirectory().resolve("pg-binaries"), config.postgresPort(), registry),
                 new KeycloakNode(config.dataDirectory().resolve("keycloak"),
                         config.repository().resolve("deploy/keycloak/interlock-realm.json"),
-                        config.keycloakPort(), config.keycloakManagementPort(), false));
+                        config.keycloakPort(), config.keycloakManagementPort(), false, registry));
     }
 
     /** A stack on servers the caller provides: end-to-end tests share theirs with other tests. */
-    public LocalStack(StackConfig config, KafkaNode kafka, PostgresNode postgres, KeycloakNode keycloak) {
+    public LocalStack(StackConfig config, ProcessRegistry registry, KafkaBroker kafka, PostgresNode postgres,
+            KeycloakNode keycloak) {
         this.config = config;
+        this.registry = registry;
         this.kafka = kafka;
         this.postgres = postgres;
         this.keycloak = keycloak;
+        this.applications = applicationServers();
+        this.statusFile = new StatusFile(config.dataDirectory().resolve("stack.status"));
+        List<Component> components = new ArrayList<>(List.of(kafka, postgres, keycloak));
+        components.addAll(applications);
+        this.supervisor = new Supervisor(components, RestartPolicy.DEFAULT, statusFile::write, LocalStack::say);
     }
 
     public static void main(String[] args) throws InterruptedException {
         Path repository = Path.of(System.getProperty("interlock.repo", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(StackConfig.from(System.getenv(), repository));
+        StackConfig config = StackConfig.from(System.getenv(), repository);
+        LocalStack stack;
+        try {
+            // First stops what a killed launcher left here, then starts this one's watchdog.
+            ProcessRegistry registry = ProcessRegistry.open(config.dataDirectory().resolve("processes"));
+            stack = new LocalStack(config, registry);
+        } catch (RuntimeException e) {
+            System.err.println("[stack] FAILED: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -55,6 +84,7 @@ public final class LocalStack {
         }, "interlock-stack-stop"));
         try {
             stack.start();
+            stack.supervise();
         } catch (RuntimeException e) {
             System.err.println("[stack] FAILED: " + e.getMessage());
             System.exit(1);
@@ -78,21 +108,34 @@ public final class LocalStack {
     public void start() {
         long begin = System.nanoTime();
         say("data directory " + config.dataDirectory());
-        postgres.start();
+        supervisor.start(List.of(postgres));
         applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database(), app.runtimeRole()));
         say("PostgreSQL   postgresql://127.0.0.1:" + config.postgresPort() + " (databases: prisons, probation,"
-                + " intelligence, partners, gateway)");
-        kafka.start();
-        say("Kafka        " + kafka.bootstrapServers());
-        keycloak.start();
+                + " intelligence, partners, gateway) at " + since(begin));
+        supervisor.start(List.of(kafka));
+        say("Kafka        " + kafka.bootstrapServers() + " at " + since(begin));
+        supervisor.start(List.of(keycloak));
         say("Keycloak     " + keycloak.url() + " (realm " + KeycloakNode.REALM + "; admin password in "
-                + config.dataDirectory().resolve("keycloak/admin-password") + ")");
-        startApplications();
-        writeStatus(System.nanoTime() - begin);
+                + config.dataDirectory().resolve("keycloak/admin-password") + ") at " + since(begin));
+        supervisor.start(applications);
+        for (ApplicationServer server : applications) {
+            Application app = server.application();
+            say(String.format("%-12s %s (ready: %s)", app.name(), app.url(), app.readinessUrl()));
+        }
+        say("applications ready at " + since(begin));
+        writeReady(System.nanoTime() - begin);
         say("READY in " + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
     }
 
-    private void startApplications() {
+    /** From now on, restarts what dies and answers {@code deploy/stack restart}. */
+    public synchronized void supervise() {
+        supervisor.watch();
+        control = new ControlRequests(config.dataDirectory().resolve("control"), supervisor, LocalStack::say);
+        control.listen();
+        say("supervising " + String.join(", ", supervisor.names()) + " (restart with back-off 1 s to 30 s)");
+    }
+
+    private List<ApplicationServer> applicationServers() {
         Map<String, String> routes = new HashMap<>();
         // The dev realm's secret of client interlock-gateway (deploy/keycloak/interlock-realm.json).
         routes.put("INTERLOCK_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
@@ -100,8 +143,12 @@ public final class LocalStack {
             routes.put("INTERLOCK_SERVICE_" + app.name().toUpperCase() + "_URL", app.url());
         }
         List<Application> apps = applicationsToRun();
+        if (apps.isEmpty()) {
+            return List.of();
+        }
         String signingKey = AuditSigningKey.of(config.dataDirectory());
         ActorKeyPair actorKeys = ActorKeyPair.of(config.dataDirectory());
+        List<ApplicationServer> servers = new ArrayList<>();
         for (Application app : apps) {
             Map<String, String> env = new HashMap<>(routes);
             if (app.name().equals("gateway")) {
@@ -114,50 +161,43 @@ public final class LocalStack {
                 // The services verify who acts with the public half.
                 env.put("INTERLOCK_ACTOR_PUBLIC_KEY", actorKeys.publicKey());
             }
-            ChildProcess process = app.process(config, kafka, postgres, keycloak, env);
-            applications.add(process);
-            process.start();
+            servers.add(new ApplicationServer(app, app.process(config, kafka, postgres, keycloak, env, registry)));
         }
-        for (int i = 0; i < apps.size(); i++) {
-            Application app = apps.get(i);
-            ChildProcess process = applications.get(i);
-            Readiness.await(app.name(), app.readinessUrl(), APP_START_TIMEOUT, process::alive,
-                    process.logFile().toString());
-            say(String.format("%-12s %s (ready: %s)", app.name(), app.url(), app.readinessUrl()));
-        }
+        return servers;
     }
 
-    /** Kills an application with SIGKILL, as a crash would (fault tests). */
-    public synchronized void kill(String name) {
-        process(name).kill();
+    /** Kills a component with SIGKILL, as a crash would (fault tests). */
+    public void kill(String name) {
+        component(name).kill();
     }
 
-    /** Starts a killed or stopped application again and waits until it is ready. */
-    public synchronized void restart(String name) {
-        ChildProcess process = process(name);
-        Application app = applicationsToRun().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
-        process.start();
-        Readiness.await(app.name(), app.readinessUrl(), APP_START_TIMEOUT, process::alive, process.logFile().toString());
+    /** Starts a killed or stopped component again and waits until it is ready; returns how long that took. */
+    public Duration restart(String name) {
+        return supervisor.restart(name);
     }
 
-    private ChildProcess process(String name) {
-        return applications.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No application " + name));
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    private Component component(String name) {
+        List<Component> all = new ArrayList<>(List.of(kafka, postgres, keycloak));
+        all.addAll(applications);
+        return all.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component " + name));
     }
 
     public synchronized void stop() {
-        for (int i = applications.size() - 1; i >= 0; i--) {
-            applications.get(i).stop();
+        if (control != null) {
+            control.close();
         }
-        applications.clear();
-        keycloak.stop();
-        kafka.stop();
-        postgres.stop();
-        deleteStatus();
+        supervisor.stopAll();
+        statusFile.delete();
+        deleteReady();
         say("stopped");
     }
 
-    private void writeStatus(long startNanos) {
+    private void writeReady(long startNanos) {
         StringBuilder status = new StringBuilder();
         status.append("started_ms=").append(Duration.ofNanos(startNanos).toMillis()).append('\n');
         status.append("keycloak=").append(keycloak.url()).append('\n');
@@ -173,12 +213,16 @@ public final class LocalStack {
         }
     }
 
-    private void deleteStatus() {
+    private void deleteReady() {
         try {
             Files.deleteIfExists(config.dataDirectory().resolve("stack.ready"));
         } catch (IOException e) {
             say("could not delete the status file: " + e.getMessage());
         }
+    }
+
+    private static String since(long beginNanos) {
+        return String.format("%.1f s", (System.nanoTime() - beginNanos) / 1e9);
     }
 
     private static void say(String line) {

@@ -3,16 +3,19 @@ package org.interlock.e2e.exchange;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.interlock.e2e.gateway.Auditor;
 import org.interlock.stack.demo.DemoScenario;
 import org.interlock.testing.TestKeycloak;
 import org.interlock.testing.TestStack;
@@ -21,14 +24,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's demo scenario against the running system (real Kafka, PostgreSQL and Keycloak, every
- * application as a process): what each inbox holds about the person afterwards, exactly, and the
- * audit trail of it.
+ * application as a process), played by the same code as {@code deploy/stack demo}: what each inbox
+ * holds about the person afterwards, exactly — the referral to horizon-mentoring and its acceptance
+ * back to probation, the release and the licence condition as the mentors' projections, the
+ * erasure notice after the withdrawal — and the audit trail of every copy.
  */
 class DemoScenarioTest {
 
     private static final Duration EXCHANGED = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECEIVED = "org.interlock.prisons.custody.received.v1";
+    private static final String SECURITY = "org.interlock.prisons.custody.security-category-set.v1";
+    private static final String ASSESSMENT = "org.interlock.prisons.risk-assessment.recorded.v1";
     private static final String RELEASE = "org.interlock.prisons.custody.release-date-set.v1";
+    private static final String REFERRAL = "org.interlock.probation.referral.made.v1";
+    private static final String ACCEPTED = "org.interlock.partners.referral.accepted.v1";
+    private static final String CASE_OPENED = "org.interlock.probation.supervision-case.opened.v1";
     private static final String CONDITION = "org.interlock.probation.licence-condition.imposed.v1";
     private static final String ERASURE = "org.interlock.gateway.erasure.requested.v1";
 
@@ -42,66 +53,99 @@ class DemoScenarioTest {
             DemoScenario scenario = new DemoScenario(gateway, TestKeycloak.shared().url());
             DemoScenario.Outcome demo = scenario.run();
             String person = demo.person();
-            await().atMost(EXCHANGED).until(() -> partners.about(person).size() == 2);
+            await().atMost(EXCHANGED).until(() -> partners.about(person).size() == 3
+                    && probation.about(person).size() == 5 && prisons.about(person).size() == 3);
 
-            assertEquals(Set.of("org.interlock.prisons.custody.received.v1",
-                    "org.interlock.prisons.custody.security-category-set.v1",
-                    "org.interlock.prisons.risk-assessment.recorded.v1", RELEASE), types(probation.about(person)));
-            await().atMost(EXCHANGED).until(() -> prisons.about(person).size() == 2);
-            assertEquals(Set.of("org.interlock.probation.supervision-case.opened.v1", CONDITION),
-                    types(prisons.about(person)));
-            assertTrue(intelligence.about(person).isEmpty(), "intelligence's inbox: nothing (analysts read, not receive)");
+            assertEquals(Set.of(RECEIVED, SECURITY, ASSESSMENT, RELEASE, ACCEPTED), types(probation.about(person)));
+            // The starter policy's partners-referral-answers-to-prisons gives prisons every answer to a
+            // referral, whoever made it (its description says: to the prison that made it).
+            assertEquals(Set.of(ACCEPTED, CASE_OPENED, CONDITION), types(prisons.about(person)));
+            assertEquals(Set.of(REFERRAL, RELEASE, CONDITION), types(partners.about(person)));
+            assertEquals(List.of(), intelligence.about(person), "intelligence's inbox: nothing (analysts read, not receive)");
             for (TopicRecorder inbox : List.of(probation, prisons, partners)) {
                 assertFalse(inbox.about(person).stream().anyMatch(r -> r.value().contains("proscribed")),
                         "the report under handling code C goes nowhere");
             }
 
+            ConsumerRecord<String, String> referral = only(partners.about(person), REFERRAL);
+            assertEquals(Map.of("recipient", "horizon-mentoring", "agreement", "probation-referrals-to-the-organisation"),
+                    routing(referral));
+            assertEquals(new TreeSet<>(List.of("categories", "endsOn", "id", "organisation", "person", "purposes",
+                    "reason", "referredBy", "status")), fields(referral));
+            assertEquals(demo.referral(), JSON.readTree(referral.value()).path("id").asText());
+            ConsumerRecord<String, String> accepted = only(probation.about(person), ACCEPTED);
+            JsonNode answer = JSON.readTree(accepted.value());
+            assertEquals(List.of(demo.referral(), "ACCEPTED", "mia.mentor", "hana.horizon"), List.of(
+                    answer.path("id").asText(), answer.path("status").asText(), answer.path("caseworker").asText(),
+                    answer.path("answeredBy").asText()));
+
             ConsumerRecord<String, String> release = only(partners.about(person), RELEASE);
-            assertEquals("horizon-mentoring", TopicRecorder.header(release, "ce_recipient"));
+            assertEquals(Map.of("recipient", "horizon-mentoring", "agreement", "prisons-release-to-horizon-mentoring"),
+                    routing(release));
+            assertEquals("official", TopicRecorder.header(release, "ce_classification"));
             assertEquals(new TreeSet<>(List.of("person", "releaseDate", "releasedOn", "status")), fields(release));
             ConsumerRecord<String, String> condition = only(partners.about(person), CONDITION);
+            assertEquals(Map.of("recipient", "horizon-mentoring", "agreement", "probation-licence-to-horizon-mentoring"),
+                    routing(condition));
             assertEquals(new TreeSet<>(List.of("endsOn", "kind", "person", "startsOn")), fields(condition));
             assertFalse(condition.value().contains("EZ-14"), "the exclusion zone's details stay with probation");
-            assertTrue(partners.about(person).stream().allMatch(r ->
-                    "horizon-mentoring".equals(TopicRecorder.header(r, "ce_recipient"))), "faith-bridge receives nothing");
 
             scenario.withdrawConsent(demo);
-            await().atMost(EXCHANGED).until(() -> partners.about(person).size() == 3);
+            await().atMost(EXCHANGED).until(() -> partners.about(person).size() == 4);
             ConsumerRecord<String, String> notice = only(partners.about(person), ERASURE);
+            assertEquals("horizon-mentoring", TopicRecorder.header(notice, "ce_recipient"));
             JsonNode data = JSON.readTree(notice.value());
             assertEquals(Set.of(TopicRecorder.header(release, "ce_sourceeventid"),
-                    TopicRecorder.header(condition, "ce_sourceeventid")), strings(data.path("events")));
+                    TopicRecorder.header(condition, "ce_sourceeventid")), strings(data.path("events")),
+                    "the copies received under the consent, not the referral");
             assertEquals(demo.consent(), data.path("consent").asText());
 
-            AuditorView auditor = new AuditorView(gateway);
-            await().atMost(EXCHANGED).until(() -> auditor.records(person, "ERASURE_CONFIRMED").size() == 1);
-            JsonNode confirmed = auditor.records(person, "ERASURE_CONFIRMED").get(0).path("record");
-            assertEquals("erased:2", confirmed.path("decision").path("reason").asText());
-            assertEquals("horizon-mentoring", confirmed.path("actor").path("org").asText());
-            List<String> permits = new java.util.ArrayList<>();
-            for (JsonNode routed : auditor.records(person, "ROUTE_EVENT")) {
-                JsonNode record = routed.path("record");
-                String recipient = record.path("actor").path("org").asText(record.path("actor").path("agency").asText());
-                String type = record.path("resource").path("type").asText();
-                if (record.path("decision").path("outcome").asText().equals("PERMIT")) {
-                    permits.add(recipient + " " + type);
-                } else {
-                    // The only refusals worth recording here: the report, to each partner organisation.
-                    assertEquals("org.interlock.intelligence.report.filed.v1 EXPLICIT_DENY",
-                            type + " " + record.path("decision").path("reason").asText());
-                }
-            }
+            Auditor auditor = new Auditor(gateway);
+            await().atMost(EXCHANGED).until(() -> auditor.records("person=" + person + "&action=ERASURE_CONFIRMED")
+                    .size() == 1);
+            Auditor.Entry confirmed = auditor.records("person=" + person + "&action=ERASURE_CONFIRMED").getFirst();
+            assertEquals("ERASURE_CONFIRMED horizon-mentoring PERMIT erased:2", confirmed.summary());
             assertEquals(List.of(
                     "horizon-mentoring " + CONDITION,
                     "horizon-mentoring " + RELEASE,
+                    "horizon-mentoring " + REFERRAL,
+                    "prisons " + ACCEPTED,
                     "prisons " + CONDITION,
-                    "prisons org.interlock.probation.supervision-case.opened.v1",
-                    "probation org.interlock.prisons.custody.received.v1",
-                    "probation org.interlock.prisons.custody.security-category-set.v1",
+                    "prisons " + CASE_OPENED,
+                    "probation " + ACCEPTED,
+                    "probation " + RECEIVED,
+                    "probation " + SECURITY,
                     "probation " + RELEASE,
-                    "probation org.interlock.prisons.risk-assessment.recorded.v1").stream().sorted().toList(),
-                    permits.stream().sorted().toList(), "one record per copy");
+                    "probation " + ASSESSMENT).stream().sorted().toList(), routed(auditor, person, "PERMIT"),
+                    "one record per copy");
+            assertEquals(Set.of("org.interlock.intelligence.report.filed.v1 EXPLICIT_DENY"),
+                    new TreeSet<>(routedRefusals(auditor, person)),
+                    "the only refusals worth recording: the report, to each partner organisation");
         }
+    }
+
+    /** "recipient type" of each ROUTE_EVENT record about the person with this outcome, sorted. */
+    private static List<String> routed(Auditor auditor, String person, String outcome) {
+        List<String> routed = new ArrayList<>();
+        for (Auditor.Entry entry : auditor.records("person=" + person + "&action=ROUTE_EVENT")) {
+            if (entry.outcome().equals(outcome)) {
+                routed.add(entry.actor() + " " + entry.record().path("resource").path("type").asText());
+            }
+        }
+        return routed.stream().sorted().toList();
+    }
+
+    private static List<String> routedRefusals(Auditor auditor, String person) {
+        return auditor.records("person=" + person + "&action=ROUTE_EVENT&outcome=deny").stream()
+                .map(entry -> entry.record().path("resource").path("type").asText() + " " + entry.reason()).toList();
+    }
+
+    /** The copy's routing attributes: to whom, under which agreement. */
+    private static Map<String, String> routing(ConsumerRecord<String, String> record) {
+        Map<String, String> routing = new TreeMap<>();
+        routing.put("recipient", TopicRecorder.header(record, "ce_recipient"));
+        routing.put("agreement", TopicRecorder.header(record, "ce_agreement"));
+        return routing;
     }
 
     private static ConsumerRecord<String, String> only(List<ConsumerRecord<String, String>> records, String type) {
@@ -128,17 +172,4 @@ class DemoScenarioTest {
         array.forEach(v -> values.add(v.asText()));
         return values;
     }
-
-    /** The auditor persona's view of the audit trail. */
-    private record AuditorView(String gateway) {
-        JsonNode records(String person, String action) throws Exception {
-            var client = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/audit/v1/records?person="
-                    + person + "&action=" + action)).header("Authorization", "Bearer "
-                    + org.interlock.testing.KeycloakTokens.accessToken("aud.auditor")).build();
-            return JSON.readTree(client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
-                    .path("records");
-        }
-    }
-
 }

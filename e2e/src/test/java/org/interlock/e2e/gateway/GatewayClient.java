@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,8 @@ import org.interlock.testing.KeycloakTokens;
 /** A persona talking to the gateway with a real Keycloak token and a declared purpose. */
 public final class GatewayClient {
 
-    public record Answer(int status, JsonNode body) {
+    /** What the gateway answered: status, body as JSON (null when empty) and its media type. */
+    public record Answer(int status, JsonNode body, String contentType) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -23,19 +26,28 @@ public final class GatewayClient {
     private final String gateway;
     private final String token;
     private final String purpose;
+    private final Map<String, String> headers;
 
-    private GatewayClient(String gateway, String token, String purpose) {
+    private GatewayClient(String gateway, String token, String purpose, Map<String, String> headers) {
         this.gateway = gateway;
         this.token = token;
         this.purpose = purpose;
+        this.headers = headers;
     }
 
     public static GatewayClient as(String gateway, String persona, String purpose) {
-        return new GatewayClient(gateway, KeycloakTokens.accessToken(persona), purpose);
+        return new GatewayClient(gateway, KeycloakTokens.accessToken(persona), purpose, Map.of());
     }
 
     static GatewayClient withToken(String gateway, String token, String purpose) {
-        return new GatewayClient(gateway, token, purpose);
+        return new GatewayClient(gateway, token, purpose, Map.of());
+    }
+
+    /** The same persona sending one more header on every request (e.g. {@code X-Break-Glass-Reason}). */
+    public GatewayClient withHeader(String name, String value) {
+        Map<String, String> more = new TreeMap<>(headers);
+        more.put(name, value);
+        return new GatewayClient(gateway, token, purpose, Map.copyOf(more));
     }
 
     public Answer get(String path) {
@@ -74,6 +86,7 @@ public final class GatewayClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return purpose == null ? builder : builder.header("X-Purpose-Of-Use", purpose);
     }
 
@@ -81,7 +94,8 @@ public final class GatewayClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body,
+                    response.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("The gateway did not answer", e);
         } catch (InterruptedException e) {

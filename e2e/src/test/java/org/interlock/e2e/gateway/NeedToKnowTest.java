@@ -2,12 +2,15 @@ package org.interlock.e2e.gateway;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.TestStack;
@@ -23,42 +26,39 @@ class NeedToKnowTest {
     private static final System.Logger LOG = System.getLogger(NeedToKnowTest.class.getName());
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static String gateway;
+    private static Casework casework;
 
     @BeforeAll
     static void startTheSystem() {
         gateway = TestStack.shared().gatewayUrl();
-        GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
-        GatewayClient.Answer registered = mia.post("/api/v1/partners/organisations",
-                Map.of("id", "horizon-mentoring", "name", "Horizon Mentoring", "kind", "MENTORING"));
-        assertTrue(registered.status() == 201 || registered.status() == 409, "organisation: " + registered.status());
+        casework = new Casework(gateway);
+        casework.registerOrganisation(Casework.HORIZON, "Horizon Mentoring", "MENTORING");
+        casework.registerOrganisation(Casework.FAITH_BRIDGE, "Faith Bridge", "FAITH");
     }
 
+    /**
+     * Both persons are referred to horizon-mentoring by their statutory lead and accepted for Mia;
+     * only one consents. Mia sees that one's release date, as the mentors' projection, and nothing
+     * of the other; Faith Bridge's caseworker, never referred either, sees nothing of anyone.
+     */
     @Test
-    void theMentorSeesTheReleaseDateOfAPersonWhoConsentedAndNothingOfOneWhoDidNot() {
-        GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
+    void theMentorSeesTheReleaseDateOfAReferredPersonWhoConsentedAndNothingOfOneWhoDidNot() {
         GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
         GatewayClient fred = GatewayClient.as(gateway, "fred.faith", "resettlement");
         String consenting = PersonReference.random();
         String other = PersonReference.random();
-        String consentingEpisode = receiveWithReleaseDate(olivia, consenting, "A1111AA");
-        String otherEpisode = receiveWithReleaseDate(olivia, other, "B2222BB");
-        for (String person : List.of(consenting, other)) {
-            assertEquals(201, mia.post("/api/v1/partners/allocations", Map.of("person", person, "staff", "mia.mentor",
-                    "role", "PARTNER_CASEWORKER", "startsOn", LocalDate.now().toString())).status());
-        }
-        assertEquals(201, mia.post("/api/v1/partners/consents", Map.of("person", consenting,
-                "organisation", "horizon-mentoring", "categories", List.of("custody.release", "licence.*"),
-                "purposes", List.of("resettlement"), "validFrom", LocalDate.now().toString(),
-                "validUntil", LocalDate.now().plusYears(1).toString(), "obtainedHow", "WRITTEN",
-                "obtainedBy", "mia.mentor", "obtainedOn", LocalDate.now().toString())).status());
+        String consentingEpisode = casework.receiveWithReleaseDate(consenting, "A1111AA");
+        String otherEpisode = casework.receiveWithReleaseDate(other, "B2222BB");
+        casework.referToMiaWithConsent(consenting, Casework.RELEASE_AND_LICENCE);
+        casework.allocateStatutoryLead(other);
+        casework.acceptForMia(casework.refer(other, Casework.HORIZON, Casework.RELEASE_AND_LICENCE,
+                Casework.RESETTLEMENT), other);
 
-        await().atMost(PROPAGATION).until(() -> mia.get("/api/v1/prisons/custody-episodes/" + consentingEpisode).status() == 200);
         GatewayClient.Answer seen = mia.get("/api/v1/prisons/custody-episodes/" + consentingEpisode);
+        assertEquals(200, seen.status(), String.valueOf(seen.body()));
         assertEquals("2026-12-01", seen.body().path("releaseDate").asText());
-        java.util.Set<String> released = new java.util.TreeSet<>();
-        seen.body().fieldNames().forEachRemaining(released::add);
         // The mentors' agreement whitelists these: no id, prison number, establishment or security category.
-        assertEquals(new java.util.TreeSet<>(List.of("person", "releaseDate", "releasedOn", "status")), released);
+        assertEquals(new TreeSet<>(List.of("person", "releaseDate", "releasedOn", "status")), keys(seen.body()));
 
         assertEquals(404, mia.get("/api/v1/prisons/custody-episodes/" + otherEpisode).status());
         assertEquals(404, fred.get("/api/v1/prisons/custody-episodes/" + consentingEpisode).status());
@@ -71,12 +71,11 @@ class NeedToKnowTest {
         GatewayClient peter = GatewayClient.as(gateway, "peter.probation", "risk-management");
         GatewayClient ian = GatewayClient.as(gateway, "ian.intel", "risk-management");
         String person = PersonReference.random();
-        receiveWithReleaseDate(olivia, person, "C3333CC");
+        casework.receiveWithReleaseDate(person, "C3333CC");
         assertEquals(201, olivia.post("/api/v1/prisons/risk-assessments", Map.of("person", person,
                 "assessedOn", "2026-02-01", "assessor", "olivia.prison", "engagement", "HIGH", "intent", "MODERATE",
                 "capability", "LOW", "overall", "MODERATE", "rationale", "Structured assessment.")).status());
-        assertEquals(201, peter.post("/api/v1/probation/allocations", Map.of("person", person,
-                "staff", "peter.probation", "role", "PROBATION_PRACTITIONER", "startsOn", LocalDate.now().toString())).status());
+        casework.allocateStatutoryLead(person);
         assertEquals(201, ian.post("/api/v1/intelligence/reports", Map.of("person", person, "sourceEvaluation", 2,
                 "intelligenceAssessment", "B", "handlingCode", "P", "content", "Met a known facilitator.",
                 "reportedOn", "2026-03-04")).status());
@@ -96,22 +95,14 @@ class NeedToKnowTest {
     /** Logs the measured lag from the withdrawal's commit to the gateway's first refusal. */
     @Test
     void aWithdrawnConsentStopsDisclosureToTheMentor() {
-        GatewayClient olivia = GatewayClient.as(gateway, "olivia.prison", "case-management");
         GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
         String person = PersonReference.random();
-        String episode = receiveWithReleaseDate(olivia, person, "D4444DD");
-        assertEquals(201, mia.post("/api/v1/partners/allocations", Map.of("person", person, "staff", "mia.mentor",
-                "role", "PARTNER_CASEWORKER", "startsOn", LocalDate.now().toString())).status());
-        GatewayClient.Answer consent = mia.post("/api/v1/partners/consents", Map.of("person", person,
-                "organisation", "horizon-mentoring", "categories", List.of("custody.release"),
-                "purposes", List.of("resettlement"), "validFrom", LocalDate.now().toString(),
-                "validUntil", LocalDate.now().plusYears(1).toString(), "obtainedHow", "WRITTEN",
-                "obtainedBy", "mia.mentor", "obtainedOn", LocalDate.now().toString()));
-        assertEquals(201, consent.status());
-        await().atMost(PROPAGATION).until(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 200);
+        String episode = casework.receiveWithReleaseDate(person, "D4444DD");
+        String consent = casework.referToMiaWithConsent(person, List.of("custody.release"));
+        assertEquals(200, mia.get("/api/v1/prisons/custody-episodes/" + episode).status());
 
         long withdrawn = System.nanoTime();
-        assertEquals(200, mia.post("/api/v1/partners/consents/" + consent.body().path("id").asText() + "/withdraw",
+        assertEquals(200, mia.post("/api/v1/partners/consents/" + consent + "/withdraw",
                 Map.of("withdrawnOn", LocalDate.now().toString())).status());
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(20))
                 .until(() -> mia.get("/api/v1/prisons/custody-episodes/" + episode).status() == 404);
@@ -145,14 +136,9 @@ class NeedToKnowTest {
                 token.isEmpty() ? null : token, "case-management").get(path).status(), kind));
     }
 
-    private static String receiveWithReleaseDate(GatewayClient olivia, String person, String prisonNumber) {
-        GatewayClient.Answer received = olivia.post("/api/v1/prisons/custody-episodes", Map.of("person", person,
-                "prisonNumber", prisonNumber, "establishment", "HMP Frankland", "securityCategory", "B",
-                "receivedOn", "2025-01-10"));
-        assertEquals(201, received.status(), String.valueOf(received.body()));
-        String id = received.body().path("id").asText();
-        assertEquals(200, olivia.put("/api/v1/prisons/custody-episodes/" + id + "/release-date",
-                Map.of("releaseDate", "2026-12-01")).status());
-        return id;
+    private static Set<String> keys(JsonNode record) {
+        Set<String> keys = new TreeSet<>();
+        record.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 }

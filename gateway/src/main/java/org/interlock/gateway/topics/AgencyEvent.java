@@ -20,9 +20,20 @@ public record AgencyEvent(String id, String type, URI source, String person, Off
         Classification classification, String handling, String correlationId, String traceparent, Agency origin,
         JsonNode data) {
 
-    /** What policy is asked about: the event described, never its content. */
+    /**
+     * What policy is asked about: the event described, never its content. An event of a category
+     * addressed to an organisation (a referral) names it, as the same record read over REST does:
+     * without it no agreement marked {@code addressed} could ever release the event to an inbox.
+     */
     public Resource resource() {
-        return new Resource(origin, category.name(), classification, handling, person, type, owningOrganisation());
+        return new Resource(origin, category.name(), classification, handling, person, type, owningOrganisation(),
+                addressee());
+    }
+
+    /** The partner organisation the event is addressed to, when the category names one. */
+    public String addressee() {
+        String field = category.addresseeField();
+        return field == null ? null : data.path(field).asText(null);
     }
 
     /** The partner organisation whose record this is, when the category names one. */

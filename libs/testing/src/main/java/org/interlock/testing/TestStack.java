@@ -1,7 +1,6 @@
 package org.interlock.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.interlock.stack.FreePorts;
@@ -31,7 +30,8 @@ public final class TestStack {
             TestInfrastructure infra = TestInfrastructure.shared();
             KeycloakNode keycloak = TestKeycloak.shared();
             StackConfig config = config(infra);
-            LocalStack stack = new LocalStack(config, infra.kafka(), infra.postgres(), keycloak);
+            LocalStack stack = new LocalStack(config, TestInfrastructure.processes(), infra.kafka(), infra.postgres(),
+                    keycloak);
             stack.start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
             shared = new TestStack(config, stack);
@@ -41,6 +41,21 @@ public final class TestStack {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    /**
+     * An agency service's own address ({@code prisons}, {@code probation}, {@code intelligence},
+     * {@code partners}): for tests that look past the gateway, at what a service holds or was asked.
+     */
+    public String serviceUrl(String service) {
+        int port = switch (service) {
+            case "prisons" -> config.prisonsPort();
+            case "probation" -> config.probationPort();
+            case "intelligence" -> config.intelligencePort();
+            case "partners" -> config.partnersPort();
+            default -> throw new IllegalArgumentException("No agency service " + service);
+        };
+        return "http://127.0.0.1:" + port;
     }
 
     /** SIGKILL of an application ({@code gateway}, {@code prisons}, ...), as a crash. */
@@ -59,7 +74,7 @@ public final class TestStack {
 
     private static StackConfig config(TestInfrastructure infra) {
         try {
-            Path data = Files.createTempDirectory(TestInfrastructure.home().resolve("test-runs"), "stack-");
+            Path data = TestInfrastructure.ownedRunDirectory("stack-");
             String bootstrap = infra.kafka().bootstrapServers();
             int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
             return new StackConfig(TestKeycloak.repository(), data, FreePorts.next(), 0, 0, kafkaPort, 0,

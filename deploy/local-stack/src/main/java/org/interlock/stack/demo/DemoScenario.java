@@ -2,7 +2,9 @@ package org.interlock.stack.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,6 +24,12 @@ import java.util.function.Supplier;
 public final class DemoScenario {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Staff as their tokens describe them, for the policy administrator's questions. */
+    private static final Map<String, Object> PETER = Map.of("username", "peter.probation", "agency", "probation",
+            "clearance", "official-sensitive", "roles", List.of("probation-officer"));
+    private static final Map<String, Object> MIA = Map.of("username", "mia.mentor", "agency", "partners",
+            "org", "horizon-mentoring", "clearance", "official", "roles", List.of("partner-caseworker"));
 
     /** What the scenario created, for whoever checks what the exchange made of it. */
     public record Outcome(String person, String custodyEpisode, String riskAssessment, String report, String referral,
@@ -64,27 +72,34 @@ public final class DemoScenario {
         allocate(tom, "prisons", person, "olivia.prison", "OFFENDER_MANAGER", today);
         allocate(tara, "probation", person, "peter.probation", "PROBATION_PRACTITIONER", today);
         say("tom.prisonlead allocated olivia.prison; tara.probationlead allocated peter.probation (the statutory lead)");
+        // Peter refers as the person's statutory lead once the gateway has read his allocation: until
+        // then it would refuse the referral (403), as it refuses anyone who is not the lead.
+        await(() -> wouldRead(pat, PETER, "custody.reception", person, "case-management").equals("PERMIT")
+                ? "permit" : null, "the gateway to count peter.probation's allocation");
         String report = DemoClient.expect(201, ian.post("/api/v1/intelligence/reports", Map.of(
                 "person", person, "sourceEvaluation", 2, "intelligenceAssessment", "B", "handlingCode", "C",
                 "handlingConditions", "Not to be disseminated outside counter-terrorism policing.",
                 "content", "Contact with a proscribed group reported.", "reportedOn", today)), "intelligence").id();
         say("intelligence report " + report + " (handling code C)");
+        // Nor does the gateway accept a referral to an organisation it has not seen registered.
+        await(() -> wouldRead(pat, MIA, "custody.release", null, "resettlement").endsWith("ORGANISATION_SUSPENDED")
+                ? null : "registered", "the gateway to see horizon-mentoring registered");
         String referral = refer(peter, person, today);
         accept(hana, referral);
-        // A consent counts only within an accepted referral: until the gateway has read the
-        // acceptance, it refuses the consent (422), and the mentor tries again a moment later.
-        String consent = await(() -> {
-            DemoClient.Answer answer = mia.post("/api/v1/partners/consents", Map.of(
-                    "person", person, "organisation", "horizon-mentoring",
-                    "categories", List.of("custody.release", "licence.*"), "purposes", List.of("resettlement"),
-                    "validFrom", today, "validUntil", LocalDate.now().plusMonths(6).toString(),
-                    "obtainedHow", "WRITTEN", "obtainedBy", "mia.mentor", "obtainedOn", today));
-            return answer.status() == 201 ? answer.id() : null;
-        }, "the gateway to count the consent within the accepted referral");
+        // A consent is recorded only within an accepted referral: the mentor records it once the
+        // gateway has read the acceptance (and her allocation), when all she lacks is the consent.
+        await(() -> wouldRead(pat, MIA, "custody.release", person, "resettlement").equals("DENY NO_CONSENT")
+                ? "accepted" : null, "the gateway to read the acceptance");
+        String consent = DemoClient.expect(201, mia.post("/api/v1/partners/consents", Map.of(
+                "person", person, "organisation", "horizon-mentoring",
+                "categories", List.of("custody.release", "licence.*"), "purposes", List.of("resettlement"),
+                "validFrom", today, "validUntil", LocalDate.now().plusMonths(6).toString(),
+                "obtainedHow", "WRITTEN", "obtainedBy", "mia.mentor", "obtainedOn", today)), "consent").id();
         say("mia.mentor recorded consent " + consent + " within the referral");
         // The practitioners wait until the gateway has read the referral, the allocation and the
         // consent: the policy administrator asks "would mia.mentor see this person's release?".
-        await(() -> miaWouldSeeTheRelease(pat, person) ? "permit" : null, "the consent to count at the gateway");
+        await(() -> wouldRead(pat, MIA, "custody.release", person, "resettlement").equals("PERMIT") ? "permit" : null,
+                "the consent to count at the gateway");
         say("the gateway would now release the person's release date to mia.mentor, as its projection");
         DemoClient.expect(200, olivia.put("/api/v1/prisons/custody-episodes/" + episode + "/release-date",
                 Map.of("releaseDate", LocalDate.now().plusDays(30).toString())), "release date");
@@ -129,15 +144,25 @@ public final class DemoScenario {
                 "staff", staff, "role", role, "startsOn", today)), agency + " allocation");
     }
 
-    private static boolean miaWouldSeeTheRelease(DemoClient admin, String person) {
-        DemoClient.Answer answer = admin.post("/policy/v1/decisions", Map.of(
-                "subject", Map.of("username", "mia.mentor", "agency", "partners", "org", "horizon-mentoring",
-                        "clearance", "official", "roles", List.of("partner-caseworker")),
-                "action", "read",
-                "resource", Map.of("origin", "prisons", "category", "custody.release",
-                        "classification", "official-sensitive", "person", person),
-                "purpose", "resettlement"));
-        return answer.status() == 200 && "permit".equalsIgnoreCase(answer.body().path("decision").asText());
+    /**
+     * What the decision point would decide now if {@code subject} read the person's record of the
+     * category (null: anyone's) ({@code PERMIT}, or {@code DENY} and the reason): asked by the policy administrator,
+     * who sees no data.
+     */
+    private static String wouldRead(DemoClient admin, Map<String, Object> subject, String category, String person,
+            String purpose) {
+        Map<String, Object> resource = new HashMap<>(Map.of("origin", "prisons", "category", category,
+                "classification", "official-sensitive"));
+        if (person != null) {
+            resource.put("person", person);
+        }
+        DemoClient.Answer answer = admin.post("/policy/v1/decisions", Map.of("subject", subject, "action", "read",
+                "resource", resource, "purpose", purpose));
+        if (answer.status() != 200) {
+            return "HTTP " + answer.status();
+        }
+        String decision = answer.body().path("decision").asText().toUpperCase(Locale.ROOT);
+        return decision.equals("PERMIT") ? decision : decision + " " + answer.body().path("reason").asText();
     }
 
     /** The person withdraws consent; the exchange sends Horizon Mentoring an erasure notice. */
