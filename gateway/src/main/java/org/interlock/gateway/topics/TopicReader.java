@@ -127,11 +127,19 @@ public final class TopicReader {
         while (running) {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig())) {
                 consumer = c;
-                long discovered = 0;
+                long discovered = System.nanoTime() - DISCOVERY.toNanos() - 1;
+                boolean everyTopic = false;
                 while (running) {
-                    if (System.nanoTime() - discovered > DISCOVERY.toNanos()) {
-                        discover(c);
+                    // A topic still missing is looked for every second: its first events are awaited.
+                    if (System.nanoTime() - discovered > (everyTopic ? DISCOVERY : RETRY).toNanos()) {
+                        everyTopic = discover(c);
                         discovered = System.nanoTime();
+                    }
+                    if (c.assignment().isEmpty()) {
+                        // None of the topics exists yet: nothing to poll (a consumer without partitions may not).
+                        measure();
+                        pause();
+                        continue;
                     }
                     ConsumerRecords<String, byte[]> polled = c.poll(POLL);
                     if (!polled.isEmpty()) {
@@ -152,19 +160,25 @@ public final class TopicReader {
         }
     }
 
-    /** Assigns every partition of the topics, each new one at its start (or where this reader was). */
-    private void discover(KafkaConsumer<String, byte[]> c) {
+    /**
+     * Assigns every partition of the topics, each new one at its start (or where this reader was);
+     * says whether every topic exists.
+     */
+    private boolean discover(KafkaConsumer<String, byte[]> c) {
         Set<TopicPartition> all = new HashSet<>();
+        boolean everyTopic = true;
         for (String topic : topics) {
             List<PartitionInfo> partitions = c.partitionsFor(topic, METADATA);
-            if (partitions != null) {
+            if (partitions == null || partitions.isEmpty()) {
+                everyTopic = false;
+            } else {
                 partitions.forEach(p -> all.add(new TopicPartition(topic, p.partition())));
             }
         }
         Set<TopicPartition> fresh = new HashSet<>(all);
         fresh.removeAll(c.assignment());
         if (fresh.isEmpty() && targets != null) {
-            return;
+            return everyTopic;
         }
         Map<TopicPartition, Long> ends = c.endOffsets(fresh, METADATA);
         Map<TopicPartition, Long> beginnings = c.beginningOffsets(fresh, METADATA);
@@ -179,6 +193,7 @@ public final class TopicReader {
                     ends.entrySet().stream().mapToLong(e -> e.getValue()
                             - start.offset(beginnings.get(e.getKey()), e.getValue())).sum());
         }
+        return everyTopic;
     }
 
     private void measure() {
