@@ -44,15 +44,21 @@ class AuditTrailEndToEndTest {
         assertEquals(200, olivia.get("/api/v1/prisons/custody-episodes/" + episode).status());
         assertEquals(404, fred.get("/api/v1/prisons/custody-episodes/" + episode).status());
 
-        // Olivia's read, and the reception routed to probation's inbox by the exchange.
-        await().atMost(SEALED).until(() -> auditor.get("/audit/v1/persons/" + person + "/disclosures").body()
-                .path("records").size() == 2);
+        // Olivia's read, and the reception routed to probation's inbox by the exchange: its facts as
+        // two events, the reception and the security category, each decided and audited on its own.
+        await().atMost(SEALED).untilAsserted(() -> {
+            JsonNode records = auditor.get("/audit/v1/persons/" + person + "/disclosures").body().path("records");
+            assertEquals(3, records.size(), records.toString());
+        });
         JsonNode disclosures = auditor.get("/audit/v1/persons/" + person + "/disclosures").body().path("records");
         List<String> who = new ArrayList<>();
         disclosures.forEach(d -> who.add(d.path("record").path("action").asText() + " "
                 + d.path("record").path("actor").path("client").asText() + " "
-                + d.path("record").path("actor").path("subject").asText(d.path("record").path("actor").path("agency").asText())));
-        assertEquals(List.of("DISCLOSE_REST interlock-cli olivia.prison", "ROUTE_EVENT interlock-exchange probation"),
+                + d.path("record").path("actor").path("subject").asText(d.path("record").path("actor").path("agency").asText())
+                + " " + d.path("record").path("resource").path("category").asText()));
+        assertEquals(List.of("DISCLOSE_REST interlock-cli olivia.prison custody.reception,custody.transfer,custody.security",
+                "ROUTE_EVENT interlock-exchange probation custody.reception",
+                "ROUTE_EVENT interlock-exchange probation custody.security"),
                 who.stream().sorted().toList(), disclosures.toString());
         JsonNode refused = auditor.get("/audit/v1/records?outcome=deny&person=" + person).body().path("records");
         assertEquals("fred.faith", refused.get(0).path("record").path("actor").path("subject").asText());

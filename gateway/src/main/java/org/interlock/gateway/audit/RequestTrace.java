@@ -30,4 +30,12 @@ public record RequestTrace(String requestId, String traceId) {
         }
         return new RequestTrace(requestId, traceId);
     }
+
+    /**
+     * The same trace under an id the gateway made itself (a copy's id), which needs no check: the
+     * exchange checks an event's {@code traceparent} once, not once per inbox it decides for.
+     */
+    public RequestTrace withRequestId(String ownId) {
+        return new RequestTrace(ownId, traceId);
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.contracts.Agency;
 import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.disclosure.Audience;
 import org.interlock.gateway.disclosure.Disclosable;
 import org.interlock.gateway.disclosure.Disclosed;
 import org.interlock.gateway.disclosure.Disclosure;
@@ -21,8 +22,9 @@ import org.interlock.policy.loading.PolicyStore;
 
 /**
  * For one agency event, which inboxes receive it and as what: every statutory agency but the
- * origin and every partner organisation known is put to the disclosure point, which decides,
- * applies the obligations and gives the evidence. An inbox declares no purpose: every purpose the
+ * origin and every partner organisation known, that some agreement from the origin names for one
+ * of the event's categories, is put to the disclosure point, which decides, applies the
+ * obligations and gives the evidence. An inbox declares no purpose: every purpose the
  * policy knows is tried in alphabetical order (so that the purpose recorded is reproducible).
  */
 @ApplicationScoped
@@ -31,10 +33,7 @@ public class Router {
     private static final List<Agency> STATUTORY = List.of(Agency.PRISONS, Agency.PROBATION, Agency.INTELLIGENCE);
 
     /** A copy to deliver: to which inbox, under which permit, and the content released. */
-    public record Copy(Inbox inbox, AgencyEvent event, Permit permit, JsonNode released) {
-        public String id() {
-            return inbox.copyId(event.id());
-        }
+    public record Copy(String id, Inbox inbox, AgencyEvent event, Permit permit, JsonNode released) {
     }
 
     /** The copies of one event and the audit records to make durable before any is visible. */
@@ -61,13 +60,19 @@ public class Router {
         List<AuditRecord> evidence = new ArrayList<>();
         Instant at = Instant.now();
         Disclosable subject = Disclosable.of(event);
-        List<String> sorted = purposes();
+        Policy policy = policies.current();
+        List<String> sorted = purposes(policy);
+        RequestTrace trace = RequestTrace.of(event.id(), event.traceparent());
         for (Inbox inbox : candidates(event.origin())) {
-            Disclosed disclosed = disclosure.disclose(inbox.audience(sorted), subject,
-                    RequestTrace.of(inbox.copyId(event.id()), event.traceparent()), at);
+            Audience audience = inbox.audience(sorted);
+            if (!mayShare(policy, event.origin(), audience, subject)) {
+                continue;
+            }
+            String copyId = inbox.copyId(event.id());
+            Disclosed disclosed = disclosure.disclose(audience, subject, trace.withRequestId(copyId), at);
             evidence.addAll(disclosed.evidence());
             if (!disclosed.withheld()) {
-                copies.add(new Copy(inbox, event, disclosed.permits().getFirst(), disclosed.released()));
+                copies.add(new Copy(copyId, inbox, event, disclosed.permits().getFirst(), disclosed.released()));
             }
         }
         return new Routing(copies, evidence);
@@ -81,8 +86,25 @@ public class Router {
         return inboxes;
     }
 
-    private List<String> purposes() {
-        Policy current = policies.current();
+    /**
+     * Whether any agreement could release some facet of the event to the inbox. One that no
+     * agreement names for any of the event's categories is not a recipient: nothing is decided,
+     * so nothing is recorded for it (ADR 0013). With no policy in force, every inbox is put to the
+     * decision point, which refuses and records why.
+     */
+    private static boolean mayShare(Policy policy, Agency origin, Audience audience, Disclosable subject) {
+        if (policy == null) {
+            return true;
+        }
+        for (Disclosable.Facet facet : subject.facets()) {
+            if (policy.mayShare(origin, audience.principal(), facet.resource().category())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<String> purposes(Policy current) {
         Purposes known = purposes;
         if (current == null) {
             return List.of();

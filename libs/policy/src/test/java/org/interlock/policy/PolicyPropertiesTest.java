@@ -81,6 +81,17 @@ class PolicyPropertiesTest {
         }
     }
 
+    /** The exchange puts an event only to the inboxes {@link org.interlock.policy.language.Policy#mayShare} names. */
+    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
+    void noAgreementPermitsWhereMayShareSaysNoAgreementCouldShare(@ForAll("scenarios") PolicyScenario s) {
+        Decision decision = s.decide();
+        requirePermits(decision);
+        if (decision instanceof Permit permit && permit.agreementId() != null) {
+            assertTrue(s.policy().mayShare(s.request().resource().origin(), s.request().principal(),
+                    s.request().resource().category()), permit.agreementId());
+        }
+    }
+
     @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
     void noPermitIsForDataAboveThePrincipalsClearance(@ForAll("scenarios") PolicyScenario s) {
         requirePermits(s.decide());

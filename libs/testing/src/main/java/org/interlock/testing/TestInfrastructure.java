@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.interlock.stack.FreePorts;
+import org.interlock.stack.KafkaBroker;
 import org.interlock.stack.KafkaNode;
+import org.interlock.stack.KafkaProcess;
 import org.interlock.stack.PostgresNode;
 import org.interlock.stack.process.ProcessIdentity;
 import org.interlock.stack.process.ProcessRegistry;
@@ -15,7 +17,9 @@ import org.interlock.stack.process.ProcessRegistry;
 /**
  * The real Kafka broker and PostgreSQL server of one test JVM: started on first use, on free
  * ports, in a fresh folder; stopped and deleted when the JVM exits. Tests may stop and start
- * them to simulate an outage.
+ * them to simulate an outage. The broker runs inside this JVM, unless
+ * {@code interlock.test.kafka-process} is {@code true}: then in a JVM of its own, which a fault
+ * test can kill with SIGKILL as a broker crashes in production.
  *
  * <p>Nothing a test JVM starts outlives it: every server process is recorded in
  * {@link #processes()} ({@code .interlock/processes}), whose watchdog stops them if this JVM is
@@ -28,13 +32,16 @@ public final class TestInfrastructure {
     private static TestInfrastructure shared;
 
     private final Path runDirectory;
-    private final KafkaNode kafka;
+    private final KafkaBroker kafka;
     private final PostgresNode postgres;
 
     private TestInfrastructure(Path home) throws IOException {
         Files.createDirectories(home.resolve("test-runs"));
         this.runDirectory = ownedRunDirectory("run-");
-        this.kafka = new KafkaNode(runDirectory.resolve("kafka"), FreePorts.next(), FreePorts.next());
+        this.kafka = Boolean.getBoolean("interlock.test.kafka-process")
+                ? new KafkaProcess(runDirectory.resolve("kafka"), FreePorts.next(), FreePorts.next(),
+                        runDirectory.resolve("kafka.log"), processes())
+                : new KafkaNode(runDirectory.resolve("kafka"), FreePorts.next(), FreePorts.next());
         this.postgres = new PostgresNode(runDirectory.resolve("postgres"), home.resolve("pg-binaries"),
                 FreePorts.next(), processes());
     }
@@ -74,7 +81,7 @@ public final class TestInfrastructure {
                 Path.of(System.getProperty("user.dir"), ".interlock").toString())).toAbsolutePath().normalize();
     }
 
-    public KafkaNode kafka() {
+    public KafkaBroker kafka() {
         return kafka;
     }
 

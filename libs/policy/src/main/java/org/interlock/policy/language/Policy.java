@@ -3,6 +3,9 @@ package org.interlock.policy.language;
 import java.util.List;
 import java.util.Set;
 
+import org.interlock.contracts.Agency;
+import org.interlock.policy.Principal;
+
 /**
  * One version of the need-to-know policy, as loaded from a reviewed file. Immutable: a reload
  * swaps the whole policy, so a decision always sees one consistent version.
@@ -36,5 +39,19 @@ public record Policy(String version, Set<String> purposes, Set<String> categorie
         agreements = List.copyOf(agreements);
         denyRules = List.copyOf(denyRules);
         governance = governance == null ? Governance.NONE : governance;
+    }
+
+    /**
+     * Whether some agreement from {@code origin} to {@code recipient} covers {@code category}.
+     * Without one, no purpose, consent or referral can release a record of that category to that
+     * recipient: the exchange does not put the event to the decision point for it (ADR 0013).
+     */
+    public boolean mayShare(Agency origin, Principal recipient, String category) {
+        for (SharingAgreement agreement : agreements) {
+            if (agreement.from() == origin && agreement.covers(category) && agreement.to().matches(recipient)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
