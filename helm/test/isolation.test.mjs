@@ -148,6 +148,8 @@ export function egressViolations(objs) {
 const events = (a) => `interlock.${a}.events`;
 const inbox = (a) => `interlock.inbox.${a}`;
 const deadletter = (a) => `interlock.${a}.deadletter`;
+// Each agency's compacted state topic, read by the gateway's views (ADR 0012).
+const state = (a) => `interlock.${a}.state`;
 const CONSENTS = "interlock.consents";
 // The gateway's own: its alerts to the agencies (no reader granted yet) and the agency events its
 // exchange could not decide on (read by operators, with the cluster's admin credentials).
@@ -156,7 +158,7 @@ const GATEWAY_DEADLETTER = "interlock.gateway.deadletter";
 // Gone: the audit log is sequenced in the gateway's PostgreSQL database. Probed so that no
 // stale grant on it survives.
 const AUDIT = "interlock.audit";
-export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), inbox(a), deadletter(a)]), CONSENTS, ALERTS, GATEWAY_DEADLETTER];
+export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), state(a), inbox(a), deadletter(a)]), CONSENTS, ALERTS, GATEWAY_DEADLETTER];
 
 /** Who may Read and who may Write each topic (the least-privilege rules of the brief). */
 export function expectedTopicAccess() {
@@ -165,6 +167,7 @@ export function expectedTopicAccess() {
     t[events(a)] = { Read: ["gateway"], Write: [a] };
     t[inbox(a)] = { Read: [a], Write: ["gateway"] };
     t[deadletter(a)] = { Read: [a], Write: [a] };
+    t[state(a)] = { Read: ["gateway"], Write: [a] };
   }
   t[CONSENTS] = { Read: ["gateway"], Write: ["partners"] };
   t[ALERTS] = { Read: [], Write: ["gateway"] };
@@ -367,12 +370,12 @@ test("(c) Kafka ACLs: exactly the least-privilege rules, literal topics, own ide
 });
 
 for (const app of AGENCIES) {
-  test(`(c) ${app}: writes only its events (+deadletter${app === "partners" ? ", consents" : ""}), reads only its inbox (+deadletter), no prefix/wildcard topic ACL`, () => {
+  test(`(c) ${app}: writes only its events and state (+deadletter${app === "partners" ? ", consents" : ""}), reads only its inbox (+deadletter), no prefix/wildcard topic ACL`, () => {
     const u = ofKind(prod, "KafkaUser").find((x) => component(x) === app);
     const probe = [...new Set([...TOPICS, AUDIT])];
     const writes = probe.filter((t) => kafkaAllowed(u, "topic", t, "Write")).sort();
     const reads = probe.filter((t) => kafkaAllowed(u, "topic", t, "Read")).sort();
-    assert.deepEqual(writes, [events(app), deadletter(app), ...(app === "partners" ? [CONSENTS] : [])].sort());
+    assert.deepEqual(writes, [events(app), state(app), deadletter(app), ...(app === "partners" ? [CONSENTS] : [])].sort());
     assert.deepEqual(reads, [inbox(app), deadletter(app)].sort());
     for (const a of u.spec.authorization.acls) {
       if (a.resource.type !== "topic") continue;
@@ -382,11 +385,13 @@ for (const app of AGENCIES) {
   });
 }
 
-test("(c) gateway: alone reads the four events topics and consents, alone writes the four inboxes, its alerts and dead letters (read by none); no one touches an audit topic", () => {
+test("(c) gateway: alone reads the four events and state topics and consents, alone writes the four inboxes, its alerts and dead letters (read by none); no one touches an audit topic", () => {
   const users = ofKind(prod, "KafkaUser");
   const can = (topic, op) => users.filter((u) => kafkaAllowed(u, "topic", topic, op)).map(component);
   for (const a of AGENCIES) {
     assert.deepEqual(can(events(a), "Read"), ["gateway"]);
+    assert.deepEqual(can(state(a), "Read"), ["gateway"]);
+    assert.deepEqual(can(state(a), "Write"), [a]);
     assert.deepEqual(can(inbox(a), "Write"), ["gateway"]);
   }
   assert.deepEqual(can(CONSENTS, "Read"), ["gateway"]);
@@ -401,6 +406,14 @@ test("(c) gateway: alone reads the four events topics and consents, alone writes
   assert.ok(kafkaAllowed(gw, "transactionalId", "interlock-gateway-tx-1", "Write"));
   assert.ok(kafkaAllowed(gw, "transactionalId", "interlock-gateway-tx-1", "Describe"));
   assert.ok(kafkaAllowed(gw, "cluster", "kafka-cluster", "IdempotentWrite"));
+});
+
+test("(c) every agency has its state topic, compacted, so that it keeps each entity's last state only (ADR 0012)", () => {
+  for (const a of AGENCIES) {
+    const topic = ofKind(prod, "KafkaTopic").find((t) => t.spec.topicName === state(a));
+    assert.ok(topic, `${state(a)} is not rendered`);
+    assert.equal(topic.spec.config?.["cleanup.policy"], "compact", `${state(a)} is not compacted`);
+  }
 });
 
 test("default values (development): (a) and (b) hold as well", () => {
@@ -534,8 +547,11 @@ test("(c) the consumer groups and transactional ids the applications use are the
   const loop = readFileSync(join(repo, "gateway/src/main/java/org/interlock/gateway/exchange/ExchangeLoop.java"), "utf8");
   const transactional = /"transactional\.id", "([^"]+)"/.exec(loop);
   const gateway = ofKind(prod, "KafkaUser").find((x) => component(x) === "gateway");
-  // The views' reader, the consent view, the exchange.
-  assert.ok(gatewayGroups.length >= 3, `found only ${gatewayGroups.length} gateway consumer groups`);
+  // The exchange's; the views' and the feed log's readers assign themselves partitions without a
+  // group (ADR 0012), so they need no group ACL: checked in their code.
+  assert.ok(gatewayGroups.length >= 1, `found only ${gatewayGroups.length} gateway consumer groups`);
+  const reader = readFileSync(join(repo, "gateway/src/main/java/org/interlock/gateway/topics/TopicReader.java"), "utf8");
+  assert.match(reader, /config\.remove\("group\.id"\)/, "the gateway's topic readers join no consumer group");
   assert.ok(transactional, "the exchange's transactional id is where this test looks for it");
   for (const group of gatewayGroups) {
     assert.ok(kafkaAllowed(gateway, "group", group, "Read"), `gateway: consumer group ${group} is not allowed`);

@@ -423,7 +423,8 @@ for (const file of files) {
       assert.ok(t.spec.partitions >= 1 && t.spec.replicas >= 1);
       // The audit log is sequenced in the gateway's PostgreSQL database, not through Kafka.
       assert.notEqual(t.spec.topicName, "interlock.audit", "there is no audit topic any more");
-      if (t.spec.topicName === "interlock.consents") assert.equal(t.spec.config?.["cleanup.policy"], "compact");
+      const compacted = t.spec.topicName === "interlock.consents" || /^interlock\.[a-z]+\.state$/.test(t.spec.topicName);
+      if (compacted) assert.equal(t.spec.config?.["cleanup.policy"], "compact", `${t.spec.topicName} is compacted`);
     }
   });
 }

@@ -13,6 +13,7 @@
 //   copy its extension attributes; the gateway's dead-letter topic, which holds what could not be
 //   read as such, the original's headers plus dead-letter-reason and dead-letter-source;
 // - the gateway's topics named in its code (Topics, OverdueAlertPublisher) are channels here;
+// - every agency has its compacted state topic, holding only its own events (ADR 0012);
 // - every message example (an event, a copy, an erasure notice as the code sends them) is valid;
 // - the document's own schemas (the headers) compile with Ajv in strict mode.
 //
@@ -248,6 +249,25 @@ test("the gateway's topics in its code (Topics, OverdueAlertPublisher) are chann
   const written = [constant(topics, "DEAD_LETTER_REASON"), /headers\(\)\.add\("(dead-letter-[a-z]+)"/.exec(loop)?.[1]];
   written.filter((h) => !deadLetter?.headers.required.has(h)).forEach((h) => problems.push(`dead-letter header ${h} is not declared`));
   assertNone(problems, "gateway topics or headers the document does not declare");
+});
+
+test("every agency has its compacted state topic, whose messages are its own events (ADR 0012)", () => {
+  const problems = [];
+  for (const agency of AGENCIES) {
+    const channel = channelAt(`interlock.${agency}.state`);
+    const events = channelAt(`interlock.${agency}.events`);
+    if (!channel) {
+      problems.push(`interlock.${agency}.state is no channel`);
+      continue;
+    }
+    if (!/compacted/i.test(channel.description ?? "")) problems.push(`interlock.${agency}.state does not say it is compacted`);
+    const published = new Set(messagesOf(events ?? {}).map(([id]) => id));
+    const held = messagesOf(channel);
+    if (held.length === 0) problems.push(`interlock.${agency}.state lists no message`);
+    held.filter(([id]) => !published.has(id))
+      .forEach(([id]) => problems.push(`interlock.${agency}.state: ${id} is not a message of interlock.${agency}.events`));
+  }
+  assertNone(problems, "state topics");
 });
 
 test("every agency event declares the extension attributes its outbox relay sends", () => {

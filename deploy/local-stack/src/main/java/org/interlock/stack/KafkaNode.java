@@ -7,13 +7,22 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -21,8 +30,26 @@ import org.apache.kafka.common.utils.Time;
  * Its log directory survives {@link #stop()}, so a restart on the same ports keeps every topic,
  * committed offset and transaction: that is what the crash tests rely on. {@link #main} runs one
  * as a process of its own ({@link KafkaProcess}, the local stack), which can crash alone.
+ *
+ * <p>Other topics are created when first used; the compacted ones are created at start, because a
+ * topic created on first use would keep every record instead of each key's last (ADR 0012).
  */
 public final class KafkaNode implements KafkaBroker, AutoCloseable {
+
+    /**
+     * The topics that hold state, compacted: consents and each agency's state topic (the names of
+     * {@code org.interlock.contracts.Topics}, which this module does not depend on; libs/testing
+     * checks that the two agree).
+     */
+    public static final List<String> COMPACTED_TOPICS = List.of("interlock.consents", "interlock.prisons.state",
+            "interlock.probation.state", "interlock.intelligence.state", "interlock.partners.state");
+
+    /**
+     * Their configuration: each key's last record kept; the open segment rolls hourly so that it can
+     * be compacted too; a tombstone stays a day (Kafka's default) for readers that are behind.
+     */
+    public static final Map<String, String> COMPACTION = Map.of("cleanup.policy", "compact", "segment.ms", "3600000",
+            "min.compaction.lag.ms", "0");
 
     private final Path directory;
     private final int port;
@@ -91,6 +118,28 @@ public final class KafkaNode implements KafkaBroker, AutoCloseable {
             server.startup();
         } catch (IOException e) {
             throw new IllegalStateException("Kafka could not start in " + directory, e);
+        }
+        createCompactedTopics();
+    }
+
+    /** Creates the compacted topics that do not exist yet (a restart finds them in place). */
+    private void createCompactedTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (String topic : COMPACTED_TOPICS) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(COMPACTION)))
+                            .all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Kafka could not create " + topic, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the compacted topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create the compacted topics in time", e);
         }
     }
 

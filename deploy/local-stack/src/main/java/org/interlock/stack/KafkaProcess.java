@@ -80,7 +80,10 @@ public final class KafkaProcess implements KafkaBroker {
         return process.exitReason();
     }
 
-    /** Ready once the broker answers a client: it knows its cluster. */
+    /**
+     * Ready once the broker answers a client and has its compacted topics (created by the node as
+     * it starts): a service that wrote first would otherwise create its state topic uncompacted.
+     */
     private void awaitReady() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -95,7 +98,10 @@ public final class KafkaProcess implements KafkaBroker {
                 }
                 try {
                     admin.describeCluster().clusterId().get(3, TimeUnit.SECONDS);
-                    return;
+                    if (admin.listTopics().names().get(3, TimeUnit.SECONDS).containsAll(KafkaNode.COMPACTED_TOPICS)) {
+                        return;
+                    }
+                    Thread.sleep(100);
                 } catch (ExecutionException | TimeoutException e) {
                     // not listening yet
                 } catch (InterruptedException e) {

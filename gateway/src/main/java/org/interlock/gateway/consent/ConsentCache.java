@@ -7,17 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.interlock.gateway.topics.ReplayProgress;
 import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.language.CategoryPattern;
@@ -25,9 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The gateway's view of consent: the latest state of every consent from the compacted
- * {@code interlock.consents} topic. A withdrawal counts for every decision taken after this
- * replica has read it; the lag from the partners service's commit to here is the outbox relay's
- * publish lag plus one consumer poll.
+ * {@code interlock.consents} topic, read by {@code StateTopicsReader} with the agencies' state
+ * topics. A withdrawal counts for every decision taken after this replica has read it; the lag
+ * from the partners service's commit to here is the outbox relay's publish lag plus one poll.
  */
 @ApplicationScoped
 public class ConsentCache implements ConsentView {
@@ -53,7 +48,6 @@ public class ConsentCache implements ConsentView {
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     /** When this replica stopped deciding under each ended consent: after that instant, no decision can use it. */
     private final Map<String, Instant> endedAt = new ConcurrentHashMap<>();
-    private final ReplayProgress progress = new ReplayProgress();
     private final ObjectMapper json;
 
     public ConsentCache(ObjectMapper json) {
@@ -85,29 +79,19 @@ public class ConsentCache implements ConsentView {
         return Optional.ofNullable(endedAt.get(consentId));
     }
 
-    /** How far the consents topic has been replayed (the exchange waits for it at start). */
-    public ReplayProgress progress() {
-        return progress;
-    }
-
-    @Incoming("consents")
-    @SuppressWarnings("unchecked")
-    public CompletionStage<Void> apply(Message<String> message) {
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
-        if (message.getPayload() == null) {
+    /** A record of the consents topic: a consent's latest state, or a tombstone (no value) that forgets it. */
+    public void apply(String key, byte[] value) {
+        if (value == null) {
             if (key != null) {
                 forget(key);
             }
-        } else {
-            try {
-                remember(read(json.readTree(message.getPayload())));
-            } catch (Exception e) {
-                LOG.warnf("Unreadable consent state skipped (%s)", e.getClass().getSimpleName());
-            }
+            return;
         }
-        message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .ifPresent(m -> progress.applied(m.getPartition(), m.getOffset()));
-        return message.ack();
+        try {
+            remember(read(json.readTree(value)));
+        } catch (Exception e) {
+            LOG.warnf("Unreadable consent state skipped (%s)", e.getClass().getSimpleName());
+        }
     }
 
     private synchronized void remember(Consent consent) {

@@ -32,10 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.contracts.Topics;
-import org.interlock.gateway.consent.ConsentCache;
-import org.interlock.gateway.organisations.OrganisationDirectory;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.gateway.topics.AgencyEvents;
+import org.interlock.gateway.topics.StateTopicsReader;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,8 +61,7 @@ public class ExchangeLoop {
     private final Router router;
     private final Erasure erasure;
     private final AuditTrail audit;
-    private final ConsentCache consents;
-    private final OrganisationDirectory organisations;
+    private final StateTopicsReader views;
     private final AgencyEvents events;
     private final boolean enabled;
     private final String group;
@@ -73,7 +71,7 @@ public class ExchangeLoop {
     private Thread thread;
 
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
-            AuditTrail audit, ConsentCache consents, OrganisationDirectory organisations, AgencyEvents events,
+            AuditTrail audit, StateTopicsReader views, AgencyEvents events,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
             @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
@@ -81,8 +79,7 @@ public class ExchangeLoop {
         this.router = router;
         this.erasure = erasure;
         this.audit = audit;
-        this.consents = consents;
-        this.organisations = organisations;
+        this.views = views;
         this.events = events;
         this.enabled = enabled;
         this.group = group;
@@ -114,7 +111,7 @@ public class ExchangeLoop {
                     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
                 consumer = c;
                 producer.initTransactions();
-                awaitViews(c);
+                awaitViews();
                 c.subscribe(Topics.allEvents());
                 Batch inFlight = null;
                 while (running) {
@@ -218,29 +215,20 @@ public class ExchangeLoop {
     }
 
     /**
-     * Waits until the consent and organisation views have replayed what their topics held when
-     * the exchange started: deciding on a half-replayed view could disclose under a consent whose
-     * withdrawal is still to be read.
+     * Waits until the views (consents, organisations, referrals, caseloads, restrictions) have read
+     * their state topics up to the end offsets those had when the replica started (ADR 0012):
+     * deciding on a half-read view could disclose under a consent whose withdrawal is still to be read.
      */
-    private void awaitViews(KafkaConsumer<String, byte[]> c) {
-        Map<Integer, Long> consentsEnd = endOffsets(c, Topics.CONSENTS);
-        Map<Integer, Long> partnersEnd = endOffsets(c, OrganisationDirectory.PARTNERS_EVENTS);
+    private void awaitViews() {
         long since = System.nanoTime();
-        while (running && !(consents.progress().reached(consentsEnd) && organisations.progress().reached(partnersEnd))) {
+        while (running && !views.reader().caughtUp()) {
             if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
-                LOG.warn("The exchange is still waiting for the consent and organisation views to catch up");
+                LOG.warnf("The exchange is still waiting for the views to catch up (%d offsets behind)",
+                        views.reader().behind());
                 since = System.nanoTime();
             }
             pause(Duration.ofMillis(100));
         }
-    }
-
-    private static Map<Integer, Long> endOffsets(KafkaConsumer<String, byte[]> c, String topic) {
-        List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        Map<Integer, Long> ends = new HashMap<>();
-        c.endOffsets(partitions, Duration.ofSeconds(30)).forEach((tp, end) -> ends.put(tp.partition(), end));
-        return ends;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {

@@ -15,8 +15,8 @@ import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 
 /**
- * The recent agency events of every topic, as this replica read them (its own consumer group,
- * from the beginning), kept for resuming feeds: the last {@code interlock.feeds.retention-events}
+ * The recent agency events of every topic, as this replica read them (its own reader, from the
+ * last {@code interlock.feeds.retention-events} of each partition: ADR 0012), kept for resuming feeds: the last {@code interlock.feeds.retention-events}
  * of them, and never more than {@code interlock.feeds.retention-memory} of heap (estimated per
  * event from its size on the topic), so that large events shorten the window instead of
  * exhausting the gateway's memory. Each new event is offered to every live subscriber; offering

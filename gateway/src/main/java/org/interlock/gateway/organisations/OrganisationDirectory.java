@@ -7,24 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.interlock.contracts.Agency;
-import org.interlock.contracts.Topics;
 import org.interlock.gateway.topics.AgencyEvent;
-import org.interlock.gateway.topics.ReplayProgress;
+import org.interlock.gateway.topics.StateView;
 import org.interlock.policy.Organisations;
 
 /**
- * The partner organisations known, and whether each is active, from the partners service's
- * organisation events. Every replica reads them all, from the beginning. A suspended
- * organisation receives nothing on any channel; one never registered is not active either.
+ * The partner organisations known, and whether each is active, from the organisations' state on
+ * the partners' state topic (ADR 0012). Every replica reads it all, from the beginning. A
+ * suspended organisation receives nothing on any channel; one never registered is not active either.
  */
 @ApplicationScoped
-public class OrganisationDirectory implements Organisations {
+public class OrganisationDirectory implements Organisations, StateView {
 
-    public static final String PARTNERS_EVENTS = Topics.events(Agency.PARTNERS);
     private static final String ORGANISATION = "partner.organisation";
 
     private final Map<String, Boolean> active = new ConcurrentHashMap<>();
-    private final ReplayProgress progress = new ReplayProgress();
     private volatile List<String> sorted = List.of();
 
     /** Every organisation known, active or not, in a stable order. */
@@ -43,22 +40,21 @@ public class OrganisationDirectory implements Organisations {
         return Boolean.FALSE.equals(active.get(organisation));
     }
 
-    public ReplayProgress progress() {
-        return progress;
-    }
-
-    /** An event read from the agency topics (from {@code AgencyTopicsReader}); organisation events change the view. */
-    public void apply(AgencyEvent event) {
-        if (event.origin() == Agency.PARTNERS && ORGANISATION.equals(event.category().name())) {
-            String id = event.owningOrganisation();
-            if (id != null && active.put(id, "ACTIVE".equals(event.data().path("status").asText())) == null) {
+    @Override
+    public synchronized void put(AgencyEvent state) {
+        if (state.origin() == Agency.PARTNERS && ORGANISATION.equals(state.category().name())) {
+            String id = state.owningOrganisation();
+            if (id != null && active.put(id, "ACTIVE".equals(state.data().path("status").asText())) == null) {
                 sorted = active.keySet().stream().sorted().toList();
             }
         }
     }
 
-    /** Every record of the partners topic passes here, valid or not, so the exchange knows how far this view has read. */
-    public void passed(int partition, long offset) {
-        progress.applied(partition, offset);
+    /** An organisation removed from the partners' topic is no longer known: it receives nothing. */
+    @Override
+    public synchronized void remove(Agency origin, String category, String id) {
+        if (origin == Agency.PARTNERS && ORGANISATION.equals(category) && active.remove(id) != null) {
+            sorted = active.keySet().stream().sorted().toList();
+        }
     }
 }

@@ -51,11 +51,38 @@ public class AgencyEvents {
         this.json = json;
     }
 
+    /** A record of an agency's events topic. */
     public Reading read(String topic, Headers headers, byte[] value) {
         Optional<Agency> origin = Topics.originOf(topic);
         if (origin.isEmpty()) {
             return new Rejected("not an agency events topic");
         }
+        return read(origin.get(), headers, value);
+    }
+
+    /**
+     * A record of an agency's state topic (ADR 0012): the CloudEvent that last changed an entity,
+     * checked as on the events topic, under the key {@code <category>:<id>} of the entity it holds
+     * (else a later tombstone for that entity would leave it in place). Not for tombstones: they
+     * hold no event.
+     */
+    public Reading readState(String topic, String key, Headers headers, byte[] value) {
+        Optional<Agency> origin = Topics.stateOriginOf(topic);
+        if (origin.isEmpty()) {
+            return new Rejected("not an agency state topic");
+        }
+        Reading reading = read(origin.get(), headers, value);
+        if (reading instanceof Valid valid) {
+            AgencyEvent event = valid.event();
+            String id = event.data().path("id").asText(null);
+            if (id == null || !Topics.stateKey(event.category().name(), id).equals(key)) {
+                return new Rejected("key is not the category and id of the state it holds");
+            }
+        }
+        return reading;
+    }
+
+    private Reading read(Agency origin, Headers headers, byte[] value) {
         for (String required : REQUIRED) {
             if (text(headers, required) == null) {
                 return new Rejected("missing " + required);
@@ -73,7 +100,7 @@ public class AgencyEvents {
         if (event.getTime() == null) {
             return new Rejected("ce_time is not an RFC 3339 time");
         }
-        return checked(origin.get(), event, value);
+        return checked(origin, event, value);
     }
 
     private Reading checked(Agency origin, CloudEvent event, byte[] value) {

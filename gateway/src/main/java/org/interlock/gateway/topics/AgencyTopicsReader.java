@@ -1,57 +1,68 @@
 package org.interlock.gateway.topics;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.interlock.gateway.caseload.AllocationCaseload;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlock.contracts.Topics;
 import org.interlock.gateway.feeds.FeedLog;
-import org.interlock.gateway.organisations.OrganisationDirectory;
-import org.interlock.gateway.referrals.ReferralView;
-import org.interlock.gateway.restrictions.RestrictionView;
+import org.jboss.logging.Logger;
 
 /**
- * The one reader of the agency topics on each replica (its own consumer group, from the
- * beginning), for every view built from them: caseloads, the partner organisations, referrals,
- * restrictions, the feed log. Each record is read and checked once ({@link AgencyEvents}) and handed to every view;
- * whole polls at a time, because per-record messages and tracing cost most of a core at 1,000
- * events/s. A record that does not pass is left out of every view (the exchange dead-letters it).
- * (The exchange reads the same topics under a group of its own: it commits offsets.)
+ * The feed log's reader of the agency events topics, one per replica. It starts each partition
+ * {@code interlock.feeds.retention-events} records before its end, not at the beginning: the log
+ * keeps no more than that, and an older resume point is read from the topics themselves
+ * ({@code FeedHistory}), so a start reads a bounded window whatever the history (ADR 0012). Each
+ * record is read and checked once ({@link AgencyEvents}); one that does not pass is left out of
+ * the feeds (the exchange dead-letters it). The views of state are built elsewhere
+ * ({@link StateTopicsReader}); the exchange reads the same topics under a group of its own.
  */
 @ApplicationScoped
 public class AgencyTopicsReader {
 
-    private final AgencyEvents events;
-    private final AllocationCaseload caseload;
-    private final OrganisationDirectory organisations;
-    private final ReferralView referrals;
-    private final RestrictionView restrictions;
-    private final FeedLog feed;
+    private static final Logger LOG = Logger.getLogger(AgencyTopicsReader.class);
 
-    public AgencyTopicsReader(AgencyEvents events, AllocationCaseload caseload, OrganisationDirectory organisations,
-            ReferralView referrals, RestrictionView restrictions, FeedLog feed) {
+    private final AgencyEvents events;
+    private final FeedLog feed;
+    private final TopicReader reader;
+
+    public AgencyTopicsReader(@Identifier("default-kafka-broker") Map<String, Object> kafka, AgencyEvents events,
+            FeedLog feed, @ConfigProperty(name = "interlock.feeds.retention-events", defaultValue = "100000") int retention) {
         this.events = events;
-        this.caseload = caseload;
-        this.organisations = organisations;
-        this.referrals = referrals;
-        this.restrictions = restrictions;
         this.feed = feed;
+        this.reader = new TopicReader("feed", kafka, Topics.allEvents(), TopicReader.Start.last(retention), this::read);
     }
 
-    @Incoming("agency-events")
-    public void read(ConsumerRecords<String, byte[]> records) {
+    void start(@Observes StartupEvent ignored) {
+        reader.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        reader.stop();
+    }
+
+    /** What readiness asks: how far the feed log has read. */
+    public TopicReader reader() {
+        return reader;
+    }
+
+    private void read(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (events.read(record.topic(), record.headers(), record.value()) instanceof AgencyEvents.Valid valid) {
-                AgencyEvent event = valid.event();
-                caseload.apply(event);
-                organisations.apply(event);
-                referrals.apply(event);
-                restrictions.apply(event);
-                feed.append(record.topic(), record.partition(), record.offset(), record.serializedValueSize(), event);
-            }
-            if (OrganisationDirectory.PARTNERS_EVENTS.equals(record.topic())) {
-                organisations.passed(record.partition(), record.offset());
+            try {
+                if (events.read(record.topic(), record.headers(), record.value()) instanceof AgencyEvents.Valid valid) {
+                    feed.append(record.topic(), record.partition(), record.offset(), record.serializedValueSize(),
+                            valid.event());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Event %s-%d@%d left out of the feeds: %s", record.topic(), record.partition(), record.offset(),
+                        e.toString());
             }
         }
     }

@@ -11,9 +11,9 @@ import org.interlock.testing.health.ReadinessContract;
 @QuarkusTestResource(GatewayResource.class)
 class ReadinessTest extends ReadinessContract {
 
-    /** The gateway reaches its (audit) database through JDBC only. */
+    /** The gateway reaches its (audit) database through JDBC only; its views must have caught up (ADR 0012). */
     @Override
     protected List<String> expectedChecks() {
-        return List.of("Kafka cluster", "Database connections health check");
+        return List.of("Kafka cluster", "Database connections health check", "Views caught up");
     }
 }

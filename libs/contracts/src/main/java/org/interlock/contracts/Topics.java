@@ -16,6 +16,7 @@ public final class Topics {
 
     private static final String PREFIX = "interlock.";
     private static final String EVENTS = ".events";
+    private static final String STATE = ".state";
 
     private Topics() {
     }
@@ -28,6 +29,30 @@ public final class Topics {
     /** Every agency's events topic. */
     public static List<String> allEvents() {
         return Arrays.stream(Agency.values()).map(Topics::events).toList();
+    }
+
+    /**
+     * An agency's compacted state topic (ADR 0012): the current state of each entity the gateway's
+     * views are built from, as the CloudEvent that last changed it, keyed {@link #stateKey}; a
+     * tombstone (same key, no value) once the entity has ended.
+     */
+    public static String state(Agency agency) {
+        return PREFIX + agency.id() + STATE;
+    }
+
+    /** Every agency's state topic. */
+    public static List<String> allState() {
+        return Arrays.stream(Agency.values()).map(Topics::state).toList();
+    }
+
+    /** The agency whose state topic this is; empty for any other topic. */
+    public static Optional<Agency> stateOriginOf(String topic) {
+        return Arrays.stream(Agency.values()).filter(agency -> state(agency).equals(topic)).findFirst();
+    }
+
+    /** The key of an entity on its agency's state topic: {@code <category>:<id>}. */
+    public static String stateKey(String category, String id) {
+        return category + ":" + id;
     }
 
     /** What the exchange delivers to an agency (partner organisations share the partners inbox). */

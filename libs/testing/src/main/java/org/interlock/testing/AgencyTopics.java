@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
  * Agency events, organisations, allocations, referrals, restrictions and consents written
  * straight to their topics, as the services would publish them (binary-mode CloudEvents whose
  * type, category and handling code agree with the services' catalogues, data as their schemas
- * say), for tests of the gateway without the services.
+ * say), for tests of the gateway without the services. What the gateway's views are built from is
+ * written twice, as the services' outboxes do (ADR 0012): the event on the agency's events topic,
+ * and the same CloudEvent on its state topic under {@code <category>:<id>}, or a tombstone there
+ * when the entity ends.
  */
 public final class AgencyTopics {
 
@@ -28,11 +31,37 @@ public final class AgencyTopics {
      */
     public static Instant organisation(String id, String status, String verb) {
         String subject = "urn:interlock:organisation:" + id;
-        return TopicWriter.send(PARTNERS_EVENTS, subject, """
+        return withState("partners", subject, id, """
                 {"id":"%s","name":"%s","kind":"MENTORING","status":"%s"}""".formatted(id, id, status),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock.partners.organisation." + verb + ".v1", "/agencies/partners", subject,
                         "partner.organisation", "official"));
+    }
+
+    /** An agency's state topic, {@code interlock.<agency>.state}. */
+    public static String stateTopic(String agency) {
+        return "interlock." + agency + ".state";
+    }
+
+    /**
+     * The event on the agency's events topic (keyed by its subject), then the same CloudEvent on its
+     * state topic under {@code <category>:<id>}; returns when the event was written.
+     */
+    public static Instant withState(String agency, String subject, String id, String data, Map<String, String> headers) {
+        Instant written = TopicWriter.send("interlock." + agency + ".events", subject, data, headers);
+        TopicWriter.send(stateTopic(agency), headers.get("ce_category") + ":" + id, data, headers);
+        return written;
+    }
+
+    /** The event that ends an entity, then its tombstone on the agency's state topic. */
+    public static void ending(String agency, String subject, String id, String data, Map<String, String> headers) {
+        TopicWriter.send("interlock." + agency + ".events", subject, data, headers);
+        tombstone(agency, headers.get("ce_category"), id);
+    }
+
+    /** A tombstone on the agency's state topic: the entity {@code <category>:<id>} has ended. */
+    public static void tombstone(String agency, String category, String id) {
+        TopicWriter.send(stateTopic(agency), category + ":" + id, null, Map.of());
     }
 
     /** The demo organisations, registered and active. */
@@ -57,11 +86,20 @@ public final class AgencyTopics {
 
     private static String allocation(String agency, String staff, String person, String allocatedBy) {
         String id = UUID.randomUUID().toString();
-        TopicWriter.send("interlock." + agency + ".events", person, allocationData(id, agency, staff, person, allocatedBy),
+        withState(agency, person, id, allocationData(id, agency, staff, person, allocatedBy),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock." + agency + ".allocation.started.v1", "/agencies/" + agency, person,
                         "allocation", "official"));
         return id;
+    }
+
+    /** An allocation ended (by a team manager): its event, and its tombstone on the agency's state topic. */
+    public static void allocationEnded(String agency, String id, String staff, String person) {
+        String data = allocationData(id, agency, staff, person, "tess.tester")
+                .replace("\"endsOn\":null", "\"endsOn\":\"2026-06-30\"");
+        ending(agency, person, id, data, TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                "org.interlock." + agency + ".allocation.ended.v1", "/agencies/" + agency, person, "allocation",
+                "official"));
     }
 
     static String allocationData(String id, String agency, String staff, String person, String allocatedBy) {
@@ -120,7 +158,7 @@ public final class AgencyTopics {
 
     /** The referral as its origin publishes it when made (still to be answered by the organisation). */
     public static Referral referralMade(Referral referral) {
-        TopicWriter.send("interlock." + referral.origin() + ".events", referral.person(), referralMadeData(referral),
+        withState(referral.origin(), referral.person(), referral.id(), referralMadeData(referral),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock." + referral.origin() + ".referral.made.v1", "/agencies/" + referral.origin(),
                         referral.person(), "referral", "official"));
@@ -129,7 +167,7 @@ public final class AgencyTopics {
 
     /** The organisation's partner manager accepts the referral, naming the caseworker (the partners service's answer). */
     public static Referral referralAccepted(Referral referral, String caseworker) {
-        TopicWriter.send(PARTNERS_EVENTS, referral.person(), referralAcceptedData(referral, caseworker),
+        withState("partners", referral.person(), referral.id(), referralAcceptedData(referral, caseworker),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock.partners.referral.accepted.v1", "/agencies/partners", referral.person(),
                         "partner.referral", "official"));
@@ -169,11 +207,21 @@ public final class AgencyTopics {
      */
     public static String restriction(String agency, String person, String imposedBy, String... staff) {
         String id = UUID.randomUUID().toString();
-        TopicWriter.send("interlock." + agency + ".events", person, restrictionData(id, person, imposedBy, List.of(staff)),
+        withState(agency, person, id, restrictionData(id, person, imposedBy, List.of(staff)),
                 TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
                         "org.interlock." + agency + ".restriction.imposed.v1", "/agencies/" + agency, person,
                         "restriction", "official-sensitive"));
         return id;
+    }
+
+    /** A restriction lifted (by a team manager): its event, and its tombstone on the agency's state topic. */
+    public static void restrictionLifted(String agency, String id, String person, String imposedBy, String... staff) {
+        String data = restrictionData(id, person, imposedBy, List.of(staff))
+                .replace("\"liftedOn\":null", "\"liftedOn\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"")
+                .replace("\"ACTIVE\"", "\"LIFTED\"");
+        ending(agency, person, id, data, TopicWriter.cloudEventHeaders(UUID.randomUUID().toString(),
+                "org.interlock." + agency + ".restriction.lifted.v1", "/agencies/" + agency, person, "restriction",
+                "official-sensitive"));
     }
 
     static String restrictionData(String id, String person, String imposedBy, List<String> staff) {

@@ -64,6 +64,11 @@ public final class TopicRecorder implements AutoCloseable {
         return records.values().stream().filter(r -> person.equals(header(r, "ce_subject"))).toList();
     }
 
+    /** Records under this key (a state topic's {@code <category>:<id>}), tombstones included. */
+    public List<ConsumerRecord<String, String>> keyed(String key) {
+        return records.values().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -18,7 +18,8 @@ import org.interlock.platform.problem.Validation;
 
 /**
  * Allocations of this agency's staff to persons, each naming who made it. Every change is an
- * event, so that the gateway can keep each user's caseload current.
+ * event, and an allocation in force is also on the agency's state topic until it ends (a
+ * tombstone then), from which the gateway keeps each user's caseload current (ADR 0012).
  */
 @ApplicationScoped
 public class AllocationService {
@@ -62,7 +63,8 @@ public class AllocationService {
         allocation.startsOn = startsOn;
         allocation.allocatedBy = allocatedBy;
         return allocation.<Allocation>persist()
-                .call(saved -> outbox.append(DomainEvent.of(events.started(), saved.person, AllocationView.of(saved))))
+                .call(saved -> outbox.appendWithState(DomainEvent.of(events.started(), saved.person,
+                        AllocationView.of(saved)), saved.id))
                 .map(AllocationView::of);
     }
 
@@ -71,8 +73,8 @@ public class AllocationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No allocation " + id))
                 .invoke(allocation -> checkCanEnd(allocation, request))
                 .invoke(allocation -> allocation.endsOn = request.endsOn())
-                .call(allocation -> outbox.append(DomainEvent.of(events.ended(), allocation.person,
-                        AllocationView.of(allocation))))
+                .call(allocation -> outbox.appendEnding(DomainEvent.of(events.ended(), allocation.person,
+                        AllocationView.of(allocation)), allocation.id))
                 .map(AllocationView::of));
     }
 

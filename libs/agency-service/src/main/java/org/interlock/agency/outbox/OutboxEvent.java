@@ -18,6 +18,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The CloudEvent id when the row repeats another row's event (its state copy); null: {@link #id}. */
+    @Column(name = "event_id")
+    public UUID eventId;
+
     public String topic;
 
     @Column(name = "record_key")
@@ -41,5 +45,6 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
 
+    /** The event's data; null for a tombstone on the state topic. */
     public String payload;
 }

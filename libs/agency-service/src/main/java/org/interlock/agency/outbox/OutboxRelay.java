@@ -32,6 +32,10 @@ import org.jboss.logging.Logger;
  * published only after Kafka acknowledged it (idempotent producer, acks=all). If the service
  * dies in between, the row is sent again on restart: consumers de-duplicate by event id.
  *
+ * <p>A row for the agency's state topic repeats its event's CloudEvent id; a row without payload is
+ * a tombstone, published as a record with its key and no value (no headers either: there is no
+ * event to describe, and compaction keeps only the key of it), ADR 0012.
+ *
  * <p>Several replicas may run: a PostgreSQL advisory lock lets one relay publish at a time, which
  * keeps the order per person across replicas.
  */
@@ -129,7 +133,7 @@ public class OutboxRelay {
 
     private Uni<List<Row>> fetchPending(SqlConnection connection) {
         return connection.preparedQuery("""
-                SELECT id, topic, record_key, type, subject, category, classification, handling, correlation_id, traceparent,
+                SELECT id, event_id, topic, record_key, type, subject, category, classification, handling, correlation_id, traceparent,
                        recorded_by, occurred_at, payload
                 FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1""")
                 .execute(Tuple.of(config.outbox().batchSize()))
@@ -169,9 +173,18 @@ public class OutboxRelay {
 
     private Message<String> message(Row row) {
         String subject = row.getString("subject");
+        String key = row.getString("record_key") != null ? row.getString("record_key") : subject;
+        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+        if (row.getString("topic") != null) {
+            record.withTopic(row.getString("topic"));
+        }
+        if (row.getString("payload") == null) {
+            return Message.<String>of(null, Metadata.of(record.build()));
+        }
+        UUID eventId = row.getUUID("event_id") != null ? row.getUUID("event_id") : row.getUUID("id");
         String type = row.getString("type");
         OutgoingCloudEventMetadataBuilder<String> event = OutgoingCloudEventMetadata.<String>builder()
-                .withId(row.getUUID("id").toString())
+                .withId(eventId.toString())
                 .withType(type)
                 .withSource(config.agencyId().source())
                 .withSubject(subject)
@@ -187,11 +200,6 @@ public class OutboxRelay {
         }
         if (row.getString("traceparent") != null) {
             event.withExtension(CloudEventExtensions.TRACEPARENT, row.getString("traceparent"));
-        }
-        String key = row.getString("record_key") != null ? row.getString("record_key") : subject;
-        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
-        if (row.getString("topic") != null) {
-            record.withTopic(row.getString("topic"));
         }
         return Message.of(row.getString("payload"), Metadata.of(event.build(), record.build()));
     }

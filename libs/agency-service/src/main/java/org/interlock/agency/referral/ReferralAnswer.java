@@ -12,6 +12,11 @@ import org.interlock.agency.inbox.UnprocessableEvent;
  */
 record ReferralAnswer(UUID id, String person, String organisation, ReferralStatus status) {
 
+    /** The type of the partners' event this answer is a copy of. */
+    String type() {
+        return status == ReferralStatus.ACCEPTED ? ACCEPTED : DECLINED;
+    }
+
     static final String ACCEPTED = "org.interlock.partners.referral.accepted.v1";
     static final String DECLINED = "org.interlock.partners.referral.declined.v1";
 

@@ -57,7 +57,7 @@ public class ReferralService {
         referral.referredBy = actor.username();
         referral.status = ReferralStatus.MADE;
         return transactions.commit(() -> referral.<Referral>persist()
-                .call(saved -> publish(events.made(), saved))
+                .call(saved -> outbox.appendWithState(event(events.made(), saved), saved.id))
                 .map(ReferralView::of));
     }
 
@@ -71,7 +71,7 @@ public class ReferralService {
                     referral.status = ReferralStatus.WITHDRAWN;
                     referral.withdrawnOn = request.withdrawnOn();
                 })
-                .call(referral -> publish(events.withdrawn(), referral))
+                .call(referral -> outbox.appendEnding(event(events.withdrawn(), referral), referral.id))
                 .map(ReferralView::of));
     }
 
@@ -93,7 +93,7 @@ public class ReferralService {
                 .onItem().transformToMulti(ended -> Multi.createFrom().iterable(ended))
                 .onItem().transformToUniAndConcatenate(referral -> {
                     referral.status = ReferralStatus.EXPIRED;
-                    return publish(events.expired(), referral);
+                    return outbox.appendEnding(event(events.expired(), referral), referral.id);
                 })
                 .collect().last()
                 .replaceWithVoid());
@@ -102,27 +102,32 @@ public class ReferralService {
     /**
      * The organisation's answer, in the inbox's transaction. Only a referral that is still only
      * made takes it: an answer to one withdrawn or expired meanwhile, or a redelivered answer,
-     * changes nothing. An answer to a referral this service never made is not for it.
+     * changes nothing. An answer to a referral this service never made is not for it. A decline
+     * ends the referral, so its state leaves the state topic (a tombstone); an acceptance leaves
+     * it there as made: the organisation's acceptance is on the partners' state topic.
      */
     Uni<Void> answered(ReferralAnswer answer) {
         return Referral.<Referral>findById(answer.id())
-                .invoke(referral -> {
+                .chain(referral -> {
                     if (referral == null) {
-                        return;
+                        return Uni.createFrom().voidItem();
                     }
                     if (!referral.person.equals(answer.person())
                             || (answer.organisation() != null && !referral.organisation.equals(answer.organisation()))) {
                         throw new UnprocessableEvent("referral answer about another person or from another organisation");
                     }
-                    if (referral.status == ReferralStatus.MADE) {
-                        referral.status = answer.status();
+                    if (referral.status != ReferralStatus.MADE) {
+                        return Uni.createFrom().voidItem();
                     }
-                })
-                .replaceWithVoid();
+                    referral.status = answer.status();
+                    return answer.status() == ReferralStatus.DECLINED
+                            ? outbox.appendTombstone(events.made().category(), referral.id, referral.person, answer.type())
+                            : Uni.createFrom().voidItem();
+                });
     }
 
-    private Uni<Void> publish(EventType type, Referral referral) {
-        return outbox.append(DomainEvent.of(type, referral.person, ReferralView.of(referral))).replaceWithVoid();
+    private static DomainEvent event(EventType type, Referral referral) {
+        return DomainEvent.of(type, referral.person, ReferralView.of(referral));
     }
 
     private LocalDate today() {

@@ -45,7 +45,7 @@ public class RestrictionService {
         restriction.imposedOn = today();
         restriction.status = RestrictionStatus.ACTIVE;
         return transactions.commit(() -> restriction.<Restriction>persist()
-                .call(saved -> publish(events.imposed(), saved))
+                .call(saved -> outbox.appendWithState(event(events.imposed(), saved), saved.id))
                 .map(RestrictionView::of));
     }
 
@@ -58,7 +58,7 @@ public class RestrictionService {
                     restriction.status = RestrictionStatus.LIFTED;
                     restriction.liftedOn = today();
                 })
-                .call(restriction -> publish(events.lifted(), restriction))
+                .call(restriction -> outbox.appendEnding(event(events.lifted(), restriction), restriction.id))
                 .map(RestrictionView::of));
     }
 
@@ -73,8 +73,9 @@ public class RestrictionService {
                 .map(list -> list.stream().map(RestrictionView::of).toList());
     }
 
-    private Uni<Void> publish(EventType type, Restriction restriction) {
-        return outbox.append(DomainEvent.of(type, restriction.person, RestrictionView.of(restriction))).replaceWithVoid();
+    /** The change as an event; a restriction in force is also on the state topic until lifted (ADR 0012). */
+    private static DomainEvent event(EventType type, Restriction restriction) {
+        return DomainEvent.of(type, restriction.person, RestrictionView.of(restriction));
     }
 
     private LocalDate today() {

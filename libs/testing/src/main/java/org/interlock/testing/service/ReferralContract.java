@@ -23,6 +23,7 @@ import org.interlock.contracts.EventType;
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.StateTopicAssertions;
 import org.interlock.testing.TestActor;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TopicRecorder;
@@ -50,6 +51,7 @@ public abstract class ReferralContract {
     private static final String HORIZON = "horizon-mentoring";
 
     private TopicRecorder events;
+    private TopicRecorder state;
 
     protected abstract Agency agency();
 
@@ -59,11 +61,13 @@ public abstract class ReferralContract {
     @BeforeAll
     void record() {
         events = new TopicRecorder("interlock." + agency().id() + ".events");
+        state = new TopicRecorder("interlock." + agency().id() + ".state");
     }
 
     @AfterAll
     void stop() {
         events.close();
+        state.close();
     }
 
     @Test
@@ -154,6 +158,49 @@ public abstract class ReferralContract {
         deliverAnswer("declined", id, person, HORIZON);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("DECLINED"));
+    }
+
+    @Test
+    void aReferralIsOnTheStateTopicAsMadeUntilItIsWithdrawnOrExpires() {
+        String person = PersonReference.random();
+        String withdrawn = refer(person, LocalDate.now().plusMonths(6));
+        String expired = refer(person, LocalDate.now());
+        awaitEvents(person, 2);
+        StateTopicAssertions.assertStateIs(awaitState(withdrawn, 1).get(0), events.about(person).get(0),
+                "referral:" + withdrawn);
+        StateTopicAssertions.assertStateIs(awaitState(expired, 1).get(0), events.about(person).get(1),
+                "referral:" + expired);
+
+        ServiceRequests.asGatewayFor(lead()).body(Map.of("withdrawnOn", LocalDate.now().toString()))
+                .post("/api/v1/referrals/" + withdrawn + "/withdraw").then().statusCode(200);
+        TestDatabase.execute(agency().id(), "UPDATE referral SET ends_on = current_date - 1 WHERE id = '" + expired + "'");
+
+        StateTopicAssertions.assertTombstone(awaitState(withdrawn, 2).get(1), "referral:" + withdrawn);
+        StateTopicAssertions.assertTombstone(awaitState(expired, 2).get(1), "referral:" + expired);
+    }
+
+    @Test
+    void anOrganisationsDeclineEndsTheReferralOnTheStateTopicAndItsAcceptanceLeavesItThere() {
+        String person = PersonReference.random();
+        String declined = refer(person, LocalDate.now().plusMonths(6));
+        String accepted = refer(person, LocalDate.now().plusMonths(6));
+        awaitState(declined, 1);
+        awaitState(accepted, 1);
+
+        deliverAnswer("accepted", accepted, person, HORIZON);
+        deliverAnswer("declined", declined, person, HORIZON);
+
+        StateTopicAssertions.assertTombstone(awaitState(declined, 2).get(1), "referral:" + declined);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(accepted).equals("ACCEPTED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> state.keyed("referral:" + accepted).size() == 1);
+    }
+
+    private List<ConsumerRecord<String, String>> awaitState(String referral, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> state.keyed("referral:" + referral).size() >= count);
+        List<ConsumerRecord<String, String>> kept = state.keyed("referral:" + referral);
+        assertEquals(count, kept.size(), "exactly " + count + " state records of the referral");
+        return kept;
     }
 
     static Stream<Arguments> badReferrals() {

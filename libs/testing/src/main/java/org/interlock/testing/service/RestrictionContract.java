@@ -22,6 +22,7 @@ import org.interlock.contracts.EventType;
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.StateTopicAssertions;
 import org.interlock.testing.TestActor;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TopicRecorder;
@@ -45,6 +46,7 @@ public abstract class RestrictionContract {
             "liftedOn", "status");
 
     private TopicRecorder events;
+    private TopicRecorder state;
 
     protected abstract Agency agency();
 
@@ -54,11 +56,13 @@ public abstract class RestrictionContract {
     @BeforeAll
     void record() {
         events = new TopicRecorder("interlock." + agency().id() + ".events");
+        state = new TopicRecorder("interlock." + agency().id() + ".state");
     }
 
     @AfterAll
     void stop() {
         events.close();
+        state.close();
     }
 
     @Test
@@ -97,6 +101,22 @@ public abstract class RestrictionContract {
         assertEquals(today, lifted.path("liftedOn").asText());
         assertEquals("another.manager", TopicRecorder.header(published.get(1), "ce_recordedby"));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> events.about(person).size() == 2);
+    }
+
+    @Test
+    void aRestrictionIsOnTheStateTopicAsImposedUntilLiftingLeavesATombstone() {
+        String person = PersonReference.random();
+        String id = ServiceRequests.asGatewayFor(manager())
+                .body(Map.of("person", person, "staff", List.of("ian.intel"), "reason", "Witness protection"))
+                .post("/api/v1/restrictions").then().statusCode(201).extract().path("id");
+        String key = "restriction:" + id;
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.about(person).size() == 1 && state.keyed(key).size() == 1);
+        StateTopicAssertions.assertStateIs(state.keyed(key).get(0), events.about(person).get(0), key);
+
+        ServiceRequests.asGatewayFor(manager()).post("/api/v1/restrictions/" + id + "/lift").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> state.keyed(key).size() == 2);
+        StateTopicAssertions.assertTombstone(state.keyed(key).get(1), key);
     }
 
     @ParameterizedTest(name = "staff {0}")

@@ -16,7 +16,11 @@ import org.interlock.contracts.EventType;
 import org.interlock.partners.PartnersEvents;
 import org.interlock.platform.problem.ProblemException;
 
-/** Registering, suspending and reinstating partner organisations. */
+/**
+ * Registering, suspending and reinstating partner organisations. Each change is an event, and the
+ * organisation's current state is also on the partners' state topic, from which every gateway
+ * replica knows which organisations are active (ADR 0012).
+ */
 @ApplicationScoped
 public class OrganisationService {
 
@@ -54,7 +58,8 @@ public class OrganisationService {
                     }
                 })
                 .chain(() -> organisation.<Organisation>persist())
-                .call(saved -> outbox.append(DomainEvent.of(PartnersEvents.ORGANISATION_REGISTERED, saved.subject(), View.of(saved))))
+                .call(saved -> outbox.appendWithState(DomainEvent.of(PartnersEvents.ORGANISATION_REGISTERED,
+                        saved.subject(), View.of(saved)), saved.id))
                 .map(View::of));
     }
 
@@ -93,7 +98,8 @@ public class OrganisationService {
                     }
                     organisation.status = status;
                 })
-                .call(organisation -> outbox.append(DomainEvent.of(type, organisation.subject(), View.of(organisation))))
+                .call(organisation -> outbox.appendWithState(DomainEvent.of(type, organisation.subject(),
+                        View.of(organisation)), organisation.id))
                 .map(View::of));
     }
 

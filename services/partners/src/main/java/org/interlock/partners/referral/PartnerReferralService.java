@@ -26,7 +26,9 @@ import org.interlock.platform.problem.ProblemException;
  * Referrals made to partner organisations: received from the inbox as the statutory agencies make,
  * withdraw and expire them, and answered by the organisation's partner manager. Accepting
  * allocates the caseworker in the same transaction, so that a referral is never accepted without
- * its caseworker nor a caseworker allocated without an accepted referral.
+ * its caseworker nor a caseworker allocated without an accepted referral. An accepted referral is
+ * on the partners' state topic until it ends: declined never gets there, and a withdrawal or
+ * expiry received from the referring agency leaves a tombstone (ADR 0012).
  */
 @ApplicationScoped
 public class PartnerReferralService {
@@ -56,7 +58,7 @@ public class PartnerReferralService {
                     referral.answeredBy = manager;
                     referral.answeredOn = today;
                 })
-                .call(referral -> publish(PartnersEvents.REFERRAL_ACCEPTED, referral))
+                .call(referral -> outbox.appendWithState(event(PartnersEvents.REFERRAL_ACCEPTED, referral), referral.id))
                 .call(referral -> allocations.record(referral.person, referral.caseworker,
                         AllocationRole.PARTNER_CASEWORKER, today, manager))
                 .map(PartnerReferralView::of));
@@ -71,7 +73,7 @@ public class PartnerReferralService {
                     referral.answeredBy = manager;
                     referral.answeredOn = today;
                 })
-                .call(referral -> publish(PartnersEvents.REFERRAL_DECLINED, referral))
+                .call(referral -> outbox.appendEnding(event(PartnersEvents.REFERRAL_DECLINED, referral), referral.id))
                 .map(PartnerReferralView::of));
     }
 
@@ -119,18 +121,22 @@ public class PartnerReferralService {
         return referral.persist().replaceWithVoid();
     }
 
-    private static Uni<Void> end(PartnerReferral held, ReferralCopy copy, PartnerReferralStatus ended) {
+    /** An accepted referral that ends leaves the state topic (the referring agency's event is the cause). */
+    private Uni<Void> end(PartnerReferral held, ReferralCopy copy, PartnerReferralStatus ended) {
         if (held == null || !held.organisation.equals(copy.organisation()) || !held.person.equals(copy.person())) {
             throw new UnprocessableEvent("referral copy that ends a referral the organisation was never made");
         }
-        if (held.status == PartnerReferralStatus.OPEN || held.status == PartnerReferralStatus.ACCEPTED) {
+        boolean wasAccepted = held.status == PartnerReferralStatus.ACCEPTED;
+        if (held.status == PartnerReferralStatus.OPEN || wasAccepted) {
             held.status = ended;
         }
-        return Uni.createFrom().voidItem();
+        return wasAccepted
+                ? outbox.appendTombstone(PartnersEvents.REFERRAL_ACCEPTED.category(), held.id, held.person, copy.type())
+                : Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> publish(EventType type, PartnerReferral referral) {
-        return outbox.append(DomainEvent.of(type, referral.person, PartnerReferralView.of(referral))).replaceWithVoid();
+    private static DomainEvent event(EventType type, PartnerReferral referral) {
+        return DomainEvent.of(type, referral.person, PartnerReferralView.of(referral));
     }
 
     private static Uni<PartnerReferral> findOpen(UUID id) {

@@ -32,6 +32,11 @@ record ReferralCopy(Kind kind, UUID id, String person, String organisation, Stri
     private static final Pattern PURPOSE = Pattern.compile(ReferralRequests.PURPOSE);
     private static final Pattern CATEGORY = Pattern.compile(ReferralRequests.CATEGORY_PATTERN);
 
+    /** The type of the referring agency's event this is a copy of. */
+    String type() {
+        return "org.interlock." + origin + ".referral." + kind.name().toLowerCase() + ".v1";
+    }
+
     /** Whether the type is a referral event of an agency that makes referrals. */
     static boolean isReferralEvent(String type) {
         return kindOf(type) != null;

@@ -29,6 +29,7 @@ import org.interlock.partners.PartnersEvents;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.KafkaPostgresResource;
 import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.StateTopicAssertions;
 import org.interlock.testing.TestActor;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TopicRecorder;
@@ -59,15 +60,18 @@ class PartnerReferralTest {
             "allocation", Classification.OFFICIAL);
 
     private static TopicRecorder events;
+    private static TopicRecorder state;
 
     @BeforeAll
     static void record() {
         events = new TopicRecorder("interlock.partners.events");
+        state = new TopicRecorder("interlock.partners.state");
     }
 
     @AfterAll
     static void stop() {
         events.close();
+        state.close();
     }
 
     @BeforeEach
@@ -245,6 +249,40 @@ class PartnerReferralTest {
         ServiceRequests.asGateway().get("/api/v1/referrals/" + UUID.randomUUID()).then().statusCode(404);
         ServiceRequests.asGatewayFor(HANA).post("/api/v1/referrals/" + UUID.randomUUID() + "/decline").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anAcceptedReferralAndItsCaseworkersAllocationAreOnTheStateTopicUntilTheReferrerWithdrawsIt() {
+        String person = PersonReference.random();
+        String referral = opened(person);
+        String key = "partner.referral:" + referral;
+        ServiceRequests.asGatewayFor(HANA).body(Map.of("caseworker", "mia.mentor"))
+                .post("/api/v1/referrals/" + referral + "/accept").then().statusCode(200);
+        String allocation = ServiceRequests.asGateway().get("/api/v1/allocations?person=" + person).then()
+                .statusCode(200).extract().path("[0].id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.about(person).size() == 2
+                && state.keyed(key).size() == 1 && state.keyed("allocation:" + allocation).size() == 1);
+        StateTopicAssertions.assertStateIs(state.keyed(key).get(0), events.about(person).get(0), key);
+        StateTopicAssertions.assertStateIs(state.keyed("allocation:" + allocation).get(0), events.about(person).get(1),
+                "allocation:" + allocation);
+
+        deliver("probation", "withdrawn", referral, person, HORIZON, HORIZON);
+        awaitStatus(referral, "WITHDRAWN");
+        await().atMost(Duration.ofSeconds(15)).until(() -> state.keyed(key).size() == 2);
+        StateTopicAssertions.assertTombstone(state.keyed(key).get(1), key);
+    }
+
+    @Test
+    void aDeclinedReferralLeavesOnlyATombstoneOnTheStateTopic() {
+        String person = PersonReference.random();
+        String referral = opened(person);
+        String key = "partner.referral:" + referral;
+
+        ServiceRequests.asGatewayFor(HANA).post("/api/v1/referrals/" + referral + "/decline").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> state.keyed(key).size() == 1);
+        StateTopicAssertions.assertTombstone(state.keyed(key).get(0), key);
     }
 
     /** A referral made by probation to horizon-mentoring, held open here; returns its id. */
