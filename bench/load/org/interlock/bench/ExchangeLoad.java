@@ -79,6 +79,14 @@ public final class ExchangeLoad {
                     + " conditions) over %,d persons, %d %% referred to %s with consent (%,d ready); %d B each on"
                     + " average (value, key and CloudEvents headers); producer linger.ms=5, batch.size=65536%n",
                     events, persons, referredPercent, ORGANISATION, load.mix.referred.size(), bytes);
+            if (System.getenv("BENCH_EXCHANGE_LABEL") != null) {
+                // replicas.bench: the exchange alone, under the label it gives (one replica, two).
+                double exchange = load.exchange(inboxes, batch);
+                System.out.printf("BENCH|exchange, %s|%.0f|events/s|-%n", System.getenv("BENCH_EXCHANGE_LABEL"), exchange);
+                System.out.printf("BENCH|exchange, %s: copies delivered twice|%d|count|0%n",
+                        System.getenv("BENCH_EXCHANGE_LABEL"), inboxes.duplicates());
+                System.exit(0);
+            }
             System.out.println("SETTING|plain pipe: " + PlainPipe.SETTINGS);
 
             double pipe = load.plainPipe(batch);
