@@ -46,11 +46,15 @@ final class Faults {
     final Set<Long> pidsSeen = ConcurrentHashMap.newKeySet();
 
     private final Path statusFile;
+    private final String gatewayReady;
     private final Load load;
     private final Random random;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
-    Faults(Path statusFile, Load load, long seed) {
+    Faults(Path statusFile, String gateway, Load load, long seed) {
         this.statusFile = statusFile;
+        this.gatewayReady = gateway + "/q/health/ready";
         this.load = load;
         this.random = new Random(seed);
     }
@@ -82,7 +86,8 @@ final class Faults {
         // One fault at a time: the component (and every other) is up before it is killed.
         long deadline = System.currentTimeMillis() + READY_LIMIT.toMillis();
         while (System.currentTimeMillis() < deadline
-                && !status().values().stream().allMatch(s -> s.state().equals("ready") && s.pid() != 0)) {
+                && !(status().values().stream().allMatch(s -> s.state().equals("ready") && s.pid() != 0)
+                        && gatewayReady())) {
             Persona.pause(Duration.ofMillis(500));
         }
         Status before = status().get(component);
@@ -105,6 +110,20 @@ final class Faults {
         say(String.format("%s ready again after %.1f s (new pid %d), writes succeed again after %.1f s",
                 component, ready / 1e3, now == null ? 0 : now.pid(), fault.loadMillis() / 1e3));
         return fault;
+    }
+
+    /** The gateway answers ready: its database, Kafka and views are back after the last fault. */
+    private boolean gatewayReady() {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayReady))
+                    .timeout(Duration.ofSeconds(3)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Milliseconds from the kill until the supervisor shows the component ready under a new pid; -1: never. */

@@ -54,7 +54,7 @@ public final class Soak {
         olivia.token(Duration.ofSeconds(60));
         analyst.token(Duration.ofSeconds(60));
         Load load = new Load(gateway, olivia, analyst, writesPerSecond, readsPerSecond, seed);
-        Faults faults = new Faults(statusFile, load, seed);
+        Faults faults = new Faults(statusFile, gateway, load, seed);
         out("seed", seed, "-");
         out("duration", duration.toSeconds(), "s");
         out("load", writesPerSecond + " receptions/s (1 in 4 also a release date), " + readsPerSecond
