@@ -140,8 +140,8 @@ final class Load {
     private void write() {
         String person = "urn:interlock:person:" + UUID.randomUUID();
         String body = """
-                {"person":"%s","prisonNumber":"S%06d","establishment":"HMP Frankland","securityCategory":"B",\
-                "receivedOn":"%s"}""".formatted(person, Math.abs(person.hashCode() % 1_000_000), LocalDate.now());
+                {"person":"%s","prisonNumber":"A%04dBC","establishment":"HMP Frankland","securityCategory":"B",\
+                "receivedOn":"%s"}""".formatted(person, Math.abs(person.hashCode() % 10_000), LocalDate.now());
         long at = System.currentTimeMillis();
         Answer answer = send("write", request("/api/v1/prisons/custody-episodes", olivia)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
