@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,6 +33,8 @@ public final class Soak {
             "interlock.intelligence.events", "interlock.partners.events");
     private static final List<String> INBOX_TOPICS = List.of("interlock.inbox.probation", "interlock.inbox.intelligence",
             "interlock.inbox.partners", "interlock.inbox.prisons");
+    /** The exchange's consumer group (interlock.exchange.group). */
+    private static final String EXCHANGE_GROUP = "interlock-gateway-exchange";
     private static final Duration QUIET_MIN = Duration.ofSeconds(20);
     private static final Duration QUIET_STABLE = Duration.ofSeconds(10);
     private static final Duration QUIET_MAX = Duration.ofMinutes(5);
@@ -141,8 +147,9 @@ public final class Soak {
     }
 
     /**
-     * Waits at least {@link #QUIET_MIN}, then until the inboxes' committed ends have not moved for
-     * {@link #QUIET_STABLE}; returns when they stopped moving.
+     * Waits at least {@link #QUIET_MIN}, then until the exchange's group has committed every agency
+     * event and the topics' committed ends have not moved for {@link #QUIET_STABLE}; returns when
+     * they stopped moving.
      */
     private static long quiet(String kafka) {
         Persona.pause(QUIET_MIN);
@@ -151,7 +158,8 @@ public final class Soak {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         long deadline = System.currentTimeMillis() + QUIET_MAX.toMillis();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+                new StringDeserializer());
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.listTopics().forEach((topic, infos) -> {
                 if (INBOX_TOPICS.contains(topic) || AGENCY_TOPICS.contains(topic)) {
@@ -161,8 +169,13 @@ public final class Soak {
             long last = -1;
             long since = System.currentTimeMillis();
             while (System.currentTimeMillis() < deadline) {
-                long ends = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-                if (ends != last) {
+                Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+                long ends = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+                if (exchangeLag(admin, endOffsets) > 0) {
+                    // After a gateway is killed its exchange resumes only once the group has given up on
+                    // the dead member (session timeout) and its open transaction timed out.
+                    last = -1;
+                } else if (ends != last) {
                     last = ends;
                     since = System.currentTimeMillis();
                 } else if (System.currentTimeMillis() - since >= QUIET_STABLE.toMillis()) {
@@ -171,6 +184,24 @@ public final class Soak {
                 Persona.pause(Duration.ofSeconds(1));
             }
             return since;
+        }
+    }
+
+    /** Agency events the exchange's group has not committed yet (unknown: counted as lag). */
+    private static long exchangeLag(Admin admin, Map<TopicPartition, Long> ends) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(EXCHANGE_GROUP)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+                if (AGENCY_TOPICS.contains(e.getKey().topic())) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    lag += e.getValue() - (c == null ? 0 : c.offset());
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
         }
     }
 
