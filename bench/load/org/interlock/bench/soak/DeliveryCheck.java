@@ -21,6 +21,12 @@ import org.interlock.bench.soak.TopicDump.Event;
  * on the prisons topic; each event routed (a ROUTE_EVENT decision for every candidate inbox);
  * each copy the policy permitted in its inbox exactly once, none without its source event or its
  * audit record; each person's copies in the order of their events.
+ *
+ * <p>Exactly once is what ADR 0003 promises: a relay that dies after Kafka's ack re-publishes an
+ * event with the same id, the exchange routes it again to a copy with the same id, and the
+ * recipient's inbox keeps one (it de-duplicates on the id). Such redeliveries are counted, not
+ * failed; a copy missing, a second copy under another id, or one the policy denied fails. Order
+ * is checked on each event's and each copy's first occurrence, which is what a recipient acts on.
  */
 final class DeliveryCheck {
 
@@ -65,8 +71,8 @@ final class DeliveryCheck {
             }
         }
         count("agency events of the soak's writes", ours.values().stream().mapToLong(List::size).sum());
-        List<String> twice = idCounts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-        expectNone("event ids twice on an agency topic", twice.size(), twice.isEmpty() ? "" : twice.getFirst());
+        count("events re-published with the same id after a fault (at-least-once relay, ADR 0003)",
+                idCounts.values().stream().filter(n -> n > 1).count());
         writesReachedTopic(ours);
         Map<String, List<Event>> byCopy = inboxIndex();
         routed(ours, byCopy);
@@ -128,10 +134,8 @@ final class DeliveryCheck {
         count("inbox copies (read_committed, all inboxes)", byCopy.values().stream().mapToLong(List::size).sum());
         expectNone("copies without a source event", orphans, orphan);
         expectNone("copies whose id is not copyId(source, recipient)", misnamed, wrongId);
-        List<String> dups = byCopy.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> e.getKey() + " x" + e.getValue().size() + " at " + e.getValue().stream()
-                        .map(c -> c.partition() + ":" + c.offset()).toList()).toList();
-        expectNone("copies in an inbox more than once", dups.size(), dups.isEmpty() ? "" : dups.getFirst());
+        count("copies redelivered under the same id (the recipient keeps one, ADR 0003)",
+                byCopy.values().stream().filter(c -> c.size() > 1).count());
         return byCopy;
     }
 
@@ -172,7 +176,7 @@ final class DeliveryCheck {
                         deliveredOnDeny++;
                         examples[2] = e.header("ce_id") + " to " + recipient;
                     }
-                    if (permit && recipient.equals(ENTITLED) && delivered.size() == 1) {
+                    if (permit && recipient.equals(ENTITLED) && !delivered.isEmpty()) {
                         entitledOnce++;
                     }
                 }
@@ -185,7 +189,7 @@ final class DeliveryCheck {
         expectNone("permitted copies missing from their inbox", undelivered, examples[1]);
         expectNone("copies in an inbox the policy denied", deliveredOnDeny, examples[2]);
         long events = ours.values().stream().mapToLong(List::size).sum();
-        count("events of the soak in probation's inbox exactly once, by permit", entitledOnce);
+        count("events of the soak in probation's inbox, by permit, under their one copy id", entitledOnce);
         if (entitledOnce != events) {
             failures.add("events of the soak not in probation's inbox exactly once: " + (events - entitledOnce));
         }
@@ -211,11 +215,14 @@ final class DeliveryCheck {
     /** Per person and inbox, copies in the order of their source events on the agency topic. */
     private void order(Map<String, List<Event>> ours) {
         Map<String, Long> sourceOffset = new HashMap<>();
-        ours.values().forEach(events -> events.forEach(e -> sourceOffset.put(e.header("ce_id"), e.offset())));
+        ours.values().forEach(events -> events.forEach(e -> sourceOffset.merge(e.header("ce_id"), e.offset(), Math::min)));
         Map<String, List<Event>> byPersonAndInbox = new HashMap<>();
-        for (Event c : copies) {
+        Set<String> seenCopies = new HashSet<>();
+        List<Event> inOrderRead = new ArrayList<>(copies);
+        inOrderRead.sort(Comparator.comparingInt(Event::partition).thenComparingLong(Event::offset));
+        for (Event c : inOrderRead) {
             String source = c.header("ce_sourceeventid");
-            if (source != null && sourceOffset.containsKey(source)) {
+            if (source != null && sourceOffset.containsKey(source) && seenCopies.add(c.topic() + "|" + c.header("ce_id"))) {
                 byPersonAndInbox.computeIfAbsent(c.topic() + "|" + c.header("ce_recipient") + "|" + c.key(),
                         k -> new ArrayList<>()).add(c);
             }
