@@ -7,10 +7,14 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Agency events as the services publish them: binary-mode CloudEvents whose type, category,
@@ -27,6 +31,16 @@ record BenchEvent(String id, String topic, String key, String value, Map<String,
     static final String PROBATION = "interlock.probation.events";
     static final String PARTNERS = "interlock.partners.events";
     static final String CONSENTS = "interlock.consents";
+
+    /** A producer as the outbox relays produce: acknowledged by the broker, batched. */
+    static KafkaProducer<String, String> producer(String kafka) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
 
     ProducerRecord<String, String> record() {
         return to(topic);

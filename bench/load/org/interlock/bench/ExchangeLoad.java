@@ -314,7 +314,7 @@ public final class ExchangeLoad {
 
     /** Writes the events, to their agency topics or (pipe) to the topic standing in for each. */
     /** The event and, as the service's outbox writes it in the same transaction, the entity's state. */
-    private static void sendWithState(KafkaProducer<String, String> producer, BenchEvent event, String entity) {
+    static void sendWithState(KafkaProducer<String, String> producer, BenchEvent event, String entity) {
         producer.send(event.record());
         producer.send(event.state(entity));
     }
@@ -343,12 +343,7 @@ public final class ExchangeLoad {
     }
 
     private KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return BenchEvent.producer(kafka);
     }
 
     /** The bench's people and events, and which copies each event must make. */
