@@ -1,7 +1,6 @@
 package org.interlock.policy.views;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -13,89 +12,75 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.interlock.policy.PersonLinks;
 
 /**
- * The merges in force, as the person index publishes them: each merged reference points at its
- * survivor, which may itself have been merged into another later. Nothing the agencies recorded is
- * re-keyed: the views keep every record under the reference it was made for, and the decision
- * point reads all the references of one person together ({@code LinkedPolicyEngine}). An unmerge
- * removes the pointer, so both people are again exactly as they were.
+ * Who resolves to whom, as the person index publishes it on its compacted links topic (ADR 0014):
+ * each reference that is not a person of its own points at the reference it resolves to. Nothing
+ * the agencies recorded is re-keyed: the views keep every record under the reference it was made
+ * for, and the decision point reads all the references of one person together
+ * ({@code LinkedPolicyEngine}); an unmerge moves the pointers back, so both people are again exactly
+ * as they were.
+ *
+ * <p>One person is every reference connected by pointers, in either direction. The index publishes
+ * each reference's pointer on its own key, so while the records of one merge or unmerge arrive, a
+ * person may for a moment be the union of before and after: restrictions then hold for all of
+ * them, the side a merge must err on.
  */
 public final class PersonLinkRegister implements PersonLinks {
 
-    /** A chain of merges deeper than this is refused as a loop rather than followed. */
-    private static final int MAX_DEPTH = 64;
-
-    /** merged reference -> its survivor. */
-    private final Map<String, String> survivorOf = new ConcurrentHashMap<>();
-    /** survivor -> the references merged into it directly. */
-    private final Map<String, Set<String>> mergedInto = new ConcurrentHashMap<>();
+    /** reference -> the reference it resolves to. */
+    private final Map<String, String> target = new ConcurrentHashMap<>();
+    /** reference -> the references that resolve to it. */
+    private final Map<String, Set<String>> pointedBy = new ConcurrentHashMap<>();
     /** Answers for linked persons, dropped on every change; unlinked persons never enter it. */
     private final Map<String, List<String>> answers = new ConcurrentHashMap<>();
 
-    /**
-     * The references are merged into the survivor. A merge that would make a loop (the survivor
-     * was itself merged into one of them) is ignored: the index never publishes one.
-     */
-    public synchronized void merged(String survivor, Collection<String> merged) {
-        for (String reference : merged) {
-            if (reference.equals(survivor) || root(survivor).equals(root(reference))) {
-                continue;
-            }
-            unlink(reference);
-            survivorOf.put(reference, survivor);
-            mergedInto.computeIfAbsent(survivor, s -> ConcurrentHashMap.newKeySet()).add(reference);
-        }
-        answers.clear();
-    }
-
-    /** The references are separated from the survivor again (those not merged into it are left alone). */
-    public synchronized void unmerged(String survivor, Collection<String> merged) {
-        for (String reference : merged) {
-            if (survivor.equals(survivorOf.get(reference))) {
-                unlink(reference);
-            }
-        }
-        answers.clear();
-    }
-
-    @Override
-    public List<String> identities(String person) {
-        if (!survivorOf.containsKey(person) && !mergedInto.containsKey(person)) {
-            return List.of(person);
-        }
-        return answers.computeIfAbsent(person, this::collect);
-    }
-
-    private synchronized List<String> collect(String person) {
-        Set<String> all = new LinkedHashSet<>();
-        all.add(person);
-        Deque<String> open = new ArrayDeque<>(List.of(root(person)));
-        while (!open.isEmpty()) {
-            String next = open.pop();
-            all.add(next);
-            open.addAll(mergedInto.getOrDefault(next, Set.of()));
-        }
-        return List.copyOf(new ArrayList<>(all));
-    }
-
-    private String root(String person) {
-        String current = person;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            String next = survivorOf.get(current);
-            if (next == null) {
-                return current;
-            }
-            current = next;
-        }
-        throw new IllegalStateException("a chain of merges loops or is deeper than " + MAX_DEPTH);
-    }
-
-    private void unlink(String reference) {
-        String previous = survivorOf.remove(reference);
+    /** The reference resolves to {@code to} from now on; to itself: it is a person of its own again. */
+    public synchronized void resolves(String reference, String to) {
+        String previous = target.remove(reference);
         if (previous != null) {
-            mergedInto.computeIfPresent(previous, (s, set) -> {
+            pointedBy.computeIfPresent(previous, (p, set) -> {
                 set.remove(reference);
                 return set.isEmpty() ? null : set;
             });
         }
+        if (!reference.equals(to)) {
+            target.put(reference, to);
+            pointedBy.computeIfAbsent(to, p -> ConcurrentHashMap.newKeySet()).add(reference);
+        }
+        answers.clear();
+    }
+
+    /** A merge: each reference resolves to the survivor. */
+    public void merged(String survivor, Collection<String> merged) {
+        merged.forEach(reference -> resolves(reference, survivor));
+    }
+
+    /** An unmerge: each reference that resolved to the survivor is a person of its own again. */
+    public synchronized void unmerged(String survivor, Collection<String> merged) {
+        merged.stream().filter(reference -> survivor.equals(target.get(reference)))
+                .forEach(reference -> resolves(reference, reference));
+    }
+
+    @Override
+    public List<String> identities(String person) {
+        if (!target.containsKey(person) && !pointedBy.containsKey(person)) {
+            return List.of(person);
+        }
+        return answers.computeIfAbsent(person, this::connected);
+    }
+
+    private synchronized List<String> connected(String person) {
+        Set<String> all = new LinkedHashSet<>();
+        Deque<String> open = new ArrayDeque<>(List.of(person));
+        while (!open.isEmpty()) {
+            String next = open.pop();
+            if (all.add(next)) {
+                String to = target.get(next);
+                if (to != null) {
+                    open.add(to);
+                }
+                open.addAll(pointedBy.getOrDefault(next, Set.of()));
+            }
+        }
+        return List.copyOf(all);
     }
 }

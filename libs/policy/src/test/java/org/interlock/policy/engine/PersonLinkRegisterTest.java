@@ -42,12 +42,20 @@ class PersonLinkRegisterTest {
     }
 
     @Test
-    void aMergeThatWouldLoopChangesNothing() {
+    void aReferenceResolvingToItselfAgainIsAPersonOfItsOwn() {
+        links.merged("a", List.of("b", "c"));
+        links.resolves("c", "c");
+        assertEquals(List.of("c"), links.identities("c"));
+        assertEquals(Set.of("a", "b"), Set.copyOf(links.identities("b")));
+    }
+
+    @Test
+    void whileAnUnmergeArrivesKeyByKeyThePersonIsAtMostTheUnionOfBeforeAndAfter() {
         links.merged("a", List.of("b"));
-        links.merged("b", List.of("a"));
+        links.resolves("a", "b");
         assertEquals(Set.of("a", "b"), Set.copyOf(links.identities("a")));
-        links.unmerged("a", List.of("b"));
-        assertEquals(List.of("a"), links.identities("a"));
-        assertEquals(List.of("b"), links.identities("b"));
+        links.resolves("b", "b");
+        assertEquals(Set.of("a", "b"), Set.copyOf(links.identities("a")));
+        assertEquals(List.of("b", "a"), links.identities("b"));
     }
 }
