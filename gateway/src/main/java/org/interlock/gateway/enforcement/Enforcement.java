@@ -178,7 +178,7 @@ public class Enforcement {
     }
 
     /** What the service answered to a change the caller was allowed to make: its JSON or its problem, as it is. */
-    private static Response passOn(Upstream upstream) {
+    public static Response passOn(Upstream upstream) {
         if (upstream.status() == 404) {
             throw new ProblemException(ProblemType.NOT_FOUND, "Not found");
         }

@@ -45,7 +45,13 @@ public class AgencyServices {
      */
     public Uni<Upstream> call(Agency agency, HttpMethod method, String path, String query, String body,
             String correlationId, String actor) {
-        String url = config.url(agency) + "/api/v1/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
+        return call(agency.id(), config.url(agency), method, path, query, body, correlationId, actor);
+    }
+
+    /** The same, to any service behind the gateway: {@code service} names it in problems, {@code baseUrl} is where. */
+    public Uni<Upstream> call(String service, String baseUrl, HttpMethod method, String path, String query, String body,
+            String correlationId, String actor) {
+        String url = baseUrl + "/api/v1/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
         return token.bearer().onItem().transformToUni(bearer -> {
             HttpRequest<Buffer> request = client.requestAbs(method, url)
                     .timeout(TIMEOUT.toMillis())
@@ -64,7 +70,7 @@ public class AgencyServices {
                     r.body() == null ? new byte[0] : r.body().getBytes()));
         })
         .onFailure(failure -> !(failure instanceof ProblemException))
-        .transform(failure -> new ProblemException(ProblemType.UNAVAILABLE, "The " + agency.id() + " service did not answer"))
+        .transform(failure -> new ProblemException(ProblemType.UNAVAILABLE, "The " + service + " service did not answer"))
         .map(AgencyServices::refusedIdentity);
     }
 

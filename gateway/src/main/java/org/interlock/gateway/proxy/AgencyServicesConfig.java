@@ -1,5 +1,7 @@
 package org.interlock.gateway.proxy;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import org.interlock.contracts.Agency;
 
@@ -14,6 +16,9 @@ public interface AgencyServicesConfig {
     Upstream intelligence();
 
     Upstream partners();
+
+    /** The person index (ADR 0014); without it the gateway answers /api/v1/people with 503. */
+    Optional<Upstream> people();
 
     interface Upstream {
         /** Base URL of the service, without a trailing slash, e.g. http://prisons:8080. */

@@ -63,6 +63,11 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         ANSWERS.put(method + " " + pathAndQuery, new Answer(status, contentType, body));
     }
 
+    /** The X-Interlock-Actor of the last such request, or null when it had none. */
+    public static String lastActor(String method, String path) {
+        return LAST_ACTOR.get(method + " " + path);
+    }
+
     /** Every request to a service received so far, in order of arrival. */
     public static List<Received> received() {
         return receivedSince(0);
