@@ -8,7 +8,7 @@ public enum DateAgreement {
     /** 1990-03-04 and 1990-04-03: the day and month written the other way round. */
     DAY_MONTH_SWAPPED(0.9),
     /** Two neighbouring digits of YYYYMMDD swapped: 1985-07-12 and 1958-07-12, or 1985-07-21. */
-    DIGITS_TRANSPOSED(0.85),
+    DIGITS_TRANSPOSED(0.9),
     /** One digit of YYYYMMDD different: a slip of the key. */
     ONE_DIGIT_DIFFERENT(0.75),
     /** One of the two dates is not known. */

@@ -10,7 +10,7 @@ package org.interlock.people.matching;
  */
 public record MatchThresholds(double automatic, double namePart, double candidate, double nameWeight) {
 
-    public static final MatchThresholds DEFAULT = new MatchThresholds(0.95, 0.92, 0.80, 0.6);
+    public static final MatchThresholds DEFAULT = new MatchThresholds(0.94, 0.88, 0.80, 0.6);
 
     public MatchThresholds {
         if (!(0 < candidate && candidate < automatic && automatic <= 1) || namePart <= 0 || namePart > 1
