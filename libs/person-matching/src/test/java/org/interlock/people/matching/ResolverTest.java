@@ -41,14 +41,25 @@ class ResolverTest {
     }
 
     @Test
-    void nameOrderSwappedAndDayMonthSwappedIsStillOnePerson() {
+    void nameOrderSwappedAndDayMonthSwappedIsStillLinkedAutomatically() {
         IdentityRecord prison = named("Ahmed", "Rashid", "1990-03-04", "prison-number:A1234BC");
         IdentityRecord probation = named("Rashid", "Ahmed", "1990-04-03", "crn:X123456");
         index.assertIdentity(prison);
 
-        Resolution resolution = index.assertIdentity(probation);
+        Resolution.Linked linked = assertInstanceOf(Resolution.Linked.class, index.assertIdentity(probation));
 
-        Resolution.Proposed proposed = assertInstanceOf(Resolution.Proposed.class, resolution);
+        assertEquals(LinkReason.AUTOMATIC_MATCH, linked.reason());
+        assertEquals(prison.person(), linked.survivor());
+    }
+
+    @Test
+    void aDateOfBirthOneDigitOffIsOnlyACandidateEvenWithTheSameName() {
+        IdentityRecord prison = named("Ahmed", "Rashid", "1990-03-04", "prison-number:A1234BC");
+        IdentityRecord probation = named("Ahmed", "Rashid", "1990-03-07", "crn:X123456");
+        index.assertIdentity(prison);
+
+        Resolution.Proposed proposed = assertInstanceOf(Resolution.Proposed.class, index.assertIdentity(probation));
+
         assertEquals(prison.person(), proposed.candidates().getFirst().person());
     }
 
