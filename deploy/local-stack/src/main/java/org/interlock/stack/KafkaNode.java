@@ -37,12 +37,13 @@ import org.apache.kafka.common.utils.Time;
 public final class KafkaNode implements KafkaBroker, AutoCloseable {
 
     /**
-     * The topics that hold state, compacted: consents and each agency's state topic (the names of
-     * {@code org.interlock.contracts.Topics}, which this module does not depend on; libs/testing
-     * checks that the two agree).
+     * The topics that hold state, compacted: consents, each agency's state topic and the person index's
+     * links (the names of {@code org.interlock.contracts.Topics} and {@code PersonIndex}, which this module
+     * does not depend on; libs/testing checks that they agree).
      */
     public static final List<String> COMPACTED_TOPICS = List.of("interlock.consents", "interlock.prisons.state",
-            "interlock.probation.state", "interlock.intelligence.state", "interlock.partners.state");
+            "interlock.probation.state", "interlock.intelligence.state", "interlock.partners.state",
+            "interlock.people.links");
 
     /**
      * Their configuration: each key's last record kept; the open segment rolls hourly so that it can

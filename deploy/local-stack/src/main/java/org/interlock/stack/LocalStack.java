@@ -102,6 +102,7 @@ public final class LocalStack {
                 new Application("probation", "services/probation", config.probationPort(), "probation"),
                 new Application("intelligence", "services/intelligence", config.intelligencePort(), "intelligence"),
                 new Application("partners", "services/partners", config.partnersPort(), "partners"),
+                new Application("people", "services/people", config.peoplePort(), "people"),
                 new Application("gateway", "gateway", config.gatewayPort(), "gateway", "gateway_app"));
     }
 
@@ -111,7 +112,7 @@ public final class LocalStack {
         supervisor.start(List.of(postgres));
         applicationsToRun().forEach(app -> postgres.ensureDatabase(app.database(), app.runtimeRole()));
         say("PostgreSQL   postgresql://127.0.0.1:" + config.postgresPort() + " (databases: prisons, probation,"
-                + " intelligence, partners, gateway) at " + since(begin));
+                + " intelligence, partners, people, gateway) at " + since(begin));
         supervisor.start(List.of(kafka));
         say("Kafka        " + kafka.bootstrapServers() + " at " + since(begin));
         supervisor.start(List.of(keycloak));

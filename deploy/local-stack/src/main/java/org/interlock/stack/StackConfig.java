@@ -23,14 +23,16 @@ public record StackConfig(
         int probationPort,
         int intelligencePort,
         int partnersPort,
+        int peoplePort,
         List<String> applications) {
 
     /** Every application. */
     public StackConfig(Path repository, Path dataDirectory, int gatewayPort, int keycloakPort,
             int keycloakManagementPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int prisonsPort,
-            int probationPort, int intelligencePort, int partnersPort) {
+            int probationPort, int intelligencePort, int partnersPort, int peoplePort) {
         this(repository, dataDirectory, gatewayPort, keycloakPort, keycloakManagementPort, kafkaPort,
-                kafkaControllerPort, postgresPort, prisonsPort, probationPort, intelligencePort, partnersPort, List.of());
+                kafkaControllerPort, postgresPort, prisonsPort, probationPort, intelligencePort, partnersPort, peoplePort,
+                List.of());
     }
 
     public StackConfig {
@@ -56,6 +58,7 @@ public record StackConfig(
                 port(env, "INTERLOCK_PROBATION_PORT", 8082),
                 port(env, "INTERLOCK_INTELLIGENCE_PORT", 8083),
                 port(env, "INTERLOCK_PARTNERS_PORT", 8084),
+                port(env, "INTERLOCK_PEOPLE_PORT", 8085),
                 // A subset, for benchmarks that measure one component without the others' load.
                 Arrays.stream(env.getOrDefault("INTERLOCK_STACK_APPS", "").split(","))
                         .map(String::trim).filter(name -> !name.isEmpty()).toList());

@@ -53,6 +53,7 @@ public final class TestStack {
             case "probation" -> config.probationPort();
             case "intelligence" -> config.intelligencePort();
             case "partners" -> config.partnersPort();
+            case "people" -> config.peoplePort();
             default -> throw new IllegalArgumentException("No agency service " + service);
         };
         return "http://127.0.0.1:" + port;
@@ -78,7 +79,8 @@ public final class TestStack {
             String bootstrap = infra.kafka().bootstrapServers();
             int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
             return new StackConfig(TestKeycloak.repository(), data, FreePorts.next(), 0, 0, kafkaPort, 0,
-                    infra.postgres().port(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                    infra.postgres().port(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the end-to-end stack", e);
         }

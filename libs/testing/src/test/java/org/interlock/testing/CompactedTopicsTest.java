@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class CompactedTopicsTest {
 
     @Test
-    void theNodeCompactsTheConsentsAndEveryAgencysStateTopic() {
-        List<String> state = new ArrayList<>(List.of(Topics.CONSENTS));
+    void theNodeCompactsTheConsentsEveryAgencysStateTopicAndThePersonLinks() {
+        List<String> state = new ArrayList<>(List.of(Topics.CONSENTS, org.interlock.contracts.PersonIndex.LINKS_TOPIC));
         state.addAll(Topics.allState());
         assertEquals(state.stream().sorted().toList(), KafkaNode.COMPACTED_TOPICS.stream().sorted().toList());
     }

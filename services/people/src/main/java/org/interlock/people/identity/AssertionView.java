@@ -1,0 +1,17 @@
+package org.interlock.people.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What became of an assertion.
+ *
+ * @param person the reference the identity was filed under
+ * @param resolvesTo who that reference is now: itself, or the person it was merged into
+ * @param outcome LINKED (merged or already one person), PROPOSED (review items wait), UNMATCHED
+ * @param merges the merges the assertion caused
+ * @param reviews the review items it raised
+ */
+public record AssertionView(UUID record, String person, String resolvesTo, String outcome, List<UUID> merges,
+        List<UUID> reviews) implements AssertionOutcome {
+}

@@ -1,0 +1,29 @@
+package org.interlock.people;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.specification.RequestSpecification;
+import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.TestActor;
+
+/** Requests to the person index as the gateway makes them, on behalf of the demo's kinds of staff. */
+public final class Requests {
+
+    public static final TestActor PRISON_OFFICER = TestActor.of("olivia.officer", "prisons", null, "offender-manager");
+    public static final TestActor PROBATION_OFFICER = TestActor.of("paul.probation", "probation", null, "offender-manager");
+    public static final TestActor IDENTITY_MANAGER = TestActor.of("ida.identity", "probation", null, "identity-manager");
+
+    private Requests() {
+    }
+
+    public static RequestSpecification as(TestActor actor) {
+        return ServiceRequests.asGatewayFor(actor);
+    }
+
+    public static Map<String, Object> identity(String person, String given, String family, String dateOfBirth,
+            String... identifiers) {
+        return Map.of("person", person, "identifiers", List.of(identifiers),
+                "name", Map.of("given", given, "family", family), "dateOfBirth", dateOfBirth);
+    }
+}

@@ -1,0 +1,77 @@
+package org.interlock.people.identity;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.interlock.people.Requests.PRISON_OFFICER;
+import static org.interlock.people.Requests.PROBATION_OFFICER;
+import static org.interlock.people.Requests.as;
+import static org.interlock.people.Requests.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.interlock.contracts.PersonReference;
+import org.interlock.testing.KafkaPostgresResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "people"))
+class AssertionApiTest {
+
+    @Test
+    void malformedIdentifierIsRefusedNamingItsPlaceInTheRequest() {
+        as(PRISON_OFFICER).body(Map.of("identifiers", List.of("crn:X123456", "pnc:2012/0052494Z"),
+                        "name", Map.of("given", "Ann", "family", "Lee")))
+                .post("/api/v1/identities")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:interlock:problem:validation-failed"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("identifiers[1]"))
+                .body("errors[0].message", equalTo("the check letter of 2012/0052494Z is wrong"));
+    }
+
+    @Test
+    void lookupWithAMalformedIdentifierIsRefusedNamingTheParameter() {
+        as(PRISON_OFFICER).queryParam("identifier", "prison-number:A12BC").get("/api/v1/persons")
+                .then().statusCode(422)
+                .body("errors[0].field", equalTo("identifier"))
+                .body("errors[0].message", equalTo("a prison-number is a letter, 4 digits and 2 letters, e.g. A1234BC"));
+    }
+
+    @Test
+    void lookupOfAnIdentifierNobodyHoldsIsNotFound() {
+        as(PRISON_OFFICER).queryParam("identifier", "crn:Z999999").get("/api/v1/persons")
+                .then().statusCode(404).body("type", equalTo("urn:interlock:problem:not-found"));
+    }
+
+    @Test
+    void samePrisonNumberWithAnotherDateOfBirthIsAConflictAndAReviewItemNotAnOverwrite() {
+        String prison = PersonReference.random();
+        as(PRISON_OFFICER).body(identity(prison, "Grace", "Okafor", "1991-02-17", "prison-number:G1234KL"))
+                .post("/api/v1/identities").then().statusCode(201).body("outcome", equalTo("UNMATCHED"));
+
+        String detail = as(PRISON_OFFICER)
+                .body(identity(PersonReference.random(), "Grace", "Okafor", "1979-06-30", "prison-number:G1234KL"))
+                .post("/api/v1/identities")
+                .then().statusCode(409).body("type", equalTo("urn:interlock:problem:conflict"))
+                .extract().path("detail");
+
+        String review = detail.replaceAll(".*review item ([0-9a-f-]{36}).*", "$1");
+        as(PROBATION_OFFICER).get("/api/v1/reviews/" + review).then().statusCode(200)
+                .body("kind", equalTo("CONFLICT")).body("status", equalTo("OPEN"))
+                .body("candidate", equalTo(prison)).body("identifier", equalTo("prison-number:G1234KL"));
+        as(PRISON_OFFICER).queryParam("identifier", "prison-number:G1234KL").get("/api/v1/persons")
+                .then().statusCode(200).body("person", equalTo(prison));
+    }
+
+    @Test
+    void aWriteWithoutAnActorChangesNothing() {
+        org.interlock.testing.ServiceRequests.asGatewayForNobody()
+                .body(identity(PersonReference.random(), "Ann", "Lee", "1990-01-01", "crn:A111111"))
+                .post("/api/v1/identities").then().statusCode(401);
+        as(PRISON_OFFICER).queryParam("identifier", "crn:A111111").get("/api/v1/persons").then().statusCode(404);
+    }
+}
