@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Who acts, as every agency service must know it: a write under /api/v1 without a valid
- * {@code X-Interlock-Actor} (none, expired, signed with another key, not a JWS) is answered 401
- * and records nothing; a write with one names its actor where the record says who did it
+ * {@code X-Interlock-Actor} (none, expired, signed with another key, made for another service, not
+ * a JWS) is answered 401 and records nothing; a write with one names its actor where the record says who did it
  * ({@code allocatedBy}) and on its event ({@code recordedby}). Shown on allocations, which every
  * service has. A service's test extends it as a {@code @QuarkusTest} with
  * {@code KafkaPostgresResource} and names its agency.
@@ -54,6 +54,8 @@ public abstract class WhoActsContract {
         NONE(actor -> null),
         EXPIRED(TestActor::expiredHeader),
         SIGNED_WITH_ANOTHER_KEY(TestActor::headerSignedWithAnotherKey),
+        FOR_ANOTHER_SERVICE(TestActor::headerForAnotherService),
+        ADDRESSED_TO_ANOTHER_SERVICE(TestActor::headerAddressedToAnotherService),
         NOT_A_JWS(actor -> actor.username()),
         A_GATEWAY_ACCESS_TOKEN(actor -> TestTokens.gateway());
 
