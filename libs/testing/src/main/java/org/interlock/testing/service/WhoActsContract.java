@@ -49,20 +49,22 @@ public abstract class WhoActsContract {
 
     protected abstract Agency agency();
 
-    /** The headers a write is tried with, none of them valid. */
+    /** The headers a write is tried with, none of them valid, and why each is refused. */
     public enum BadActor {
-        NONE(actor -> null),
-        EXPIRED(TestActor::expiredHeader),
-        SIGNED_WITH_ANOTHER_KEY(TestActor::headerSignedWithAnotherKey),
-        FOR_ANOTHER_SERVICE(TestActor::headerForAnotherService),
-        ADDRESSED_TO_ANOTHER_SERVICE(TestActor::headerAddressedToAnotherService),
-        NOT_A_JWS(actor -> actor.username()),
-        A_GATEWAY_ACCESS_TOKEN(actor -> TestTokens.gateway());
+        NONE(actor -> null, "no X-Interlock-Actor header"),
+        EXPIRED(TestActor::expiredHeader, "X-Interlock-Actor has expired"),
+        SIGNED_WITH_ANOTHER_KEY(TestActor::headerSignedWithAnotherKey, "X-Interlock-Actor is not signed by the gateway"),
+        FOR_ANOTHER_SERVICE(TestActor::headerForAnotherService, "X-Interlock-Actor is not signed by the gateway"),
+        ADDRESSED_TO_ANOTHER_SERVICE(TestActor::headerAddressedToAnotherService, "X-Interlock-Actor is for another service"),
+        NOT_A_JWS(actor -> actor.username(), "X-Interlock-Actor is not a compact JWS"),
+        A_GATEWAY_ACCESS_TOKEN(actor -> TestTokens.gateway(), "X-Interlock-Actor is not signed with HS256");
 
         private final Function<TestActor, String> header;
+        private final String reason;
 
-        BadActor(Function<TestActor, String> header) {
+        BadActor(Function<TestActor, String> header, String reason) {
             this.header = header;
+            this.reason = reason;
         }
     }
 
@@ -90,7 +92,8 @@ public abstract class WhoActsContract {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:interlock:problem:unauthenticated"))
-                .body("status", equalTo(401));
+                .body("status", equalTo(401))
+                .body("detail", equalTo(bad.reason));
 
         assertEquals(0, rows("SELECT count(*) FROM allocation WHERE person = '" + person + "'"));
         assertEquals(0, rows("SELECT count(*) FROM outbox WHERE subject = '" + person + "'"));
