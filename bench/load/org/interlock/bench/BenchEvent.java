@@ -7,10 +7,14 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Agency events as the services publish them: binary-mode CloudEvents whose type, category,
@@ -28,14 +32,37 @@ record BenchEvent(String id, String topic, String key, String value, Map<String,
     static final String PARTNERS = "interlock.partners.events";
     static final String CONSENTS = "interlock.consents";
 
+    /** A producer as the outbox relays produce: acknowledged by the broker, batched. */
+    static KafkaProducer<String, String> producer(String kafka) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
     ProducerRecord<String, String> record() {
         return to(topic);
     }
 
     ProducerRecord<String, String> to(String otherTopic) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(otherTopic, key, value);
+        return withHeaders(new ProducerRecord<>(otherTopic, key, value));
+    }
+
+    private ProducerRecord<String, String> withHeaders(ProducerRecord<String, String> record) {
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         return record;
+    }
+
+    /**
+     * The same event as the service's outbox also writes it to its agency's compacted state topic
+     * (ADR 0012), keyed by the entity it leaves in force: the gateway's views (referrals,
+     * allocations, organisations) are built from those topics, not from the events topics.
+     */
+    ProducerRecord<String, String> state(String entity) {
+        String agencyTopic = topic.substring(0, topic.length() - ".events".length());
+        return withHeaders(new ProducerRecord<>(agencyTopic + ".state", headers.get("ce_category") + ":" + entity, value));
     }
 
     /** Value plus header bytes: what the broker stores of the event, less the batch overhead. */
@@ -104,11 +131,11 @@ record BenchEvent(String id, String topic, String key, String value, Map<String,
     }
 
     /** The caseworker allocated to the person by the partner manager, inside the referral. */
-    static BenchEvent partnerAllocation(String person, String caseworker, String manager) {
+    static BenchEvent partnerAllocation(String allocation, String person, String caseworker, String manager) {
         return agency(PARTNERS, "partners", "org.interlock.partners.allocation.started.v1", person, "allocation",
                 "official", """
                 {"id":"%s","person":"%s","staff":"%s","role":"PARTNER_CASEWORKER","startsOn":"2026-01-01",\
-                "endsOn":null,"allocatedBy":"%s"}""".formatted(UUID.randomUUID(), person, caseworker, manager));
+                "endsOn":null,"allocatedBy":"%s"}""".formatted(allocation, person, caseworker, manager));
     }
 
     /** The person's consent as the partners service mirrors it on interlock.consents (keyed by its id). */

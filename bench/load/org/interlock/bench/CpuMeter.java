@@ -58,6 +58,29 @@ final class CpuMeter {
         return cores;
     }
 
+    /**
+     * Waits, at most {@code max}, until the stack's processes together use less than
+     * {@code cores} over a second: a recipient service still consuming the copies of the previous
+     * phase would otherwise take its cores from the phase being measured.
+     *
+     * @return the seconds waited, or -1 if the stack never went quiet
+     */
+    static double awaitQuiet(double cores, java.time.Duration max) throws InterruptedException {
+        long begin = System.nanoTime();
+        CpuMeter stack = new CpuMeter(BenchPids.all().keySet().toArray(String[]::new));
+        stack.pids.remove("generator");
+        while (System.nanoTime() - begin < max.toNanos()) {
+            stack.start();
+            Thread.sleep(1000);
+            Map<String, Double> used = stack.stop();
+            used.remove("machine");
+            if (used.values().stream().mapToDouble(Double::doubleValue).sum() < cores) {
+                return (System.nanoTime() - begin) / 1e9;
+            }
+        }
+        return -1;
+    }
+
     /** One BENCH line: "gateway 1.21, broker 0.30, ..." as the figure would not fit one number. */
     static String describe(Map<String, Double> cores) {
         StringBuilder names = new StringBuilder();

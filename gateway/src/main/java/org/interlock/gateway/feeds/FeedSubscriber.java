@@ -25,6 +25,7 @@ import org.interlock.gateway.disclosure.Disclosure;
 import org.interlock.gateway.topics.AgencyEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.policy.Permit;
+import org.interlock.policy.PersonLinks;
 import org.interlock.policy.Principal;
 import org.jboss.logging.Logger;
 
@@ -58,14 +59,16 @@ public final class FeedSubscriber {
     /** Released whenever the transport may take more: the pusher waits on it, not on a clock. */
     private final Semaphore demand = new Semaphore(0);
     private final Consumer<FeedSubscriber> onEnd;
+    private final PersonLinks links;
     private FeedPosition position;
     /** Set while the stream must first read from the topics; null once it has joined the log. */
     private FeedHistory history;
     private FeedLog log;
 
     FeedSubscriber(Subscription subscription, int capacity, Disclosure disclosure, AuditTrail audit, ObjectMapper json,
-            Consumer<FeedSubscriber> onEnd) {
+            PersonLinks links, Consumer<FeedSubscriber> onEnd) {
         this.subscription = subscription;
+        this.links = links;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.disclosure = disclosure;
         this.audience = new Audience(subscription.principal(), Evidence.actor(subscription.principal(),
@@ -92,12 +95,12 @@ public final class FeedSubscriber {
     }
 
     boolean follows(String person) {
-        return !closed && subscription.filter().persons().contains(person);
+        return !closed && subscription.filter().follows(person, links);
     }
 
     /** Called by the feed log for every event, in its order; never blocks. */
     void offer(FeedEntry entry) {
-        if (closed || !subscription.filter().matches(entry)) {
+        if (closed || !subscription.filter().matches(entry, links)) {
             return;
         }
         if (!queue.offer(entry)) {
@@ -128,7 +131,7 @@ public final class FeedSubscriber {
 
     private void catchUp() {
         for (int attempt = 0; history != null && !closed; attempt++) {
-            FeedPosition reached = history.replay(position, log.floor(), subscription.filter()::matches, this::push,
+            FeedPosition reached = history.replay(position, log.floor(), entry -> subscription.filter().matches(entry, links), this::push,
                     () -> closed);
             position = reached;
             if (log.join(this, reached)) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.disclosure.Disclosure;
+import org.interlock.gateway.people.PersonLinksView;
 import org.interlock.policy.PolicyEngine;
 import org.interlock.policy.Principal;
 import org.interlock.platform.problem.ProblemException;
@@ -30,11 +31,12 @@ public class FeedSubscriptions {
     private final FeedHistory history;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final PersonLinksView links;
     private final Set<String> feedRoles;
     private final int bufferEvents;
 
     public FeedSubscriptions(PolicyEngine policy, Disclosure disclosure, FeedLog log, FeedHistory history, AuditTrail audit, ObjectMapper json,
-            @ConfigProperty(name = "interlock.feeds.roles", defaultValue = "analyst") Set<String> feedRoles,
+            PersonLinksView links, @ConfigProperty(name = "interlock.feeds.roles", defaultValue = "analyst") Set<String> feedRoles,
             @ConfigProperty(name = "interlock.feeds.buffer-events", defaultValue = "1000") int bufferEvents) {
         this.policy = policy;
         this.disclosure = disclosure;
@@ -42,6 +44,7 @@ public class FeedSubscriptions {
         this.history = history;
         this.audit = audit;
         this.json = json;
+        this.links = links;
         this.feedRoles = feedRoles;
         this.bufferEvents = bufferEvents;
     }
@@ -68,7 +71,7 @@ public class FeedSubscriptions {
     /** Registers a subscriber with the feed log, holding what it missed since its resume point. */
     FeedSubscriber open(FeedSubscriber.Subscription subscription) {
         FeedSubscriber subscriber = new FeedSubscriber(subscription, bufferEvents, disclosure, audit, json,
-                log::unsubscribe);
+                links, log::unsubscribe);
         FeedPosition resume = subscription.resume();
         if (resume == null || log.retains(resume)) {
             subscriber.startsAt(log.subscribe(subscriber, resume));

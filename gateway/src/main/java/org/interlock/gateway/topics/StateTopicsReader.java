@@ -15,14 +15,17 @@ import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.interlock.contracts.Agency;
+import org.interlock.contracts.PersonIndex;
 import org.interlock.contracts.Topics;
 import org.interlock.gateway.consent.ConsentCache;
+import org.interlock.gateway.people.PersonLinksView;
 import org.jboss.logging.Logger;
 
 /**
  * The one reader, per replica, of what the gateway's views are built from: the four agencies'
  * compacted state topics (allocations, referrals and their answers, restrictions, partner
- * organisations) and the compacted consents topic, every one from the beginning (ADR 0012). A
+ * organisations), the compacted consents topic and the person index's links (ADR 0014), every one
+ * from the beginning (ADR 0012). A
  * start therefore reads the state of the agencies, not their history. Each state record is checked
  * as an event would be ({@link AgencyEvents#readState}) and offered to every {@link StateView}; a
  * tombstone removes the entity from them. The exchange and readiness wait until it has caught up.
@@ -35,15 +38,18 @@ public class StateTopicsReader {
     private final AgencyEvents events;
     private final List<StateView> views;
     private final ConsentCache consents;
+    private final PersonLinksView links;
     private final TopicReader reader;
 
     public StateTopicsReader(@Identifier("default-kafka-broker") Map<String, Object> kafka, AgencyEvents events,
-            @All List<StateView> views, ConsentCache consents) {
+            @All List<StateView> views, ConsentCache consents, PersonLinksView links) {
         this.events = events;
         this.views = List.copyOf(views);
         this.consents = consents;
+        this.links = links;
         List<String> topics = new ArrayList<>(Topics.allState());
         topics.add(Topics.CONSENTS);
+        topics.add(PersonIndex.LINKS_TOPIC);
         this.reader = new TopicReader("state", kafka, topics, TopicReader.Start.beginning(), this::read);
     }
 
@@ -65,6 +71,8 @@ public class StateTopicsReader {
             try {
                 if (Topics.CONSENTS.equals(record.topic())) {
                     consents.apply(record.key(), record.value());
+                } else if (PersonIndex.LINKS_TOPIC.equals(record.topic())) {
+                    links.apply(record);
                 } else if (record.value() == null) {
                     ended(record);
                 } else {

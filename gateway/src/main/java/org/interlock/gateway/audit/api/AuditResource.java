@@ -37,6 +37,7 @@ import org.interlock.gateway.audit.store.StoredRecord;
 import org.interlock.gateway.audit.store.TreeHeadStore;
 import org.interlock.gateway.audit.store.TreeHeadStore.StoredHead;
 import org.interlock.gateway.identity.CallerPrincipal;
+import org.interlock.gateway.people.PersonLinksView;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 
@@ -61,9 +62,10 @@ public class AuditResource {
     private final CallerPrincipal caller;
     private final TreeHeadSigner signer;
     private final ObjectMapper json;
+    private final PersonLinksView links;
 
     public AuditResource(AuditStore records, ReviewStore reviews, TreeHeadStore heads, LogProofs proofs, AuditTrail audit,
-            CallerPrincipal caller, TreeHeadSigner signer, ObjectMapper json) {
+            CallerPrincipal caller, TreeHeadSigner signer, ObjectMapper json, PersonLinksView links) {
         this.records = records;
         this.reviews = reviews;
         this.heads = heads;
@@ -72,6 +74,7 @@ public class AuditResource {
         this.caller = caller;
         this.signer = signer;
         this.json = json;
+        this.links = links;
     }
 
     @GET
@@ -81,7 +84,8 @@ public class AuditResource {
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("until") String until,
             @QueryParam("breakGlass") String breakGlass, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit, @HeaderParam("X-Correlation-Id") String correlation) throws SQLException {
-        RecordFilter filter = RecordQueryParams.filter(person, actor, agency, org, action, outcome, from, until, breakGlass);
+        RecordFilter filter = RecordQueryParams.filter(person, actor, agency, org, action, outcome, from, until, breakGlass,
+                links);
         long after = RecordQueryParams.cursor(cursor);
         int pageSize = RecordQueryParams.limit(limit);
         recordQuery("records" + describe(filter), filter.person(), correlation);
@@ -92,7 +96,8 @@ public class AuditResource {
     @Path("/persons/{person}/disclosures")
     public AuditViews.RecordPage disclosures(@PathParam("person") String person, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit, @HeaderParam("X-Correlation-Id") String correlation) throws SQLException {
-        RecordFilter filter = RecordFilter.disclosuresOf(RecordQueryParams.person(person, "person"));
+        // A survivor's disclosures include those of every reference merged into it (ADR 0014).
+        RecordFilter filter = RecordFilter.disclosuresOf(links.identities(RecordQueryParams.person(person, "person")));
         long after = RecordQueryParams.cursor(cursor);
         int pageSize = RecordQueryParams.limit(limit);
         recordQuery("disclosures", person, correlation);

@@ -1,5 +1,7 @@
 package org.interlock.gateway.audit.api;
 
+import java.util.List;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Decision;
 import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.audit.store.RecordFilter;
+import org.interlock.policy.PersonLinks;
 import org.interlock.platform.problem.Validation;
 
 /**
@@ -111,9 +114,11 @@ final class RecordQueryParams {
         throw Validation.invalid(field, "must be a whole number, 0 or more");
     }
 
+    /** The filter of a query; a person is asked about under every reference linked to it. */
     static RecordFilter filter(String person, String actor, String agency, String org, String action, String outcome,
-            String from, String until, String breakGlass) {
-        return new RecordFilter(person(person, "person"), name(actor, "actor"), name(agency, "agency"),
+            String from, String until, String breakGlass, PersonLinks links) {
+        String asked = person(person, "person");
+        return new RecordFilter(asked == null ? List.of() : links.identities(asked), name(actor, "actor"), name(agency, "agency"),
                 name(org, "org"), null, action(action), outcome(outcome), time(from, "from"), time(until, "until"),
                 flag(breakGlass, "breakGlass"));
     }

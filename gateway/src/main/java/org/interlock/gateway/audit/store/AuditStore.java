@@ -247,7 +247,10 @@ public class AuditStore {
         static Where of(RecordFilter f) {
             StringBuilder sql = new StringBuilder();
             List<Object> values = new ArrayList<>();
-            add(sql, values, " AND person = ?", f.person());
+            if (!f.persons().isEmpty()) {
+                sql.append(" AND person = ANY (?)");
+                values.add(f.persons().toArray(String[]::new));
+            }
             add(sql, values, " AND actor_subject = ?", f.actor());
             add(sql, values, " AND actor_agency = ?", f.agency());
             add(sql, values, " AND actor_org = ?", f.org());

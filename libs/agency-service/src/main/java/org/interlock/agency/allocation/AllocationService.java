@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.interlock.agency.actor.Actor;
 import org.interlock.agency.config.AgencyConfig;
@@ -76,6 +77,24 @@ public class AllocationService {
                 .call(allocation -> outbox.appendEnding(DomainEvent.of(events.ended(), allocation.person,
                         AllocationView.of(allocation)), allocation.id))
                 .map(AllocationView::of));
+    }
+
+    /**
+     * Ends, in the caller's transaction, the member of staff's allocations to the person in the
+     * role that are still running: for an allocation that existed only because of something that
+     * has now ended (a partner caseworker's, once the referral it served is withdrawn or expires).
+     */
+    public Uni<Void> endRecorded(String person, String staff, AllocationRole role, LocalDate endsOn) {
+        return Allocation.<Allocation>list("person = ?1 and staff = ?2 and role = ?3 and endsOn is null", person, staff,
+                        role)
+                .call(running -> Multi.createFrom().iterable(running)
+                        .onItem().transformToUniAndConcatenate(allocation -> {
+                            allocation.endsOn = endsOn.isBefore(allocation.startsOn) ? allocation.startsOn : endsOn;
+                            return outbox.appendEnding(DomainEvent.of(events.ended(), allocation.person,
+                                    AllocationView.of(allocation)), allocation.id);
+                        })
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     @WithSession

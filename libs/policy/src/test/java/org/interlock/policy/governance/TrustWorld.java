@@ -66,6 +66,7 @@ final class TrustWorld {
     private final RestrictionRegister restrictions = new RestrictionRegister();
     private final List<Happened> consents = new ArrayList<>();
     private final List<Happened> history = new ArrayList<>();
+    private final Views views;
     private final InterlockPolicyEngine engine;
 
     TrustWorld(Policy policy) {
@@ -75,9 +76,14 @@ final class TrustWorld {
                         && c.purposes().contains(purpose)
                         && c.categories().stream().anyMatch(p -> new CategoryPattern(p).matches(category)))
                 .findFirst().map(c -> new ConsentGrant(c.id(), person, organisation, at));
-        this.engine = new InterlockPolicyEngine(() -> this.policy,
-                new Views(allocations, consentView, referrals, restrictions, PolicyFixtures.EVERY_ORGANISATION_ACTIVE,
-                        directory));
+        this.views = new Views(allocations, consentView, referrals, restrictions,
+                PolicyFixtures.EVERY_ORGANISATION_ACTIVE, directory);
+        this.engine = new InterlockPolicyEngine(() -> this.policy, views);
+    }
+
+    /** What the acts that happened made: the views the engine decides with. */
+    Views views() {
+        return views;
     }
 
     InterlockPolicyEngine engine() {

@@ -121,7 +121,11 @@ public class PartnerReferralService {
         return referral.persist().replaceWithVoid();
     }
 
-    /** An accepted referral that ends leaves the state topic (the referring agency's event is the cause). */
+    /**
+     * An accepted referral that ends leaves the state topic (the referring agency's event is the
+     * cause), and so does the caseworker's allocation it brought, unless another accepted referral
+     * of the person to the organisation still needs that caseworker.
+     */
     private Uni<Void> end(PartnerReferral held, ReferralCopy copy, PartnerReferralStatus ended) {
         if (held == null || !held.organisation.equals(copy.organisation()) || !held.person.equals(copy.person())) {
             throw new UnprocessableEvent("referral copy that ends a referral the organisation was never made");
@@ -132,7 +136,16 @@ public class PartnerReferralService {
         }
         return wasAccepted
                 ? outbox.appendTombstone(PartnersEvents.REFERRAL_ACCEPTED.category(), held.id, held.person, copy.type())
+                        .chain(() -> endCaseworkerAllocation(held))
                 : Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> endCaseworkerAllocation(PartnerReferral ended) {
+        return PartnerReferral.count("person = ?1 and organisation = ?2 and caseworker = ?3 and status = ?4 and id <> ?5",
+                        ended.person, ended.organisation, ended.caseworker, PartnerReferralStatus.ACCEPTED, ended.id)
+                .chain(stillAccepted -> stillAccepted > 0 ? Uni.createFrom().voidItem()
+                        : allocations.endRecorded(ended.person, ended.caseworker, AllocationRole.PARTNER_CASEWORKER,
+                                today()));
     }
 
     private static DomainEvent event(EventType type, PartnerReferral referral) {

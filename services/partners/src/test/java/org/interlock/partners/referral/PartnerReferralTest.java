@@ -200,6 +200,28 @@ class PartnerReferralTest {
     }
 
     @Test
+    void theCaseworkerAllocationEndsWithTheLastAcceptedReferralItServed() {
+        String person = PersonReference.random();
+        String first = opened(person);
+        String second = opened(person);
+        for (String referral : List.of(first, second)) {
+            ServiceRequests.asGatewayFor(HANA).body(Map.of("caseworker", "mia.mentor"))
+                    .post("/api/v1/referrals/" + referral + "/accept").then().statusCode(200);
+        }
+
+        deliver("probation", "withdrawn", first, person, HORIZON, HORIZON);
+        awaitStatus(first, "WITHDRAWN");
+        assertEquals(2, rows("SELECT count(*) FROM allocation WHERE person = '" + person + "' AND ends_on IS NULL"));
+
+        deliver("probation", "expired", second, person, HORIZON, HORIZON);
+        awaitStatus(second, "EXPIRED");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                rows("SELECT count(*) FROM allocation WHERE person = '" + person + "' AND ends_on IS NULL") == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.about(person).stream()
+                .anyMatch(r -> TopicRecorder.header(r, "ce_type").equals("org.interlock.partners.allocation.ended.v1")));
+    }
+
+    @Test
     void aReferralCopyForAnotherOrganisationOrWithoutItsTermsIsDeadLetteredWithItsReason() {
         try (TopicRecorder deadLetters = new TopicRecorder("interlock.partners.deadletter")) {
             String person = PersonReference.random();
