@@ -96,8 +96,9 @@ export function localStackEnvNames() {
     const src = readFileSync(join(STACK_SRC, file), "utf8");
     for (const m of src.matchAll(/"((?:QUARKUS|KAFKA|INTERLOCK)_[A-Z0-9_]*)"(\s*\+)?/g)) {
       if (!m[2]) { names.add(m[1]); continue; }
-      if (m[1] !== "INTERLOCK_SERVICE_") throw new Error(`${file}: env name built from "${m[1]}" + ...: teach compose.test.mjs what it becomes`);
-      for (const ag of AGENCIES) names.add(`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`);
+      const built = { INTERLOCK_SERVICE_: "_URL", INTERLOCK_ACTOR_: "_SECRET" }[m[1]];
+      if (!built) throw new Error(`${file}: env name built from "${m[1]}" + ...: teach compose.test.mjs what it becomes`);
+      for (const ag of AGENCIES) names.add(`${m[1]}${ag.toUpperCase()}${built}`);
     }
   }
   return names;
@@ -105,9 +106,10 @@ export function localStackEnvNames() {
 
 // The local stack hands some names to every app although only one side reads them; the compose
 // file, like the chart, gives each app only what it reads (helm/test/validate.mjs checks the same).
-const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_DIRECTORY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_SIGNING_|QUARKUS_DATASOURCE_MIGRATION_)/;
-// The gateway uses JDBC only; it signs who acts, the services verify it.
-const SERVICES_ONLY = /^(QUARKUS_DATASOURCE_REACTIVE_|INTERLOCK_ACTOR_PUBLIC_)/;
+const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_DIRECTORY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_(PRISONS|PROBATION|INTELLIGENCE|PARTNERS)_|QUARKUS_DATASOURCE_MIGRATION_)/;
+// The gateway uses JDBC only; it vouches for who acts to every service, each service verifies
+// with its own secret.
+const SERVICES_ONLY = /^(QUARKUS_DATASOURCE_REACTIVE_|INTERLOCK_ACTOR_SECRET$)/;
 // What only the compose file needs: its PostgreSQL asks for passwords (the local stack's trusts
 // loopback connections).
 const COMPOSE_ONLY = {

@@ -243,8 +243,8 @@ for (const file of files) {
     });
 
     /** The container's environment: ConfigMap and literal values, Secret references apart. */
-    const runtime = () => {
-      const c = dep.spec.template.spec.containers[0];
+    const runtimeOf = (deployment) => {
+      const c = deployment.spec.template.spec.containers[0];
       const cm = find("ConfigMap", c.envFrom[0].configMapRef.name);
       const env = { ...cm.data };
       const fromSecret = {};
@@ -256,6 +256,7 @@ for (const file of files) {
       const mounted = (path) => mounts.some((m) => path.startsWith(m.mountPath + "/"));
       return { cm, env, fromSecret, mounts, mounted };
     };
+    const runtime = () => runtimeOf(dep);
 
     test(`${tag}: ${app}: runtime environment contract`, () => {
       assert.ok(dep);
@@ -266,7 +267,8 @@ for (const file of files) {
       }
       for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_MIGRATION_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
                        "INTERLOCK_GATEWAY_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_KEYSTORE_PASSWORD",
-                       "INTERLOCK_AUDIT_SIGNING_KEY", "INTERLOCK_ACTOR_SIGNING_KEY", "INTERLOCK_ACTOR_PUBLIC_KEY"]) {
+                       "INTERLOCK_AUDIT_SIGNING_KEY", "INTERLOCK_ACTOR_SECRET", "INTERLOCK_ACTOR_PREVIOUS_SECRET",
+                       ...AGENCIES.map((ag) => `INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`)]) {
         assert.ok(!(k in env), `${k} must come from a Secret`);
       }
       assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
@@ -294,8 +296,11 @@ for (const file of files) {
       const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
       if (app === "gateway") {
         assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
-        assert.ok(fromSecret.INTERLOCK_ACTOR_SIGNING_KEY, "gateway without INTERLOCK_ACTOR_SIGNING_KEY");
-        assert.equal(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, undefined, "the gateway signs who acts, it verifies nothing with the public key");
+        const actorSecrets = AGENCIES.map((ag) => fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`]);
+        actorSecrets.forEach((ref, i) => assert.ok(ref, `gateway without ${AGENCIES[i]}'s actor secret`));
+        assert.equal(new Set(actorSecrets.map((ref) => JSON.stringify(ref))).size, 4,
+            "each service's actor secret is a Secret of its own");
+        assert.equal(fromSecret.INTERLOCK_ACTOR_SECRET, undefined, "the gateway vouches for who acts, it verifies nothing");
         assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
         assert.deepEqual(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET);
         assert.ok(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, "the gateway needs the directory client's secret for the staff directory");
@@ -316,8 +321,14 @@ for (const file of files) {
         }
       } else {
         assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
-        assert.equal(fromSecret.INTERLOCK_ACTOR_SIGNING_KEY, undefined, "only the gateway holds the actor signing key");
-        assert.ok(fromSecret.INTERLOCK_ACTOR_PUBLIC_KEY, "a service without INTERLOCK_ACTOR_PUBLIC_KEY does not start");
+        assert.ok(fromSecret.INTERLOCK_ACTOR_SECRET, "a service without INTERLOCK_ACTOR_SECRET refuses every write");
+        for (const ag of AGENCIES) {
+          assert.equal(fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`], undefined,
+              "only the gateway holds every service's actor secret");
+        }
+        const gateway = byKind("Deployment").find((d) => d.metadata.labels?.["app.kubernetes.io/component"] === "gateway");
+        const gatewayRef = runtimeOf(gateway).fromSecret[`INTERLOCK_ACTOR_${app.toUpperCase()}_SECRET`];
+        assert.deepEqual(fromSecret.INTERLOCK_ACTOR_SECRET, gatewayRef, "the service holds the secret the gateway vouches to it with");
         assert.equal(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, undefined, "only the gateway holds its client secret");
         assert.equal(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, undefined, "only the gateway reads the staff directory");
         assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");

@@ -148,19 +148,20 @@ public final class LocalStack {
             return List.of();
         }
         String signingKey = AuditSigningKey.of(config.dataDirectory());
-        ActorKeyPair actorKeys = ActorKeyPair.of(config.dataDirectory());
+        Map<String, String> actorSecrets = ActorSecrets.of(config.dataDirectory());
         List<ApplicationServer> servers = new ArrayList<>();
         for (Application app : apps) {
             Map<String, String> env = new HashMap<>(routes);
             if (app.name().equals("gateway")) {
-                // Only the gateway signs the audit trail, and who acts; no service ever sees either key.
+                // Only the gateway signs the audit trail, and vouches for who acts to every service.
                 env.put("INTERLOCK_AUDIT_SIGNING_KEY", signingKey);
-                env.put("INTERLOCK_ACTOR_SIGNING_KEY", actorKeys.signingKey());
+                actorSecrets.forEach((service, secret) ->
+                        env.put("INTERLOCK_ACTOR_" + service.toUpperCase() + "_SECRET", secret));
                 // The dev realm's secret of client interlock-directory: the gateway's staff directory.
                 env.put("INTERLOCK_DIRECTORY_CLIENT_SECRET", "dev-directory-secret");
             } else {
-                // The services verify who acts with the public half.
-                env.put("INTERLOCK_ACTOR_PUBLIC_KEY", actorKeys.publicKey());
+                // Each service holds only its own actor secret: it cannot vouch to another service.
+                env.put("INTERLOCK_ACTOR_SECRET", actorSecrets.get(app.name()));
             }
             servers.add(new ApplicationServer(app, app.process(config, kafka, postgres, keycloak, env, registry)));
         }

@@ -75,7 +75,8 @@ public class Enforcement {
                 })
                 .chain(() -> services.call(ask.request().agency(), method, ask.servicePath(), null,
                         body == null ? "" : body, ask.trace().requestId(),
-                        actors.assertion(ask.principal(), ask.client(), ask.trace().requestId())))
+                        actors.assertion(ask.request().agency(), ask.principal(), ask.client(),
+                                ask.trace().requestId())))
                 .map(Enforcement::passOn);
     }
 

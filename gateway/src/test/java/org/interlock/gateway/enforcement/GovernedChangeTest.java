@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.interlock.gateway.organisations.OrganisationDirectory;
 import org.interlock.gateway.referrals.ReferralView;
 import org.interlock.gateway.referrals.Referred;
 import org.interlock.platform.actor.ActorAssertion;
-import org.interlock.platform.actor.ActorKeys;
+import org.interlock.platform.actor.InvalidActorAssertion;
 import org.interlock.policy.StaffDirectory;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
@@ -194,14 +195,25 @@ class GovernedChangeTest {
         assertActs("POST /partners/api/v1/consents", "mia.mentor", "partners", "horizon-mentoring", "partner-caseworker");
     }
 
-    /** The last request the stub received as {@code methodAndPath} named the caller, signed with the gateway's key. */
+    /**
+     * The last request the stub received as {@code methodAndPath} named the caller, MACed with the
+     * key of the service it went to and addressed to it; under any other service's key it is refused.
+     */
     private static void assertActs(String methodAndPath, String username, String agency, String org, String role) {
         String header = UpstreamStub.LAST_ACTOR.get(methodAndPath);
         assertNotNull(header, methodAndPath + " reached the service without " + ActorAssertion.HEADER);
-        ActorAssertion actor = ActorAssertion.verify(header, ActorKeys.publicKey(TestActor.DEV_PUBLIC_KEY), Instant.now());
+        String service = methodAndPath.split("/")[1];
+        ActorAssertion actor = ActorAssertion.verify(header, List.of(TestActor.devKey(service)), service, Instant.now());
         assertEquals(List.of(username, agency, String.valueOf(org)),
                 List.of(actor.username(), actor.agency(), String.valueOf(actor.org())), methodAndPath);
         assertTrue(actor.roles().contains(role), actor.roles() + " holds " + role);
+        for (String other : TestActor.DEV_SECRETS.keySet()) {
+            if (!other.equals(service)) {
+                assertThrows(InvalidActorAssertion.class,
+                        () -> ActorAssertion.verify(header, List.of(TestActor.devKey(other)), other, Instant.now()),
+                        methodAndPath + " verified at " + other);
+            }
+        }
     }
 
     /** peter.probation allocated to the person by a team manager: their statutory lead, in the gateway's view. */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 
+import org.interlock.agency.config.AgencyConfig;
 import org.interlock.platform.actor.ActorAssertion;
 import org.interlock.platform.actor.InvalidActorAssertion;
 import org.interlock.platform.problem.ProblemException;
@@ -13,10 +14,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every write under {@code /api/v1} names who acts: the gateway's signed assertion
- * ({@code X-Interlock-Actor}) is verified before the request body is even read, and a write
- * without a valid one is answered 401 and changes nothing. The gateway's bearer token (checked
- * before this) says the gateway calls; the assertion says for whom.
+ * Every write under {@code /api/v1} names who acts: the gateway's assertion
+ * ({@code X-Interlock-Actor}), MACed with the secret it shares with this service and addressed to
+ * it, is verified before the request body is even read, and a write without a valid one is
+ * answered 401 and changes nothing. The gateway's bearer token (checked before this) says the
+ * gateway calls; the assertion says for whom.
  */
 public class ActorVerification {
 
@@ -25,13 +27,15 @@ public class ActorVerification {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String API = "/api/v1/";
 
-    private final GatewayActorKey gatewayKey;
+    private final GatewayActorKeys gatewayKeys;
     private final Actor actor;
+    private final String service;
     private final Clock clock = Clock.systemUTC();
 
-    public ActorVerification(GatewayActorKey gatewayKey, Actor actor) {
-        this.gatewayKey = gatewayKey;
+    public ActorVerification(GatewayActorKeys gatewayKeys, Actor actor, AgencyConfig config) {
+        this.gatewayKeys = gatewayKeys;
         this.actor = actor;
+        this.service = config.agency();
     }
 
     @ServerRequestFilter
@@ -41,8 +45,8 @@ public class ActorVerification {
             return;
         }
         try {
-            actor.verified(ActorAssertion.verify(request.getHeaderString(ActorAssertion.HEADER), gatewayKey.key(),
-                    clock.instant()));
+            actor.verified(ActorAssertion.verify(request.getHeaderString(ActorAssertion.HEADER), gatewayKeys.trusted(),
+                    service, clock.instant()));
         } catch (InvalidActorAssertion refused) {
             // The reason never quotes the header; the path holds no personal data (ids only).
             LOG.warnf("Write refused, %s: %s %s", refused.getMessage(), request.getMethod(),

@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Who acts, as every agency service must know it: a write under /api/v1 without a valid
- * {@code X-Interlock-Actor} (none, expired, signed with another key, not a JWS) is answered 401
- * and records nothing; a write with one names its actor where the record says who did it
+ * {@code X-Interlock-Actor} (none, expired, signed with another key, made for another service, not
+ * a JWS) is answered 401 and records nothing; a write with one names its actor where the record says who did it
  * ({@code allocatedBy}) and on its event ({@code recordedby}). Shown on allocations, which every
  * service has. A service's test extends it as a {@code @QuarkusTest} with
  * {@code KafkaPostgresResource} and names its agency.
@@ -49,18 +49,22 @@ public abstract class WhoActsContract {
 
     protected abstract Agency agency();
 
-    /** The headers a write is tried with, none of them valid. */
+    /** The headers a write is tried with, none of them valid, and why each is refused. */
     public enum BadActor {
-        NONE(actor -> null),
-        EXPIRED(TestActor::expiredHeader),
-        SIGNED_WITH_ANOTHER_KEY(TestActor::headerSignedWithAnotherKey),
-        NOT_A_JWS(actor -> actor.username()),
-        A_GATEWAY_ACCESS_TOKEN(actor -> TestTokens.gateway());
+        NONE(actor -> null, "no X-Interlock-Actor header"),
+        EXPIRED(TestActor::expiredHeader, "X-Interlock-Actor has expired"),
+        SIGNED_WITH_ANOTHER_KEY(TestActor::headerSignedWithAnotherKey, "X-Interlock-Actor is not signed by the gateway"),
+        FOR_ANOTHER_SERVICE(TestActor::headerForAnotherService, "X-Interlock-Actor is not signed by the gateway"),
+        ADDRESSED_TO_ANOTHER_SERVICE(TestActor::headerAddressedToAnotherService, "X-Interlock-Actor is for another service"),
+        NOT_A_JWS(actor -> actor.username(), "X-Interlock-Actor is not a compact JWS"),
+        A_GATEWAY_ACCESS_TOKEN(actor -> TestTokens.gateway(), "X-Interlock-Actor is not signed with HS256");
 
         private final Function<TestActor, String> header;
+        private final String reason;
 
-        BadActor(Function<TestActor, String> header) {
+        BadActor(Function<TestActor, String> header, String reason) {
             this.header = header;
+            this.reason = reason;
         }
     }
 
@@ -88,7 +92,8 @@ public abstract class WhoActsContract {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:interlock:problem:unauthenticated"))
-                .body("status", equalTo(401));
+                .body("status", equalTo(401))
+                .body("detail", equalTo(bad.reason));
 
         assertEquals(0, rows("SELECT count(*) FROM allocation WHERE person = '" + person + "'"));
         assertEquals(0, rows("SELECT count(*) FROM outbox WHERE subject = '" + person + "'"));
