@@ -158,7 +158,12 @@ const GATEWAY_DEADLETTER = "interlock.gateway.deadletter";
 // Gone: the audit log is sequenced in the gateway's PostgreSQL database. Probed so that no
 // stale grant on it survives.
 const AUDIT = "interlock.audit";
-export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), state(a), inbox(a), deadletter(a)]), CONSENTS, ALERTS, GATEWAY_DEADLETTER];
+// The person index's (ADR 0014): its events, and the compacted links the gateway's decisions follow.
+// The chart does not run the index yet, so nobody is granted their writes.
+const PEOPLE_EVENTS = "interlock.people.events";
+const PEOPLE_LINKS = "interlock.people.links";
+export const TOPICS = [...AGENCIES.flatMap((a) => [events(a), state(a), inbox(a), deadletter(a)]), CONSENTS, ALERTS,
+  GATEWAY_DEADLETTER, PEOPLE_EVENTS, PEOPLE_LINKS];
 
 /** Who may Read and who may Write each topic (the least-privilege rules of the brief). */
 export function expectedTopicAccess() {
@@ -172,6 +177,8 @@ export function expectedTopicAccess() {
   t[CONSENTS] = { Read: ["gateway"], Write: ["partners"] };
   t[ALERTS] = { Read: [], Write: ["gateway"] };
   t[GATEWAY_DEADLETTER] = { Read: [], Write: ["gateway"] };
+  t[PEOPLE_EVENTS] = { Read: [], Write: [] };
+  t[PEOPLE_LINKS] = { Read: ["gateway"], Write: [] };
   return t;
 }
 

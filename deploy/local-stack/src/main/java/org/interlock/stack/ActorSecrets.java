@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class ActorSecrets {
 
-    static final List<String> SERVICES = List.of("prisons", "probation", "intelligence", "partners");
+    static final List<String> SERVICES = List.of("prisons", "probation", "intelligence", "partners", "people");
     private static final String PREFIX = "actor-secret-";
     private static final List<String> RETIRED = List.of("actor-signing-key", "actor-public-key");
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -16,8 +16,6 @@ import org.interlock.policy.Principal;
 @ApplicationScoped
 public class PersonIndexClient {
 
-    static final String SERVICE = "people";
-
     private final AgencyServices services;
     private final AgencyServicesConfig config;
     private final ActorSigner actors;
@@ -31,11 +29,11 @@ public class PersonIndexClient {
     Uni<Upstream> call(HttpMethod method, String path, String query, String body, String correlationId, String actor) {
         String url = config.people().map(AgencyServicesConfig.Upstream::url)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE, "The person index is not configured"));
-        return services.call(SERVICE, url, method, path, query, body, correlationId, actor);
+        return services.call(ActorSigner.PEOPLE, url, method, path, query, body, correlationId, actor);
     }
 
     /** Who acts, for a change the gateway has decided and recorded. */
     String actor(Principal principal, String client, String requestId) {
-        return actors.assertion(principal, client, requestId);
+        return actors.assertion(ActorSigner.PEOPLE, principal, client, requestId);
     }
 }

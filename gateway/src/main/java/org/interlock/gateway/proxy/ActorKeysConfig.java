@@ -1,5 +1,7 @@
 package org.interlock.gateway.proxy;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.interlock.contracts.Agency;
@@ -19,6 +21,9 @@ public interface ActorKeysConfig {
     ServiceKey intelligence();
 
     ServiceKey partners();
+
+    /** The person index's (ADR 0014); without it the gateway forwards no change to the index. */
+    Optional<ServiceKey> people();
 
     interface ServiceKey {
         /** The secret, base64 of at least 32 random bytes: the service's {@code interlock.actor.secret}. */

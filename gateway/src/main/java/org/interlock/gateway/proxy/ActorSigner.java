@@ -1,7 +1,7 @@
 package org.interlock.gateway.proxy;
 
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.interlock.contracts.Agency;
 import org.interlock.platform.actor.ActorAssertion;
 import org.interlock.platform.actor.ActorKey;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
 import org.interlock.policy.Principal;
 
 /**
@@ -22,18 +24,18 @@ import org.interlock.policy.Principal;
 @ApplicationScoped
 public class ActorSigner {
 
-    private final Map<Agency, ActorKey> keys = new EnumMap<>(Agency.class);
+    /** The person index (ADR 0014), the one service behind the gateway that is no agency. */
+    public static final String PEOPLE = "people";
+
+    /** Service id -> the secret shared with it. */
+    private final Map<String, ActorKey> keys = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     public ActorSigner(ActorKeysConfig config) {
         for (Agency agency : Agency.values()) {
-            ActorKeysConfig.ServiceKey key = config.of(agency);
-            try {
-                keys.put(agency, ActorKey.of(key.keyId(), key.secret()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("interlock.actor." + agency.id() + ": " + e.getMessage());
-            }
+            keys.put(agency.id(), key(agency.id(), config.of(agency)));
         }
+        config.people().ifPresent(key -> keys.put(PEOPLE, key(PEOPLE, key)));
     }
 
     /**
@@ -41,9 +43,26 @@ public class ActorSigner {
      * through {@code client}.
      */
     public String assertion(Agency service, Principal principal, String client, String requestId) {
+        return assertion(service.id(), principal, client, requestId);
+    }
+
+    /** The same for any service behind the gateway; one whose secret the gateway lacks gets no change (503). */
+    public String assertion(String service, Principal principal, String client, String requestId) {
+        ActorKey key = keys.get(service);
+        if (key == null) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "The gateway holds no actor secret for " + service);
+        }
         return ActorAssertion.issue(principal.username(), principal.agency(), principal.org(),
-                List.copyOf(principal.roles()), client == null ? "unknown" : client, service.id(), requestId,
+                List.copyOf(principal.roles()), client == null ? "unknown" : client, service, requestId,
                 clock.instant())
-                .sign(keys.get(service));
+                .sign(key);
+    }
+
+    private static ActorKey key(String service, ActorKeysConfig.ServiceKey key) {
+        try {
+            return ActorKey.of(key.keyId(), key.secret());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("interlock.actor." + service + ": " + e.getMessage());
+        }
     }
 }

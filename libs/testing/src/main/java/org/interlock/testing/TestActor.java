@@ -15,7 +15,8 @@ import org.interlock.platform.actor.ActorKey;
  * that call a service as the gateway would: MACed with the committed DEV AND TEST ONLY secret of
  * that service, which it holds in the test profile (its application.properties) and the gateway's
  * test profile holds for it; never a secret of any deployment. Unless a test names the service,
- * the assertion is for the service under test ({@code interlock.agency} of the running test).
+ * the assertion is for the service under test ({@code interlock.actor.audience}, else
+ * {@code interlock.agency}, of the running test).
  */
 public record TestActor(String username, String agency, String org, List<String> roles) {
 
@@ -24,7 +25,8 @@ public record TestActor(String username, String agency, String org, List<String>
             "prisons", "n7AzdK7TglkZd1zC2wDV1++oIotqEXfACylJPsd7mEw=",
             "probation", "oMNJ3GKX6jTZSWvHkXZLBRBOEDMgBzVMFSIm7hiI2Rg=",
             "intelligence", "liT88e2znrG1fo+E14v+Qb/8fGrQqLLFww7VxtuFaZA=",
-            "partners", "Wek32i4X2MZQOKaM8WLLWDdMIdFuiB32o6rmWrJxcMA=");
+            "partners", "Wek32i4X2MZQOKaM8WLLWDdMIdFuiB32o6rmWrJxcMA=",
+            "people", "S1jcS+bSOGyXSIuO1H1ux2XRPoKFTwRjbfwWlgnavBc=");
     /** DEV AND TEST ONLY: the key id of the dev secrets, the default of {@code interlock.actor.key-id}. */
     public static final String DEV_KEY_ID = "1";
 
@@ -82,7 +84,9 @@ public record TestActor(String username, String agency, String org, List<String>
     }
 
     private static String serviceUnderTest() {
-        return ConfigProvider.getConfig().getValue("interlock.agency", String.class);
+        // The person index is no agency: it names itself the audience of its assertions.
+        return ConfigProvider.getConfig().getOptionalValue("interlock.actor.audience", String.class)
+                .orElseGet(() -> ConfigProvider.getConfig().getValue("interlock.agency", String.class));
     }
 
     private static String anotherService() {
