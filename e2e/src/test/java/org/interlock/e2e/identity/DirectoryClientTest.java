@@ -67,7 +67,7 @@ class DirectoryClientTest {
                 Map.entry("pat.admin", new Staff("oversight", null, Set.of("policy-admin"))),
                 Map.entry("tom.prisonlead", new Staff("prisons", null, Set.of("team-manager", "offender-manager"))),
                 Map.entry("tara.probationlead", new Staff("probation", null,
-                        Set.of("team-manager", "partnership-manager", "probation-officer"))),
+                        Set.of("team-manager", "partnership-manager", "probation-officer", "identity-manager"))),
                 Map.entry("hana.horizon", new Staff("partners", "horizon-mentoring",
                         Set.of("partner-manager", "partner-caseworker"))),
                 Map.entry("felix.faithbridge", new Staff("partners", "faith-bridge",

@@ -36,7 +36,7 @@ class RealmTokensTest {
         "aud.auditor,     oversight,    -,                 official,           auditor",
         "pat.admin,       oversight,    -,                 official,           policy-admin",
         "tom.prisonlead,     prisons,   -,                 official-sensitive, team-manager offender-manager",
-        "tara.probationlead, probation, -,                 official-sensitive, team-manager partnership-manager probation-officer",
+        "tara.probationlead, probation, -,                 official-sensitive, team-manager partnership-manager probation-officer identity-manager",
         "hana.horizon,       partners,  horizon-mentoring, official,           partner-manager partner-caseworker",
         "felix.faithbridge,  partners,  faith-bridge,      official,           partner-manager partner-caseworker"})
     void personaTokenCarriesAgencyOrgClearanceAndRoles(String user, String agency, String org, String clearance,
@@ -73,7 +73,7 @@ class RealmTokensTest {
     private static Set<String> interlockRoles(JsonNode claims) {
         Set<String> known = Set.of("offender-manager", "probation-officer", "intelligence-officer",
                 "partner-caseworker", "analyst", "auditor", "policy-admin", "service", "team-manager",
-                "partner-manager", "partnership-manager");
+                "partner-manager", "partnership-manager", "identity-manager");
         Set<String> roles = new TreeSet<>();
         claims.path("realm_access").path("roles").forEach(r -> {
             if (known.contains(r.asText())) {

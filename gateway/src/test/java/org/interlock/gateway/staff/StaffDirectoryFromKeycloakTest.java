@@ -54,7 +54,7 @@ class StaffDirectoryFromKeycloakTest {
         assertEquals(Optional.of(new StaffMember("tom.prisonlead", "prisons", null,
                 roles("team-manager", "offender-manager"))), directory.member("tom.prisonlead"));
         assertEquals(Optional.of(new StaffMember("tara.probationlead", "probation", null,
-                roles("team-manager", "partnership-manager", "probation-officer"))), directory.member("tara.probationlead"));
+                roles("team-manager", "partnership-manager", "probation-officer", "identity-manager"))), directory.member("tara.probationlead"));
         assertEquals(Optional.of(new StaffMember("hana.horizon", "partners", "horizon-mentoring",
                 roles("partner-manager", "partner-caseworker"))), directory.member("hana.horizon"));
         assertEquals(Optional.of(new StaffMember("felix.faithbridge", "partners", "faith-bridge",
