@@ -34,7 +34,7 @@ class DirectoryClientTest {
     private static final String SECRET = "dev-directory-secret";
     private static final Set<String> INTERLOCK_ROLES = Set.of("offender-manager", "probation-officer",
             "intelligence-officer", "partner-caseworker", "analyst", "auditor", "policy-admin", "service",
-            "team-manager", "partner-manager", "partnership-manager");
+            "team-manager", "partner-manager", "partnership-manager", "identity-manager");
 
     record Staff(String agency, String org, Set<String> roles) {
     }
