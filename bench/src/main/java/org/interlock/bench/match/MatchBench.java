@@ -12,7 +12,9 @@ import org.interlock.people.matching.Resolution;
 /**
  * bench/match: the person index's matcher over a synthetic population with known truth, in process
  * (no database, no HTTP): precision and recall of automatic and candidate links, match throughput,
- * and the p99 of a lookup by identifier. Prints bench/run's BENCH and SETTING lines.
+ * and the p99 of a lookup by identifier. Prints bench/run's BENCH and SETTING lines. "Automatic"
+ * is the matcher's grade: the service proposes those links to an identity manager like every other
+ * (ADR 0014, "Who links people"), so this measures how often a quick confirmation is right.
  * Arguments: number of people (100,000), seed, and optionally the thresholds to try as
  * {@code automatic,namePart,candidate,nameWeight} (the people service's defaults otherwise).
  */

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15's acceptance through the gateway with real Keycloak tokens: prisons knows a person by a
  * prison number, probation opens a case under a CRN with the name misspelt; the index proposes the
- * link, an identity manager confirms it, and probation's practitioner then reads the prison's
- * record of that person; an unmerge takes it away again. Each step is in the audit log.
+ * link (as it does when the practitioner copies the prison number: nobody's word links people), an
+ * identity manager confirms it, and probation's practitioner then reads the prison's record of that
+ * person; an unmerge takes it away again. Each step is in the audit log.
  */
 class PersonIndexTest {
 
@@ -49,6 +50,7 @@ class PersonIndexTest {
         String onProbation = PersonReference.random();
 
         String episode = casework.receiveWithReleaseDate(inPrison, prisonNumber);
+        casework.allocateOffenderManager(inPrison);
         assertEquals(201, olivia.post("/api/v1/people/identities", identity(inPrison, "prison-number:" + prisonNumber,
                 "Mohammed", family)).status());
         casework.allocateStatutoryLead(onProbation);
@@ -60,6 +62,12 @@ class PersonIndexTest {
         assertEquals(201, asserted.status(), String.valueOf(asserted.body()));
         assertEquals("PROPOSED", asserted.body().path("outcome").asText(), String.valueOf(asserted.body()));
         assertEquals(403, peter.get("/api/v1/people/reviews").status(), "reviews are for identity managers");
+        GatewayClient.Answer copied = peter.post("/api/v1/people/identities", identity(onProbation,
+                "prison-number:" + prisonNumber, "Muhamad", family));
+        assertEquals("PROPOSED", copied.body().path("outcome").asText(), "the prison's number joins nobody by itself");
+        assertEquals(404, peter.get("/api/v1/prisons/custody-episodes/" + episode).status(), "still not one person");
+        assertEquals(403, peter.post("/api/v1/people/identities", identity(inPrison, "crn:" + crn, "Mohammed", family))
+                .status(), "nobody asserts identities of a person on no caseload of theirs");
 
         JsonNode review = reviewOf(tara, onProbation);
         GatewayClient.Answer confirmed = tara.post("/api/v1/people/reviews/" + review.path("id").asText() + "/confirm",

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -48,7 +49,8 @@ import org.interlock.policy.Resource;
  * The person index through the gateway (ADR 0014): {@code /api/v1/people/...}. Every request is
  * authenticated, states its purpose, is decided by {@link IdentityAccess} and recorded in the audit
  * log before anything is released or forwarded; changes carry the gateway's actor assertion. A
- * lookup the caller may not see is 404, the same answer as an identifier nobody holds.
+ * lookup the caller may not see is 404, the same answer as an identifier nobody holds. A
+ * confirmation is decided on the review item as the index holds it (whom it would link).
  */
 @Path("/api/v1/people")
 @Authenticated
@@ -108,13 +110,13 @@ public class PeopleResource {
 
     @POST
     @Path("identities")
-    @Operation(summary = "Assert an identity as the caller's agency records it; the index matches and links")
+    @Operation(summary = "Assert an identity of a person on the caller's caseload, or of a new one; the index matches it "
+            + "and proposes links to identity managers")
     public Uni<Response> assertIdentity(String body, @HeaderParam(PurposeOfUse.HEADER) String purpose,
             @HeaderParam("X-Correlation-Id") String correlation) {
-        JsonNode request = parse(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-        String person = request == null ? null : request.path("person").asText(null);
-        return forward(Action.CHANGE_REST, access.assertion(caller.principal()), "identity",
-                PersonReference.isValid(person) ? person : null, purpose, correlation, HttpMethod.POST, "identities", body);
+        String person = assertedPerson(body);
+        return forward(Action.CHANGE_REST, access.assertion(caller.principal(), person), "identity", person, purpose,
+                correlation, HttpMethod.POST, "identities", body);
     }
 
     @GET
@@ -127,11 +129,25 @@ public class PeopleResource {
 
     @POST
     @Path("reviews/{id}/{answer: confirm|reject}")
-    @Operation(summary = "Confirm or reject a proposed link")
+    @Operation(summary = "Confirm or reject a proposed link; nobody confirms one of a person on their own caseload")
     public Uni<Response> answer(@PathParam("id") String id, @PathParam("answer") String answer,
             @HeaderParam(PurposeOfUse.HEADER) String purpose, @HeaderParam("X-Correlation-Id") String correlation) {
-        return managed(Action.CHANGE_REST, "review", purpose, correlation, HttpMethod.POST,
-                "reviews/" + uuid(id) + "/" + answer, "");
+        String path = "reviews/" + uuid(id);
+        Principal principal = caller.principal();
+        if ("reject".equals(answer) || !(access.management(principal) instanceof Permit)) {
+            return managed(Action.CHANGE_REST, "review", purpose, correlation, HttpMethod.POST, path + "/" + answer, "");
+        }
+        return index.call(HttpMethod.GET, path, null, null, RequestTrace.of(correlation, null).requestId(), null)
+                .chain(upstream -> {
+                    JsonNode item = upstream.ok() ? parse(upstream.body()) : null;
+                    if (item == null) {
+                        return Uni.createFrom().item(Enforcement.passOn(upstream));
+                    }
+                    Decision decision = access.confirmation(principal, item.path("person").asText(null),
+                            item.path("candidate").asText(null));
+                    return forward(Action.CHANGE_REST, decision, "review", null, purpose, correlation, HttpMethod.POST,
+                            path + "/confirm", "");
+                });
     }
 
     @POST
@@ -173,6 +189,31 @@ public class PeopleResource {
         Resource resource = new Resource(null, PersonIndex.CATEGORY, Classification.OFFICIAL, null, person, type);
         return Evidence.of(action, Evidence.actor(principal, caller.client()), Evidence.resource(resource, null),
                 context, decision, List.of(), trace);
+    }
+
+    /**
+     * The person an assertion is about; null for a new person. Read strictly (a repeated key is
+     * refused), so that the index cannot read another person than the one decided here.
+     */
+    private String assertedPerson(String body) {
+        JsonNode request;
+        try {
+            request = body == null || body.isBlank() ? null
+                    : json.reader().withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
+        } catch (IOException e) {
+            request = null;
+        }
+        if (request == null || !request.isObject()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
+        }
+        JsonNode person = request.get("person");
+        if (person == null || person.isNull()) {
+            return null;
+        }
+        if (!person.isTextual() || !PersonReference.isValid(person.asText())) {
+            throw Validation.invalid("person", "must be a person reference, urn:interlock:person:<uuid>");
+        }
+        return person.asText();
     }
 
     private static String uuid(String id) {

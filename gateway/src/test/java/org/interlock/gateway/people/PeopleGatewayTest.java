@@ -92,6 +92,7 @@ class PeopleGatewayTest {
     @Test
     void identityManagementIsForIdentityManagersAndCarriesWhoActs() {
         String review = UUID.randomUUID().toString();
+        reviewLinking(review, PersonReference.random(), PersonReference.random());
         UpstreamStub.answer("POST", "/people/api/v1/reviews/" + review + "/confirm", 200, "{\"status\":\"CONFIRMED\"}");
         int mark = UpstreamStub.receivedCount();
 
@@ -104,6 +105,56 @@ class PeopleGatewayTest {
         assertNotNull(UpstreamStub.lastActor("POST", "/people/api/v1/reviews/" + review + "/confirm"));
         as(TARA).post("/api/v1/people/reviews/not-a-uuid/confirm").then().statusCode(404);
         assertNull(UpstreamStub.lastActor("GET", "/people/api/v1/reviews"));
+    }
+
+    @Test
+    void anIdentityManagerDoesNotConfirmALinkOfAPersonOnTheirOwnCaseload() {
+        String hers = PersonReference.random();
+        String other = PersonReference.random();
+        String review = UUID.randomUUID().toString();
+        reviewLinking(review, other, hers);
+        UpstreamStub.answer("POST", "/people/api/v1/reviews/" + review + "/confirm", 200, "{\"status\":\"CONFIRMED\"}");
+        AgencyTopics.allocation("probation", "tara.probationlead", hers);
+        await().atMost(SEEN).until(() -> caseload.includes("tara.probationlead", hers));
+        int mark = UpstreamStub.receivedCount();
+
+        as(TARA).post("/api/v1/people/reviews/" + review + "/confirm").then().statusCode(403);
+
+        assertEquals(List.of("GET /people/api/v1/reviews/" + review),
+                UpstreamStub.receivedSince(mark).stream().map(Object::toString).toList(),
+                "only the item was read; the confirmation was not forwarded");
+    }
+
+    @Test
+    void anAssertionIsAboutAPersonOnTheCallersCaseloadOrANewOne() {
+        String theirs = PersonReference.random();
+        String mine = PersonReference.random();
+        UpstreamStub.answer("POST", "/people/api/v1/identities", 201, "{\"outcome\":\"UNMATCHED\"}");
+        AgencyTopics.allocation("probation", "peter.probation", mine);
+        await().atMost(SEEN).until(() -> caseload.includes("peter.probation", mine));
+        int mark = UpstreamStub.receivedCount();
+
+        assertion(theirs).then().statusCode(403);
+        as(PETER).contentType("application/json").body("{\"person\":\"" + mine + "\",\"person\":\"" + theirs + "\"}")
+                .post("/api/v1/people/identities").then().statusCode(400);
+        as(PETER).contentType("application/json").body(Map.of("person", "urn:interlock:person:not-a-uuid"))
+                .post("/api/v1/people/identities").then().statusCode(422).body("errors[0].field", equalTo("person"));
+        assertEquals(List.of(), UpstreamStub.receivedSince(mark), "nothing forwarded");
+
+        assertion(mine).then().statusCode(201);
+        as(PETER).contentType("application/json").body(Map.of("identifiers", List.of("crn:X123456")))
+                .post("/api/v1/people/identities").then().statusCode(201);
+        assertEquals(2, UpstreamStub.receivedSince(mark).size());
+    }
+
+    private static io.restassured.response.Response assertion(String person) {
+        return as(PETER).contentType("application/json").body(Map.of("person", person, "identifiers", List.of("crn:X123456")))
+                .post("/api/v1/people/identities");
+    }
+
+    private static void reviewLinking(String review, String person, String candidate) {
+        UpstreamStub.answer("GET", "/people/api/v1/reviews/" + review, 200, "{\"id\":\"" + review
+                + "\",\"kind\":\"CANDIDATE\",\"person\":\"" + person + "\",\"candidate\":\"" + candidate + "\"}");
     }
 
     private static void link(String merged, String survivor) {

@@ -13,6 +13,9 @@ public final class Requests {
     public static final TestActor PRISON_OFFICER = TestActor.of("olivia.officer", "prisons", null, "offender-manager");
     public static final TestActor PROBATION_OFFICER = TestActor.of("paul.probation", "probation", null, "offender-manager");
     public static final TestActor IDENTITY_MANAGER = TestActor.of("ida.identity", "probation", null, "identity-manager");
+    /** An identity manager who also asserts her agency's identities. */
+    public static final TestActor ASSERTING_IDENTITY_MANAGER = TestActor.of("iris.identity", "prisons", null,
+            "identity-manager", "offender-manager");
 
     private Requests() {
     }

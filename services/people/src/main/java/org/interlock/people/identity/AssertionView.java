@@ -8,10 +8,9 @@ import java.util.UUID;
  *
  * @param person the reference the identity was filed under
  * @param resolvesTo who that reference is now: itself, or the person it was merged into
- * @param outcome LINKED (merged or already one person), PROPOSED (review items wait), UNMATCHED
- * @param merges the merges the assertion caused
+ * @param outcome LINKED (already that person), PROPOSED (review items wait for an identity manager),
+ *                UNMATCHED; never a merge, which only an identity manager makes
  * @param reviews the review items it raised
  */
-public record AssertionView(UUID record, String person, String resolvesTo, String outcome, List<UUID> merges,
-        List<UUID> reviews) implements AssertionOutcome {
+public record AssertionView(UUID record, String person, String resolvesTo, String outcome, List<UUID> reviews) implements AssertionOutcome {
 }

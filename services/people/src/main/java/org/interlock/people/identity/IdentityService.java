@@ -1,10 +1,10 @@
 package org.interlock.people.identity;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,17 +13,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.interlock.people.config.PeopleConfig;
-import org.interlock.people.link.PersonLinks;
 import org.interlock.people.matching.IdentityRecord;
 import org.interlock.people.matching.Resolution;
 import org.interlock.people.matching.Resolver;
 import org.interlock.people.outbox.OutboxRelay;
+import org.interlock.people.review.Proposal;
 import org.interlock.people.review.ReviewItems;
 
 /**
- * Asserts identities: matches each against the index and files it, links, proposes or refuses it, in
- * one transaction. Matching writes are serialised by an advisory lock, so that two assertions of one
- * person arriving together cannot both miss each other.
+ * Asserts identities: matches each against the index and files it, proposes the links the matcher
+ * found to an identity manager, or refuses it, in one transaction. It never joins two people itself:
+ * the asserter chose what they asserted (ADR 0014, "Who links people"). Matching writes are
+ * serialised by an advisory lock, so that two assertions of one person arriving together cannot
+ * both miss each other.
  */
 @ApplicationScoped
 public class IdentityService {
@@ -33,76 +35,78 @@ public class IdentityService {
 
     private final Pool pool;
     private final IdentityStore store;
-    private final PersonLinks links;
     private final ReviewItems reviews;
     private final OutboxRelay relay;
     private final Resolver resolver;
 
-    public IdentityService(Pool pool, IdentityStore store, PersonLinks links, ReviewItems reviews, OutboxRelay relay,
+    public IdentityService(Pool pool, IdentityStore store, ReviewItems reviews, OutboxRelay relay,
             PeopleConfig config) {
         this.pool = pool;
         this.store = store;
-        this.links = links;
         this.reviews = reviews;
         this.relay = relay;
         this.resolver = new Resolver(config.thresholds());
+    }
+
+    /** What the matcher decided, with what it decided from. */
+    private record Matched(Resolution resolution, List<IdentityRecord> sharing, UnaryOperator<String> rootOf) {
     }
 
     /** A conflicting assertion comes back as a {@link AssertionOutcome.Conflict}, its review item committed. */
     public Uni<AssertionOutcome> assertIdentity(IdentityRecord record, String by) {
         return pool.withTransaction(c -> lock(c)
                 .chain(() -> resolve(c, record))
-                .chain(resolution -> apply(c, record, resolution, by)))
+                .chain(matched -> apply(c, record, matched, by)))
                 .invoke(relay::wake);
     }
 
     /** The same, inside a transaction that is already the caller's (an agency event being consumed). */
     public Uni<AssertionOutcome> assertIdentity(SqlConnection c, IdentityRecord record, String by) {
-        return lock(c).chain(() -> resolve(c, record)).chain(resolution -> apply(c, record, resolution, by));
+        return lock(c).chain(() -> resolve(c, record)).chain(matched -> apply(c, record, matched, by));
     }
 
     public static Uni<Void> lock(SqlConnection c) {
         return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(MATCH_LOCK)).replaceWithVoid();
     }
 
-    private Uni<Resolution> resolve(SqlConnection c, IdentityRecord record) {
+    private Uni<Matched> resolve(SqlConnection c, IdentityRecord record) {
         return store.sharing(c, record.identifiers())
                 .chain(sharing -> store.candidates(c, record)
                         .chain(candidates -> store.roots(c, references(record, sharing, candidates))
-                                .map(roots -> resolver.resolve(record, sharing, candidates,
-                                        reference -> roots.getOrDefault(reference, reference)))));
+                                .map(roots -> {
+                                    UnaryOperator<String> rootOf = reference -> roots.getOrDefault(reference, reference);
+                                    return new Matched(resolver.resolve(record, sharing, candidates, rootOf), sharing,
+                                            rootOf);
+                                })));
     }
 
-    private Uni<AssertionOutcome> apply(SqlConnection c, IdentityRecord record, Resolution resolution, String by) {
+    /** Files the record; whatever the matcher would join goes to an identity manager (ADR 0014, "Who links people"). */
+    private Uni<AssertionOutcome> apply(SqlConnection c, IdentityRecord record, Matched matched, String by) {
         UUID id = UUID.fromString(record.recordId());
-        return switch (resolution) {
-            case Resolution.Conflict conflict -> reviews.raiseConflict(c, record, conflict)
+        String own = matched.rootOf().apply(record.person());
+        return switch (matched.resolution()) {
+            case Resolution.Conflict conflict -> reviews.raiseConflict(c, record, conflict, by)
                     .map(review -> (AssertionOutcome) new AssertionOutcome.Conflict(review, conflict.detail()));
-            case Resolution.Linked linked -> store.file(c, record, by)
-                    .chain(() -> mergeAll(c, linked, by))
-                    .map(merges -> view(id, record, linked.survivor(), "LINKED", merges, List.of()));
-            case Resolution.Proposed proposed -> store.file(c, record, by)
-                    .chain(() -> reviews.propose(c, record, proposed))
-                    .map(raised -> view(id, record, record.person(), "PROPOSED", List.of(), raised));
+            case Resolution.Linked linked when linked.merged().isEmpty() -> store.file(c, record, by)
+                    .map(ignored -> view(id, record, own, "LINKED", List.of()));
+            case Resolution.Linked linked -> propose(c, record, Proposal.of(linked, record, matched.sharing(),
+                    matched.rootOf()), by);
+            case Resolution.Proposed proposed -> propose(c, record, proposed.candidates().stream().map(Proposal::of)
+                    .toList(), by);
             case Resolution.Unmatched unmatched -> store.file(c, record, by)
-                    .map(ignored -> view(id, record, record.person(), "UNMATCHED", List.of(), List.of()));
+                    .map(ignored -> view(id, record, own, "UNMATCHED", List.of()));
         };
     }
 
-    private Uni<List<UUID>> mergeAll(SqlConnection c, Resolution.Linked linked, String by) {
-        List<UUID> merges = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String merged : linked.merged()) {
-            Double score = linked.reason() == Resolution.LinkReason.AUTOMATIC_MATCH ? linked.score() : null;
-            chain = chain.chain(() -> links.merge(c, merged, linked.survivor(), linked.reason(), score, by)
-                    .invoke(merges::add).replaceWithVoid());
-        }
-        return chain.map(ignored -> merges);
+    private Uni<AssertionOutcome> propose(SqlConnection c, IdentityRecord record, List<Proposal> proposals, String by) {
+        return store.file(c, record, by)
+                .chain(() -> reviews.propose(c, record, proposals, by))
+                .map(raised -> view(UUID.fromString(record.recordId()), record, record.person(), "PROPOSED", raised));
     }
 
-    private static AssertionOutcome view(UUID id, IdentityRecord record, String resolvesTo, String outcome, List<UUID> merges,
+    private static AssertionOutcome view(UUID id, IdentityRecord record, String resolvesTo, String outcome,
             List<UUID> reviews) {
-        return new AssertionView(id, record.person(), resolvesTo, outcome, merges, reviews);
+        return new AssertionView(id, record.person(), resolvesTo, outcome, reviews);
     }
 
     private static Set<String> references(IdentityRecord record, List<IdentityRecord> sharing,

@@ -13,12 +13,14 @@ import org.interlock.people.identity.IdentityStore;
 import org.interlock.people.link.PersonLinks;
 import org.interlock.people.matching.Resolution.LinkReason;
 import org.interlock.people.outbox.OutboxRelay;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
 
 /**
  * An identity manager's decisions. Confirming a candidate merges the record's person into the
  * candidate; confirming a conflict files the refused assertion beside the record it contradicted (both
  * dates of birth stay, each as its agency asserted it) and merges it the same way. Rejecting changes
- * nobody.
+ * nobody. Whoever asserted the record decides neither (ADR 0014, "Who links people").
  */
 @ApplicationScoped
 public class ReviewDecisions {
@@ -40,6 +42,7 @@ public class ReviewDecisions {
     public Uni<ReviewView> confirm(UUID id, String by) {
         return pool.withTransaction(c -> IdentityService.lock(c)
                 .chain(() -> items.open(c, id))
+                .invoke(item -> notTheAsserter(item, by))
                 .call(item -> "CONFLICT".equals(item.kind()) ? fileRefused(c, id, by) : Uni.createFrom().voidItem())
                 .chain(item -> mergeIfApart(c, item, by))
                 .call(merge -> items.decide(c, id, "CONFIRMED", by, merge)))
@@ -48,8 +51,18 @@ public class ReviewDecisions {
     }
 
     public Uni<ReviewView> reject(UUID id, String by) {
-        return pool.withTransaction(c -> items.open(c, id).call(item -> items.decide(c, id, "REJECTED", by, null)))
+        return pool.withTransaction(c -> items.open(c, id)
+                        .invoke(item -> notTheAsserter(item, by))
+                        .call(item -> items.decide(c, id, "REJECTED", by, null)))
                 .chain(item -> items.find(pool, id));
+    }
+
+    /** Four eyes: whoever asserted the record decides nothing about it, confirming or rejecting. */
+    private static void notTheAsserter(ReviewView item, String by) {
+        if (by.equals(item.raisedBy())) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Review item " + item.id() + " was raised by your own assertion: another identity manager decides it");
+        }
     }
 
     private Uni<Void> fileRefused(SqlConnection c, UUID id, String by) {

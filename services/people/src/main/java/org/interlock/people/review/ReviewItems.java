@@ -24,7 +24,8 @@ import org.interlock.platform.problem.ProblemException;
 public class ReviewItems {
 
     private static final String COLUMNS = """
-            id, kind, status, person, candidate, score, identifier, detail, raised_at, decided_by, decided_at, merge_id""";
+            id, kind, grade, status, person, candidate, score, identifier, detail, raised_by, raised_at, decided_by, decided_at,
+            merge_id""";
 
     private final ObjectMapper json;
 
@@ -32,30 +33,30 @@ public class ReviewItems {
         this.json = json;
     }
 
-    /** One item per candidate person, best first. */
-    public Uni<List<UUID>> propose(SqlConnection c, IdentityRecord record, Resolution.Proposed proposed) {
+    /** One item per proposal, in the order given; the asserter is recorded, since they may not decide it. */
+    public Uni<List<UUID>> propose(SqlConnection c, IdentityRecord record, List<Proposal> proposals, String raisedBy) {
         List<UUID> ids = new ArrayList<>();
         List<Tuple> rows = new ArrayList<>();
-        for (Resolution.Candidate candidate : proposed.candidates()) {
+        for (Proposal proposal : proposals) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            rows.add(Tuple.from(new Object[] {id, record.person(), candidate.person(), UUID.fromString(record.recordId()),
-                    candidate.score().value(), "names " + candidate.score().names().score() + ", date of birth "
-                            + candidate.score().dateOfBirth()}));
+            rows.add(Tuple.from(new Object[] {id, record.person(), proposal.candidate(), UUID.fromString(record.recordId()),
+                    proposal.score(), proposal.identifier(), proposal.detail(), proposal.grade(), raisedBy}));
         }
         return c.preparedQuery("""
-                INSERT INTO review_item (id, kind, status, person, candidate, record_id, score, detail)
-                VALUES ($1, 'CANDIDATE', 'OPEN', $2, $3, $4, $5, $6)""").executeBatch(rows).replaceWith(ids);
+                INSERT INTO review_item (id, kind, status, person, candidate, record_id, score, identifier, detail, grade,
+                                         raised_by)
+                VALUES ($1, 'CANDIDATE', 'OPEN', $2, $3, $4, $5, $6, $7, $8, $9)""").executeBatch(rows).replaceWith(ids);
     }
 
     /** The refused assertion is kept in the item as it was sent, to be filed if the item is confirmed. */
-    public Uni<UUID> raiseConflict(SqlConnection c, IdentityRecord record, Resolution.Conflict conflict) {
+    public Uni<UUID> raiseConflict(SqlConnection c, IdentityRecord record, Resolution.Conflict conflict, String raisedBy) {
         UUID id = UUID.randomUUID();
         return c.preparedQuery("""
-                INSERT INTO review_item (id, kind, status, person, candidate, identifier, detail, assertion)
-                VALUES ($1, 'CONFLICT', 'OPEN', $2, $3, $4, $5, $6)""")
+                INSERT INTO review_item (id, kind, status, person, candidate, identifier, detail, assertion, raised_by)
+                VALUES ($1, 'CONFLICT', 'OPEN', $2, $3, $4, $5, $6, $7)""")
                 .execute(Tuple.from(new Object[] {id, record.person(), conflict.existing().person(),
-                        conflict.identifier().toString(), conflict.detail(), write(record)}))
+                        conflict.identifier().toString(), conflict.detail(), write(record), raisedBy}))
                 .replaceWith(id);
     }
 
@@ -107,9 +108,9 @@ public class ReviewItems {
     }
 
     private static ReviewView view(Row row) {
-        return new ReviewView(row.getUUID("id"), row.getString("kind"), row.getString("status"), row.getString("person"),
-                row.getString("candidate"), row.getDouble("score"), row.getString("identifier"), row.getString("detail"),
-                row.getOffsetDateTime("raised_at"), row.getString("decided_by"), row.getOffsetDateTime("decided_at"),
+        return new ReviewView(row.getUUID("id"), row.getString("kind"), row.getString("grade"), row.getString("status"),
+                row.getString("person"), row.getString("candidate"), row.getDouble("score"), row.getString("identifier"),
+                row.getString("detail"), row.getString("raised_by"), row.getOffsetDateTime("raised_at"), row.getString("decided_by"), row.getOffsetDateTime("decided_at"),
                 row.getUUID("merge_id"));
     }
 

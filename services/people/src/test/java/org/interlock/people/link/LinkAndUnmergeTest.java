@@ -2,6 +2,7 @@ package org.interlock.people.link;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.interlock.people.Requests.ASSERTING_IDENTITY_MANAGER;
 import static org.interlock.people.Requests.IDENTITY_MANAGER;
 import static org.interlock.people.Requests.PRISON_OFFICER;
 import static org.interlock.people.Requests.PROBATION_OFFICER;
@@ -9,6 +10,7 @@ import static org.interlock.people.Requests.as;
 import static org.interlock.people.Requests.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -49,26 +51,55 @@ class LinkAndUnmergeTest {
     }
 
     @Test
-    void misspeltNameUnderAnotherIdentifierIsLinkedAutomaticallyAndPublishedAsAMerge() throws Exception {
+    void anotherPersonsIdentifierAssertedUnderOnesOwnPersonJoinsNobody() {
+        String theirs = PersonReference.random();
+        String mine = PersonReference.random();
+        as(PRISON_OFFICER).body(identity(theirs, "Amir", "Haddad", "1988-11-02", "prison-number:C3456DE"))
+                .post("/api/v1/identities").then().statusCode(201);
+
+        String review = as(PROBATION_OFFICER)
+                .body(identity(mine, "Sam", "Cole", "1988-11-02", "crn:Z345678", "prison-number:C3456DE"))
+                .post("/api/v1/identities")
+                .then().statusCode(201).body("outcome", equalTo("PROPOSED")).body("resolvesTo", equalTo(mine))
+                .extract().path("reviews[0]");
+
+        as(IDENTITY_MANAGER).get("/api/v1/reviews/" + review).then().statusCode(200)
+                .body("grade", equalTo("SAME_IDENTIFIER")).body("identifier", equalTo("prison-number:C3456DE"))
+                .body("candidate", equalTo(theirs)).body("raisedBy", equalTo("paul.probation"));
+        as(PROBATION_OFFICER).queryParam("identifier", "crn:Z345678").get("/api/v1/persons")
+                .then().statusCode(200).body("person", equalTo(mine));
+        assertTrue(events.about(theirs).stream().noneMatch(r -> PersonIndex.MERGED.equals(TopicRecorder.header(r, "ce_type"))),
+                "no merge before an identity manager decides");
+    }
+
+    @Test
+    void aStrongMatchWaitsForAnIdentityManagerOtherThanTheAsserterAndIsPublishedAsAConfirmedMerge() throws Exception {
         String prison = PersonReference.random();
-        String probation = PersonReference.random();
+        String other = PersonReference.random();
         as(PRISON_OFFICER).body(identity(prison, "Jonathan", "Whitfield", "1985-07-12", "prison-number:A1234BC"))
                 .post("/api/v1/identities").then().statusCode(201);
 
-        String merge = as(PROBATION_OFFICER).body(identity(probation, "Jonathon", "Whitfeild", "1985-07-12", "crn:X123456"))
+        String review = as(ASSERTING_IDENTITY_MANAGER)
+                .body(identity(other, "Jonathon", "Whitfeild", "1985-07-12", "crn:X123456"))
                 .post("/api/v1/identities")
-                .then().statusCode(201).body("outcome", equalTo("LINKED")).body("resolvesTo", equalTo(prison))
-                .extract().path("merges[0]");
+                .then().statusCode(201).body("outcome", equalTo("PROPOSED")).body("resolvesTo", equalTo(other))
+                .extract().path("reviews[0]");
+        as(IDENTITY_MANAGER).get("/api/v1/reviews/" + review).then().body("grade", equalTo("AUTOMATIC_MATCH"));
 
-        as(PROBATION_OFFICER).queryParam("identifier", "crn:X123456").get("/api/v1/persons")
+        as(ASSERTING_IDENTITY_MANAGER).post("/api/v1/reviews/" + review + "/confirm").then().statusCode(403);
+        as(ASSERTING_IDENTITY_MANAGER).post("/api/v1/reviews/" + review + "/reject").then().statusCode(403);
+        String merge = as(IDENTITY_MANAGER).post("/api/v1/reviews/" + review + "/confirm")
+                .then().statusCode(200).body("status", equalTo("CONFIRMED")).extract().path("merge");
+
+        as(PRISON_OFFICER).queryParam("identifier", "crn:X123456").get("/api/v1/persons")
                 .then().statusCode(200).body("person", equalTo(prison));
         JsonNode merged = JSON.readTree(awaitOne(events, prison, PersonIndex.MERGED).value());
-        assertEquals(Map.of("merge", merge, "survivor", prison, "merged", probation, "reason", "AUTOMATIC_MATCH",
-                "decidedBy", "paul.probation"), Map.of("merge", merged.path("merge").asText(), "survivor",
+        assertEquals(Map.of("merge", merge, "survivor", prison, "merged", other, "reason", "CONFIRMED",
+                "decidedBy", "ida.identity"), Map.of("merge", merged.path("merge").asText(), "survivor",
                 merged.path("survivor").asText(), "merged", merged.path("merged").asText(), "reason",
                 merged.path("reason").asText(), "decidedBy", merged.path("decidedBy").asText()));
-        assertEquals(List.of(probation), List.of(merged.path("people").get(0).asText()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !links.keyed(probation).isEmpty());
+        assertEquals(List.of(other), List.of(merged.path("people").get(0).asText()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !links.keyed(other).isEmpty());
     }
 
     @Test
