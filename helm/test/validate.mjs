@@ -23,8 +23,11 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const APPS = ["gateway", "prisons", "probation", "intelligence", "partners"];
-const AGENCIES = APPS.slice(1);
+const APPS = ["gateway", "prisons", "probation", "intelligence", "partners", "people"];
+// The services behind the gateway: the four agencies and the person index (ADR 0014).
+const SERVICES = APPS.slice(1);
+// The apps with OpenTelemetry: the person index has none.
+const TRACED = APPS.filter((app) => app !== "people");
 
 // apiVersion -> module prefix holding one class per kind.
 const MODULES = {
@@ -268,7 +271,7 @@ for (const file of files) {
       for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_MIGRATION_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
                        "INTERLOCK_GATEWAY_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_KEYSTORE_PASSWORD",
                        "INTERLOCK_AUDIT_SIGNING_KEY", "INTERLOCK_ACTOR_SECRET", "INTERLOCK_ACTOR_PREVIOUS_SECRET",
-                       ...AGENCIES.map((ag) => `INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`)]) {
+                       ...SERVICES.map((svc) => `INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`)]) {
         assert.ok(!(k in env), `${k} must come from a Secret`);
       }
       assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
@@ -296,9 +299,9 @@ for (const file of files) {
       const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
       if (app === "gateway") {
         assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
-        const actorSecrets = AGENCIES.map((ag) => fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`]);
-        actorSecrets.forEach((ref, i) => assert.ok(ref, `gateway without ${AGENCIES[i]}'s actor secret`));
-        assert.equal(new Set(actorSecrets.map((ref) => JSON.stringify(ref))).size, 4,
+        const actorSecrets = SERVICES.map((svc) => fromSecret[`INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`]);
+        actorSecrets.forEach((ref, i) => assert.ok(ref, `gateway without ${SERVICES[i]}'s actor secret`));
+        assert.equal(new Set(actorSecrets.map((ref) => JSON.stringify(ref))).size, SERVICES.length,
             "each service's actor secret is a Secret of its own");
         assert.equal(fromSecret.INTERLOCK_ACTOR_SECRET, undefined, "the gateway vouches for who acts, it verifies nothing");
         assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
@@ -309,8 +312,8 @@ for (const file of files) {
         if (env.INTERLOCK_POLICY_DIRECTORY) {
           assert.ok(mounted(`${env.INTERLOCK_POLICY_DIRECTORY}/interlock-policy.yaml`), "the policy directory is not mounted");
         }
-        assert.equal(svcUrls.length, 4);
-        for (const ag of AGENCIES) {
+        assert.equal(svcUrls.length, SERVICES.length);
+        for (const ag of SERVICES) {
           const url = env[`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`];
           const u = /^http:\/\/([a-z0-9-]+):(\d+)$/.exec(url ?? "");
           assert.ok(u, `bad INTERLOCK_SERVICE_${ag.toUpperCase()}_URL ${url}`);
@@ -322,8 +325,8 @@ for (const file of files) {
       } else {
         assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
         assert.ok(fromSecret.INTERLOCK_ACTOR_SECRET, "a service without INTERLOCK_ACTOR_SECRET refuses every write");
-        for (const ag of AGENCIES) {
-          assert.equal(fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`], undefined,
+        for (const svc of SERVICES) {
+          assert.equal(fromSecret[`INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`], undefined,
               "only the gateway holds every service's actor secret");
         }
         const gateway = byKind("Deployment").find((d) => d.metadata.labels?.["app.kubernetes.io/component"] === "gateway");
@@ -391,9 +394,13 @@ for (const file of files) {
       });
     }
 
-    test(`${tag}: ${app}: OpenTelemetry on exactly when enabled, exporting to the configured collector`, () => {
+    test(`${tag}: ${app}: OpenTelemetry on exactly when enabled${TRACED.includes(app) ? "" : " (never: not traced)"}, exporting to the configured collector`, () => {
       assert.ok(dep);
       const { env } = runtime();
+      if (!TRACED.includes(app)) {
+        assert.deepEqual(Object.keys(env).filter((k) => /OTEL/.test(k)), [], `${app} has no OpenTelemetry to configure`);
+        return;
+      }
       assert.ok(["true", "false"].includes(env.INTERLOCK_OTEL_DISABLED), `INTERLOCK_OTEL_DISABLED ${env.INTERLOCK_OTEL_DISABLED}`);
       if (env.INTERLOCK_OTEL_DISABLED === "false") assert.match(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "", /^https?:\/\/[^/]+/);
       else assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, undefined);
@@ -434,7 +441,8 @@ for (const file of files) {
       assert.ok(t.spec.partitions >= 1 && t.spec.replicas >= 1);
       // The audit log is sequenced in the gateway's PostgreSQL database, not through Kafka.
       assert.notEqual(t.spec.topicName, "interlock.audit", "there is no audit topic any more");
-      const compacted = t.spec.topicName === "interlock.consents" || /^interlock\.[a-z]+\.state$/.test(t.spec.topicName);
+      const compacted = ["interlock.consents", "interlock.people.links"].includes(t.spec.topicName) ||
+        /^interlock\.[a-z]+\.state$/.test(t.spec.topicName);
       if (compacted) assert.equal(t.spec.config?.["cleanup.policy"], "compact", `${t.spec.topicName} is compacted`);
     }
   });
