@@ -13,9 +13,10 @@
 //    applications read.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { CONTAINER_FIELDS, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, POD_SECURITY_CONTEXT_FIELDS,
+  POD_SPEC_FIELDS, PROBE_FIELDS, SECURITY_CONTEXT_FIELDS, loadManifests, modelClass, unknownKeys } from "./k8s-model.mjs";
+
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -28,78 +29,6 @@ const APPS = ["gateway", "prisons", "probation", "intelligence", "partners", "pe
 const SERVICES = APPS.slice(1);
 // The apps with OpenTelemetry: the person index has none.
 const TRACED = APPS.filter((app) => app !== "people");
-
-// apiVersion -> module prefix holding one class per kind.
-const MODULES = {
-  "v1": "kubernetes-models/v1",
-  "apps/v1": "kubernetes-models/apps/v1",
-  "autoscaling/v2": "kubernetes-models/autoscaling/v2",
-  "policy/v1": "kubernetes-models/policy/v1",
-  "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
-  "kafka.strimzi.io/v1beta2": "@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2",
-  "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
-};
-
-export function loadManifests(file) {
-  const docs = parseAllDocuments(readFileSync(file, "utf8"));
-  const out = [];
-  for (const d of docs) {
-    if (d.errors.length) throw new Error(`${file}: YAML error: ${d.errors[0].message}`);
-    const o = d.toJS();
-    if (o != null) out.push(o);
-  }
-  return out;
-}
-
-async function modelClass(apiVersion, kind) {
-  const prefix = MODULES[apiVersion];
-  if (!prefix) return null;
-  try {
-    const mod = await import(`${prefix}/${kind}`);
-    return mod[kind] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-// Field names Kubernetes knows (v1.35) for the parts of a pod the chart writes.
-const POD_SPEC_FIELDS = new Set([
-  "activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
-  "dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
-  "hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
-  "os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates",
-  "resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates",
-  "securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace",
-  "subdomain", "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes",
-]);
-const CONTAINER_FIELDS = new Set([
-  "args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
-  "ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
-  "startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
-  "volumeDevices", "volumeMounts", "workingDir",
-]);
-const SECURITY_CONTEXT_FIELDS = new Set([
-  "allowPrivilegeEscalation", "appArmorProfile", "capabilities", "privileged", "procMount",
-  "readOnlyRootFilesystem", "runAsGroup", "runAsNonRoot", "runAsUser", "seLinuxOptions",
-  "seccompProfile", "windowsOptions",
-]);
-const POD_SECURITY_CONTEXT_FIELDS = new Set([
-  "appArmorProfile", "fsGroup", "fsGroupChangePolicy", "runAsGroup", "runAsNonRoot", "runAsUser",
-  "seLinuxChangePolicy", "seLinuxOptions", "seccompProfile", "supplementalGroups",
-  "supplementalGroupsPolicy", "sysctls", "windowsOptions",
-]);
-const PROBE_FIELDS = new Set([
-  "exec", "failureThreshold", "grpc", "httpGet", "initialDelaySeconds", "periodSeconds",
-  "successThreshold", "tcpSocket", "terminationGracePeriodSeconds", "timeoutSeconds",
-]);
-
-function unknownKeys(obj, allowed, where) {
-  return Object.keys(obj ?? {}).filter((k) => !allowed.has(k)).map((k) => `${where}.${k}`);
-}
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 const matches = (selector, labels) =>
   Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
