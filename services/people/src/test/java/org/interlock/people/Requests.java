@@ -24,6 +24,16 @@ public final class Requests {
         return ServiceRequests.asGatewayFor(actor);
     }
 
+    /** The id of the open review item proposing that the two are one person, whichever came first. */
+    public static String reviewLinking(String one, String other) {
+        List<Map<String, Object>> items = as(IDENTITY_MANAGER).get("/api/v1/reviews").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return items.stream()
+                .filter(item -> List.of(item.get("person"), item.get("candidate")).containsAll(List.of(one, other)))
+                .map(item -> (String) item.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no review item links " + one + " and " + other));
+    }
+
     public static Map<String, Object> identity(String person, String given, String family, String dateOfBirth,
             String... identifiers) {
         return Map.of("person", person, "identifiers", List.of(identifiers),

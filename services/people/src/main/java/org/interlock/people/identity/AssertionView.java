@@ -1,16 +1,19 @@
 package org.interlock.people.identity;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
- * What became of an assertion.
+ * What the asserter learns of an assertion: that it was filed, under which reference, and nothing of
+ * what else the index holds. Whether it matched anyone, and whom, is for identity managers (the
+ * review items): an answer that said so would tell a practitioner whether a name and date of birth
+ * are known to any agency (ADR 0014, "Who links people").
  *
  * @param person the reference the identity was filed under
- * @param resolvesTo who that reference is now: itself, or the person it was merged into
- * @param outcome LINKED (already that person), PROPOSED (review items wait for an identity manager),
- *                UNMATCHED; never a merge, which only an identity manager makes
- * @param reviews the review items it raised
+ * @param outcome always RECORDED
  */
-public record AssertionView(UUID record, String person, String resolvesTo, String outcome, List<UUID> reviews) implements AssertionOutcome {
+public record AssertionView(UUID record, String person, String outcome) implements AssertionOutcome {
+
+    static AssertionView recorded(UUID record, String person) {
+        return new AssertionView(record, person, "RECORDED");
+    }
 }

@@ -80,33 +80,27 @@ public class IdentityService {
                                 })));
     }
 
-    /** Files the record; whatever the matcher would join goes to an identity manager (ADR 0014, "Who links people"). */
+    /**
+     * Files the record; whatever the matcher would join goes to an identity manager (ADR 0014, "Who
+     * links people"), and the answer is the same whatever it found.
+     */
     private Uni<AssertionOutcome> apply(SqlConnection c, IdentityRecord record, Matched matched, String by) {
-        UUID id = UUID.fromString(record.recordId());
-        String own = matched.rootOf().apply(record.person());
-        return switch (matched.resolution()) {
-            case Resolution.Conflict conflict -> reviews.raiseConflict(c, record, conflict, by)
-                    .map(review -> (AssertionOutcome) new AssertionOutcome.Conflict(review, conflict.detail()));
-            case Resolution.Linked linked when linked.merged().isEmpty() -> store.file(c, record, by)
-                    .map(ignored -> view(id, record, own, "LINKED", List.of()));
-            case Resolution.Linked linked -> propose(c, record, Proposal.of(linked, record, matched.sharing(),
-                    matched.rootOf()), by);
-            case Resolution.Proposed proposed -> propose(c, record, proposed.candidates().stream().map(Proposal::of)
-                    .toList(), by);
-            case Resolution.Unmatched unmatched -> store.file(c, record, by)
-                    .map(ignored -> view(id, record, own, "UNMATCHED", List.of()));
-        };
-    }
-
-    private Uni<AssertionOutcome> propose(SqlConnection c, IdentityRecord record, List<Proposal> proposals, String by) {
+        if (matched.resolution() instanceof Resolution.Conflict conflict) {
+            return reviews.raiseConflict(c, record, conflict, by)
+                    .map(review -> new AssertionOutcome.Conflict(review, conflict.detail()));
+        }
         return store.file(c, record, by)
-                .chain(() -> reviews.propose(c, record, proposals, by))
-                .map(raised -> view(UUID.fromString(record.recordId()), record, record.person(), "PROPOSED", raised));
+                .call(() -> reviews.propose(c, record, proposals(record, matched), by))
+                .map(ignored -> AssertionView.recorded(UUID.fromString(record.recordId()), record.person()));
     }
 
-    private static AssertionOutcome view(UUID id, IdentityRecord record, String resolvesTo, String outcome,
-            List<UUID> reviews) {
-        return new AssertionView(id, record.person(), resolvesTo, outcome, reviews);
+    private static List<Proposal> proposals(IdentityRecord record, Matched matched) {
+        return switch (matched.resolution()) {
+            case Resolution.Linked linked -> Proposal.of(linked, record, matched.sharing(), matched.rootOf());
+            case Resolution.Proposed proposed -> proposed.candidates().stream().map(Proposal::of).toList();
+            case Resolution.Unmatched unmatched -> List.of();
+            case Resolution.Conflict conflict -> throw new IllegalArgumentException("a conflict proposes nothing");
+        };
     }
 
     private static Set<String> references(IdentityRecord record, List<IdentityRecord> sharing,

@@ -35,6 +35,9 @@ public class ReviewItems {
 
     /** One item per proposal, in the order given; the asserter is recorded, since they may not decide it. */
     public Uni<List<UUID>> propose(SqlConnection c, IdentityRecord record, List<Proposal> proposals, String raisedBy) {
+        if (proposals.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         List<UUID> ids = new ArrayList<>();
         List<Tuple> rows = new ArrayList<>();
         for (Proposal proposal : proposals) {

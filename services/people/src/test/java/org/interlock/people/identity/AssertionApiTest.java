@@ -5,6 +5,7 @@ import static org.interlock.people.Requests.PRISON_OFFICER;
 import static org.interlock.people.Requests.PROBATION_OFFICER;
 import static org.interlock.people.Requests.as;
 import static org.interlock.people.Requests.identity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class AssertionApiTest {
     void samePrisonNumberWithAnotherDateOfBirthIsAConflictAndAReviewItemNotAnOverwrite() {
         String prison = PersonReference.random();
         as(PRISON_OFFICER).body(identity(prison, "Grace", "Okafor", "1991-02-17", "prison-number:G1234KL"))
-                .post("/api/v1/identities").then().statusCode(201).body("outcome", equalTo("UNMATCHED"));
+                .post("/api/v1/identities").then().statusCode(201).body("outcome", equalTo("RECORDED"));
 
         String detail = as(PRISON_OFFICER)
                 .body(identity(PersonReference.random(), "Grace", "Okafor", "1979-06-30", "prison-number:G1234KL"))
@@ -65,6 +66,32 @@ class AssertionApiTest {
                 .body("candidate", equalTo(prison)).body("identifier", equalTo("prison-number:G1234KL"));
         as(PRISON_OFFICER).queryParam("identifier", "prison-number:G1234KL").get("/api/v1/persons")
                 .then().statusCode(200).body("person", equalTo(prison));
+    }
+
+    @Test
+    void theAnswerToAnAssertionSaysNothingOfWhatElseTheIndexHolds() {
+        String known = PersonReference.random();
+        as(PRISON_OFFICER).body(identity(known, "Idris", "Moreau", "1983-09-21", "prison-number:M5678NP"))
+                .post("/api/v1/identities").then().statusCode(201);
+        String alike = PersonReference.random();
+        String unlike = PersonReference.random();
+
+        Map<String, Object> matched = as(PROBATION_OFFICER)
+                .body(identity(alike, "Idris", "Moreau", "1983-09-21", "crn:M567890")).post("/api/v1/identities")
+                .then().statusCode(201).extract().as(Map.class);
+        Map<String, Object> unmatched = as(PROBATION_OFFICER)
+                .body(identity(unlike, "Wendell", "Quayle", "1962-01-30", "crn:Q678901")).post("/api/v1/identities")
+                .then().statusCode(201).extract().as(Map.class);
+
+        assertEquals(Map.of("person", alike, "outcome", "RECORDED"), without(matched, "record"));
+        assertEquals(Map.of("person", unlike, "outcome", "RECORDED"), without(unmatched, "record"));
+        assertEquals(matched.keySet(), unmatched.keySet());
+    }
+
+    private static Map<String, Object> without(Map<String, Object> answer, String key) {
+        Map<String, Object> rest = new java.util.HashMap<>(answer);
+        rest.remove(key);
+        return rest;
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.interlock.people.Requests.PRISON_OFFICER;
 import static org.interlock.people.Requests.PROBATION_OFFICER;
 import static org.interlock.people.Requests.as;
 import static org.interlock.people.Requests.identity;
+import static org.interlock.people.Requests.reviewLinking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +58,11 @@ class LinkAndUnmergeTest {
         as(PRISON_OFFICER).body(identity(theirs, "Amir", "Haddad", "1988-11-02", "prison-number:C3456DE"))
                 .post("/api/v1/identities").then().statusCode(201);
 
-        String review = as(PROBATION_OFFICER)
+        as(PROBATION_OFFICER)
                 .body(identity(mine, "Sam", "Cole", "1988-11-02", "crn:Z345678", "prison-number:C3456DE"))
                 .post("/api/v1/identities")
-                .then().statusCode(201).body("outcome", equalTo("PROPOSED")).body("resolvesTo", equalTo(mine))
-                .extract().path("reviews[0]");
+                .then().statusCode(201).body("outcome", equalTo("RECORDED")).body("person", equalTo(mine));
+        String review = reviewLinking(mine, theirs);
 
         as(IDENTITY_MANAGER).get("/api/v1/reviews/" + review).then().statusCode(200)
                 .body("grade", equalTo("SAME_IDENTIFIER")).body("identifier", equalTo("prison-number:C3456DE"))
@@ -79,11 +80,10 @@ class LinkAndUnmergeTest {
         as(PRISON_OFFICER).body(identity(prison, "Jonathan", "Whitfield", "1985-07-12", "prison-number:A1234BC"))
                 .post("/api/v1/identities").then().statusCode(201);
 
-        String review = as(ASSERTING_IDENTITY_MANAGER)
+        as(ASSERTING_IDENTITY_MANAGER)
                 .body(identity(other, "Jonathon", "Whitfeild", "1985-07-12", "crn:X123456"))
-                .post("/api/v1/identities")
-                .then().statusCode(201).body("outcome", equalTo("PROPOSED")).body("resolvesTo", equalTo(other))
-                .extract().path("reviews[0]");
+                .post("/api/v1/identities").then().statusCode(201);
+        String review = reviewLinking(other, prison);
         as(IDENTITY_MANAGER).get("/api/v1/reviews/" + review).then().body("grade", equalTo("AUTOMATIC_MATCH"));
 
         as(ASSERTING_IDENTITY_MANAGER).post("/api/v1/reviews/" + review + "/confirm").then().statusCode(403);
@@ -108,10 +108,9 @@ class LinkAndUnmergeTest {
         String joan = PersonReference.random();
         as(PRISON_OFFICER).body(identity(john, "John", "Hartley", "1970-03-09", "prison-number:B2345CD"))
                 .post("/api/v1/identities").then().statusCode(201);
-        String review = as(PROBATION_OFFICER).body(identity(joan, "Joan", "Hartley", "1970-03-09", "crn:Y234567"))
-                .post("/api/v1/identities")
-                .then().statusCode(201).body("outcome", equalTo("PROPOSED")).body("resolvesTo", equalTo(joan))
-                .extract().path("reviews[0]");
+        as(PROBATION_OFFICER).body(identity(joan, "Joan", "Hartley", "1970-03-09", "crn:Y234567"))
+                .post("/api/v1/identities").then().statusCode(201);
+        String review = reviewLinking(joan, john);
 
         as(PROBATION_OFFICER).post("/api/v1/reviews/" + review + "/confirm").then().statusCode(403);
         String merge = as(IDENTITY_MANAGER).post("/api/v1/reviews/" + review + "/confirm")
