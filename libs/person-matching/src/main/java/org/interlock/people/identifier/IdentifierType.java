@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public enum IdentifierType {
 
     /** The prison service's number: a letter, four digits, two letters ({@code A1234BC}). No check character. */
-    PRISON_NUMBER("prison-number", "a letter, 4 digits and 2 letters, e.g. A1234BC", false) {
+    PRISON_NUMBER("prison-number", "prisons", "a letter, 4 digits and 2 letters, e.g. A1234BC", false) {
         private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9]{4}[A-Z]{2}");
 
         @Override
@@ -22,7 +22,7 @@ public enum IdentifierType {
     },
 
     /** The probation case reference number: a letter and six digits ({@code X123456}). No check character. */
-    CRN("crn", "a letter and 6 digits, e.g. X123456", false) {
+    CRN("crn", "probation", "a letter and 6 digits, e.g. X123456", false) {
         private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9]{6}");
 
         @Override
@@ -35,7 +35,7 @@ public enum IdentifierType {
      * The Police National Computer id: year, a serial of up to seven digits and the PNC check letter
      * ({@code 2012/0123456X}); canonical with the serial zero-padded to seven digits.
      */
-    PNC("pnc", "YYYY/NNNNNNNC: a 4-digit year, a serial of up to 7 digits and its check letter, e.g. 2008/0056560Z",
+    PNC("pnc", "intelligence", "YYYY/NNNNNNNC: a 4-digit year, a serial of up to 7 digits and its check letter, e.g. 2008/0056560Z",
             true) {
         private static final Pattern FORMAT = Pattern.compile("([0-9]{4})/([0-9]{1,7})([A-Z])");
 
@@ -55,11 +55,13 @@ public enum IdentifierType {
     };
 
     private final String id;
+    private final String issuer;
     private final String format;
     private final boolean onePerPerson;
 
-    IdentifierType(String id, String format, boolean onePerPerson) {
+    IdentifierType(String id, String issuer, String format, boolean onePerPerson) {
         this.id = id;
+        this.issuer = issuer;
         this.format = format;
         this.onePerPerson = onePerPerson;
     }
@@ -70,6 +72,14 @@ public enum IdentifierType {
      */
     public boolean onePerPerson() {
         return onePerPerson;
+    }
+
+    /**
+     * The agency that issues identifiers of this type, or, for the PNC id, holds them for the police:
+     * the one agency told when an assertion contradicts a record of one (ADR 0014).
+     */
+    public String issuer() {
+        return issuer;
     }
 
     /** The type's name in {@code type:value} strings and in events. */

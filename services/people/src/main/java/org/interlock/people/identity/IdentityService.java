@@ -86,12 +86,23 @@ public class IdentityService {
      */
     private Uni<AssertionOutcome> apply(SqlConnection c, IdentityRecord record, Matched matched, String by) {
         if (matched.resolution() instanceof Resolution.Conflict conflict) {
-            return reviews.raiseConflict(c, record, conflict, by)
-                    .map(review -> new AssertionOutcome.Conflict(review, conflict.detail()));
+            return reviews.raiseConflict(c, record, conflict, by).map(review -> refused(record, conflict, review));
         }
         return store.file(c, record, by)
                 .call(() -> reviews.propose(c, record, proposals(record, matched), by))
                 .map(ignored -> AssertionView.recorded(UUID.fromString(record.recordId()), record.person()));
+    }
+
+    /**
+     * A conflict is the asserter's to know only about an identifier their agency issues: about
+     * anyone else's, a 409 would tell them that the index holds that identifier (for a PNC id: that
+     * the person is known to the police here) with another date of birth, for any identifier they
+     * try. Either way the assertion waits, unfiled, in the conflict's review item.
+     */
+    private static AssertionOutcome refused(IdentityRecord record, Resolution.Conflict conflict, UUID review) {
+        return conflict.identifier().type().issuer().equals(record.sourceAgency())
+                ? new AssertionOutcome.Conflict(review, conflict.detail())
+                : AssertionView.recorded(UUID.fromString(record.recordId()), record.person());
     }
 
     private static List<Proposal> proposals(IdentityRecord record, Matched matched) {

@@ -1,6 +1,7 @@
 package org.interlock.people.identity;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.interlock.people.Requests.IDENTITY_MANAGER;
 import static org.interlock.people.Requests.PRISON_OFFICER;
 import static org.interlock.people.Requests.PROBATION_OFFICER;
 import static org.interlock.people.Requests.as;
@@ -65,6 +66,23 @@ class AssertionApiTest {
                 .body("kind", equalTo("CONFLICT")).body("status", equalTo("OPEN"))
                 .body("candidate", equalTo(prison)).body("identifier", equalTo("prison-number:G1234KL"));
         as(PRISON_OFFICER).queryParam("identifier", "prison-number:G1234KL").get("/api/v1/persons")
+                .then().statusCode(200).body("person", equalTo(prison));
+    }
+
+    @Test
+    void aConflictAboutAnotherAgencysIdentifierIsRecordedForReviewWithoutTellingTheAsserter() {
+        String prison = PersonReference.random();
+        as(PRISON_OFFICER).body(identity(prison, "Hana", "Sato", "1987-12-03", "prison-number:H2345JK"))
+                .post("/api/v1/identities").then().statusCode(201);
+        String probation = PersonReference.random();
+
+        as(PROBATION_OFFICER).body(identity(probation, "Hana", "Sato", "1978-03-12", "prison-number:H2345JK"))
+                .post("/api/v1/identities")
+                .then().statusCode(201).body("outcome", equalTo("RECORDED"));
+
+        as(IDENTITY_MANAGER).get("/api/v1/reviews").then().statusCode(200)
+                .body("findAll { it.person == '" + probation + "' }.kind", equalTo(List.of("CONFLICT")));
+        as(PRISON_OFFICER).queryParam("identifier", "prison-number:H2345JK").get("/api/v1/persons")
                 .then().statusCode(200).body("person", equalTo(prison));
     }
 
