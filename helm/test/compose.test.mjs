@@ -18,7 +18,7 @@ import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { parse } from "yaml";
 import Ajv2019 from "ajv/dist/2019.js";
-import { AGENCIES, APPS, HERE } from "./lib.mjs";
+import { APPS, HERE, SERVICES } from "./lib.mjs";
 
 const REPO = resolve(HERE, "..", "..");
 const COMPOSE_DIR = join(REPO, "deploy", "compose");
@@ -87,8 +87,9 @@ test("mutation: the schema check catches an unknown service key and a bad durati
 /**
  * The environment variable names deploy/local-stack passes to the applications, read from its
  * source: every string literal that is an env name, in Application.java and LocalStack.java.
- * A literal ending in "_" followed by "+" is a prefix completed per app; only
- * INTERLOCK_SERVICE_<APP>_URL is known (the gateway's routes to the four services).
+ * A literal ending in "_" followed by "+" is a prefix completed per service behind the gateway (the
+ * four agencies and the person index): INTERLOCK_SERVICE_<SVC>_URL (its routes) and
+ * INTERLOCK_ACTOR_<SVC>_SECRET (who acts) are known.
  */
 export function localStackEnvNames() {
   const names = new Set();
@@ -98,7 +99,7 @@ export function localStackEnvNames() {
       if (!m[2]) { names.add(m[1]); continue; }
       const built = { INTERLOCK_SERVICE_: "_URL", INTERLOCK_ACTOR_: "_SECRET" }[m[1]];
       if (!built) throw new Error(`${file}: env name built from "${m[1]}" + ...: teach compose.test.mjs what it becomes`);
-      for (const ag of AGENCIES) names.add(`${m[1]}${ag.toUpperCase()}${built}`);
+      for (const svc of SERVICES) names.add(`${m[1]}${svc.toUpperCase()}${built}`);
     }
   }
   return names;
@@ -106,7 +107,7 @@ export function localStackEnvNames() {
 
 // The local stack hands some names to every app although only one side reads them; the compose
 // file, like the chart, gives each app only what it reads (helm/test/validate.mjs checks the same).
-const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_DIRECTORY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_(PRISONS|PROBATION|INTELLIGENCE|PARTNERS)_|QUARKUS_DATASOURCE_MIGRATION_)/;
+const GATEWAY_ONLY = /^(INTERLOCK_SERVICE_|INTERLOCK_GATEWAY_|INTERLOCK_DIRECTORY_|INTERLOCK_AUDIT_|INTERLOCK_ACTOR_(PRISONS|PROBATION|INTELLIGENCE|PARTNERS|PEOPLE)_|QUARKUS_DATASOURCE_MIGRATION_)/;
 // The gateway uses JDBC only; it vouches for who acts to every service, each service verifies
 // with its own secret.
 const SERVICES_ONLY = /^(QUARKUS_DATASOURCE_REACTIVE_|INTERLOCK_ACTOR_SECRET$)/;
@@ -249,6 +250,22 @@ test("the gateway's DEV ONLY audit signing key is a 32-byte Ed25519 seed, marked
   const text = readFileSync(COMPOSE_FILE, "utf8");
   const at = text.indexOf("INTERLOCK_AUDIT_SIGNING_KEY:");
   assert.match(text.slice(Math.max(0, at - 250), at), /DEV ONLY/);
-  assert.equal(compose.services.gateway.environment.INTERLOCK_SERVICE_PRISONS_URL, "http://prisons:8080");
-  for (const ag of AGENCIES) assert.equal(compose.services.gateway.environment[`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`], `http://${ag}:8080`);
+});
+
+test("the gateway reaches every service behind it at its compose host, after it started", () => {
+  const gateway = compose.services.gateway;
+  for (const svc of SERVICES) {
+    assert.equal(gateway.environment[`INTERLOCK_SERVICE_${svc.toUpperCase()}_URL`], `http://${svc}:8080`, svc);
+    assert.equal(gateway.depends_on?.[svc]?.condition, "service_started", `the gateway does not wait for ${svc}`);
+  }
+});
+
+test("each service's DEV ONLY actor secret is the one the gateway vouches to it with, and no other service's", () => {
+  const gateway = compose.services.gateway.environment;
+  const secrets = SERVICES.map((svc) => compose.services[svc].environment.INTERLOCK_ACTOR_SECRET);
+  assert.equal(new Set(secrets).size, SERVICES.length, "two services share an actor secret");
+  SERVICES.forEach((svc, i) => {
+    assert.equal(Buffer.from(secrets[i], "base64").length, 32, `${svc}: not 32 bytes`);
+    assert.equal(gateway[`INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`], secrets[i], `${svc}: the gateway signs with another secret`);
+  });
 });

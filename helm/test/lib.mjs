@@ -12,8 +12,13 @@ export const HELM = process.env.HELM || join(HERE, ".bin", "helm");
 export const RELEASE = "interlock";
 export const NAMESPACE = "interlock";
 
-export const APPS = ["gateway", "prisons", "probation", "intelligence", "partners"];
-export const AGENCIES = APPS.slice(1);
+export const APPS = ["gateway", "prisons", "probation", "intelligence", "partners", "people"];
+/** The four agencies: each has its events, state, inbox and dead-letter topics. */
+export const AGENCIES = ["prisons", "probation", "intelligence", "partners"];
+/** The services behind the gateway: the four agencies and the person index (ADR 0014). */
+export const SERVICES = APPS.slice(1);
+/** The apps with OpenTelemetry (the person index has none). */
+export const TRACED = ["gateway", ...AGENCIES];
 
 // ---------------------------------------------------------------- rendering --
 

@@ -13,9 +13,10 @@
 //    applications read.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { CONTAINER_FIELDS, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, POD_SECURITY_CONTEXT_FIELDS,
+  POD_SPEC_FIELDS, PROBE_FIELDS, SECURITY_CONTEXT_FIELDS, loadManifests, modelClass, unknownKeys } from "./k8s-model.mjs";
+
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -23,80 +24,11 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const APPS = ["gateway", "prisons", "probation", "intelligence", "partners"];
-const AGENCIES = APPS.slice(1);
-
-// apiVersion -> module prefix holding one class per kind.
-const MODULES = {
-  "v1": "kubernetes-models/v1",
-  "apps/v1": "kubernetes-models/apps/v1",
-  "autoscaling/v2": "kubernetes-models/autoscaling/v2",
-  "policy/v1": "kubernetes-models/policy/v1",
-  "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
-  "kafka.strimzi.io/v1beta2": "@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2",
-  "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
-};
-
-export function loadManifests(file) {
-  const docs = parseAllDocuments(readFileSync(file, "utf8"));
-  const out = [];
-  for (const d of docs) {
-    if (d.errors.length) throw new Error(`${file}: YAML error: ${d.errors[0].message}`);
-    const o = d.toJS();
-    if (o != null) out.push(o);
-  }
-  return out;
-}
-
-async function modelClass(apiVersion, kind) {
-  const prefix = MODULES[apiVersion];
-  if (!prefix) return null;
-  try {
-    const mod = await import(`${prefix}/${kind}`);
-    return mod[kind] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-// Field names Kubernetes knows (v1.35) for the parts of a pod the chart writes.
-const POD_SPEC_FIELDS = new Set([
-  "activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig",
-  "dnsPolicy", "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork",
-  "hostPID", "hostUsers", "hostname", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector",
-  "os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates",
-  "resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates",
-  "securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace",
-  "subdomain", "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes",
-]);
-const CONTAINER_FIELDS = new Set([
-  "args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name",
-  "ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "securityContext",
-  "startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty",
-  "volumeDevices", "volumeMounts", "workingDir",
-]);
-const SECURITY_CONTEXT_FIELDS = new Set([
-  "allowPrivilegeEscalation", "appArmorProfile", "capabilities", "privileged", "procMount",
-  "readOnlyRootFilesystem", "runAsGroup", "runAsNonRoot", "runAsUser", "seLinuxOptions",
-  "seccompProfile", "windowsOptions",
-]);
-const POD_SECURITY_CONTEXT_FIELDS = new Set([
-  "appArmorProfile", "fsGroup", "fsGroupChangePolicy", "runAsGroup", "runAsNonRoot", "runAsUser",
-  "seLinuxChangePolicy", "seLinuxOptions", "seccompProfile", "supplementalGroups",
-  "supplementalGroupsPolicy", "sysctls", "windowsOptions",
-]);
-const PROBE_FIELDS = new Set([
-  "exec", "failureThreshold", "grpc", "httpGet", "initialDelaySeconds", "periodSeconds",
-  "successThreshold", "tcpSocket", "terminationGracePeriodSeconds", "timeoutSeconds",
-]);
-
-function unknownKeys(obj, allowed, where) {
-  return Object.keys(obj ?? {}).filter((k) => !allowed.has(k)).map((k) => `${where}.${k}`);
-}
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const APPS = ["gateway", "prisons", "probation", "intelligence", "partners", "people"];
+// The services behind the gateway: the four agencies and the person index (ADR 0014).
+const SERVICES = APPS.slice(1);
+// The apps with OpenTelemetry: the person index has none.
+const TRACED = APPS.filter((app) => app !== "people");
 
 const matches = (selector, labels) =>
   Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
@@ -268,7 +200,7 @@ for (const file of files) {
       for (const k of ["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_MIGRATION_PASSWORD", "QUARKUS_OIDC_CREDENTIALS_SECRET",
                        "INTERLOCK_GATEWAY_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_KEYSTORE_PASSWORD",
                        "INTERLOCK_AUDIT_SIGNING_KEY", "INTERLOCK_ACTOR_SECRET", "INTERLOCK_ACTOR_PREVIOUS_SECRET",
-                       ...AGENCIES.map((ag) => `INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`)]) {
+                       ...SERVICES.map((svc) => `INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`)]) {
         assert.ok(!(k in env), `${k} must come from a Secret`);
       }
       assert.equal(env.QUARKUS_HTTP_HOST, "0.0.0.0");
@@ -296,9 +228,9 @@ for (const file of files) {
       const svcUrls = Object.keys(env).filter((k) => /^INTERLOCK_SERVICE_.*_URL$/.test(k));
       if (app === "gateway") {
         assert.ok(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, "gateway without INTERLOCK_AUDIT_SIGNING_KEY");
-        const actorSecrets = AGENCIES.map((ag) => fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`]);
-        actorSecrets.forEach((ref, i) => assert.ok(ref, `gateway without ${AGENCIES[i]}'s actor secret`));
-        assert.equal(new Set(actorSecrets.map((ref) => JSON.stringify(ref))).size, 4,
+        const actorSecrets = SERVICES.map((svc) => fromSecret[`INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`]);
+        actorSecrets.forEach((ref, i) => assert.ok(ref, `gateway without ${SERVICES[i]}'s actor secret`));
+        assert.equal(new Set(actorSecrets.map((ref) => JSON.stringify(ref))).size, SERVICES.length,
             "each service's actor secret is a Secret of its own");
         assert.equal(fromSecret.INTERLOCK_ACTOR_SECRET, undefined, "the gateway vouches for who acts, it verifies nothing");
         assert.ok(fromSecret.INTERLOCK_GATEWAY_CLIENT_SECRET, "the gateway needs its client secret for its service tokens");
@@ -309,8 +241,8 @@ for (const file of files) {
         if (env.INTERLOCK_POLICY_DIRECTORY) {
           assert.ok(mounted(`${env.INTERLOCK_POLICY_DIRECTORY}/interlock-policy.yaml`), "the policy directory is not mounted");
         }
-        assert.equal(svcUrls.length, 4);
-        for (const ag of AGENCIES) {
+        assert.equal(svcUrls.length, SERVICES.length);
+        for (const ag of SERVICES) {
           const url = env[`INTERLOCK_SERVICE_${ag.toUpperCase()}_URL`];
           const u = /^http:\/\/([a-z0-9-]+):(\d+)$/.exec(url ?? "");
           assert.ok(u, `bad INTERLOCK_SERVICE_${ag.toUpperCase()}_URL ${url}`);
@@ -322,8 +254,8 @@ for (const file of files) {
       } else {
         assert.equal(fromSecret.INTERLOCK_AUDIT_SIGNING_KEY, undefined, "only the gateway holds the audit signing key");
         assert.ok(fromSecret.INTERLOCK_ACTOR_SECRET, "a service without INTERLOCK_ACTOR_SECRET refuses every write");
-        for (const ag of AGENCIES) {
-          assert.equal(fromSecret[`INTERLOCK_ACTOR_${ag.toUpperCase()}_SECRET`], undefined,
+        for (const svc of SERVICES) {
+          assert.equal(fromSecret[`INTERLOCK_ACTOR_${svc.toUpperCase()}_SECRET`], undefined,
               "only the gateway holds every service's actor secret");
         }
         const gateway = byKind("Deployment").find((d) => d.metadata.labels?.["app.kubernetes.io/component"] === "gateway");
@@ -391,9 +323,13 @@ for (const file of files) {
       });
     }
 
-    test(`${tag}: ${app}: OpenTelemetry on exactly when enabled, exporting to the configured collector`, () => {
+    test(`${tag}: ${app}: OpenTelemetry on exactly when enabled${TRACED.includes(app) ? "" : " (never: not traced)"}, exporting to the configured collector`, () => {
       assert.ok(dep);
       const { env } = runtime();
+      if (!TRACED.includes(app)) {
+        assert.deepEqual(Object.keys(env).filter((k) => /OTEL/.test(k)), [], `${app} has no OpenTelemetry to configure`);
+        return;
+      }
       assert.ok(["true", "false"].includes(env.INTERLOCK_OTEL_DISABLED), `INTERLOCK_OTEL_DISABLED ${env.INTERLOCK_OTEL_DISABLED}`);
       if (env.INTERLOCK_OTEL_DISABLED === "false") assert.match(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "", /^https?:\/\/[^/]+/);
       else assert.equal(env.OTEL_EXPORTER_OTLP_ENDPOINT, undefined);
@@ -434,7 +370,8 @@ for (const file of files) {
       assert.ok(t.spec.partitions >= 1 && t.spec.replicas >= 1);
       // The audit log is sequenced in the gateway's PostgreSQL database, not through Kafka.
       assert.notEqual(t.spec.topicName, "interlock.audit", "there is no audit topic any more");
-      const compacted = t.spec.topicName === "interlock.consents" || /^interlock\.[a-z]+\.state$/.test(t.spec.topicName);
+      const compacted = ["interlock.consents", "interlock.people.links"].includes(t.spec.topicName) ||
+        /^interlock\.[a-z]+\.state$/.test(t.spec.topicName);
       if (compacted) assert.equal(t.spec.config?.["cleanup.policy"], "compact", `${t.spec.topicName} is compacted`);
     }
   });

@@ -21,6 +21,11 @@ CREATE ROLE partners LOGIN PASSWORD 'dev-only-partners';
 CREATE DATABASE partners OWNER partners;
 REVOKE ALL ON DATABASE partners FROM PUBLIC;
 
+-- The person index (ADR 0014).
+CREATE ROLE people LOGIN PASSWORD 'dev-only-people';
+CREATE DATABASE people OWNER people;
+REVOKE ALL ON DATABASE people FROM PUBLIC;
+
 -- The gateway: its owner role runs the Flyway migrations (the audit schema is its own), and the
 -- gateway runs as gateway_app, which owns nothing and gets from the migrations only SELECT and
 -- INSERT on the audit rows, so that not even the gateway can alter the audit trail it writes.

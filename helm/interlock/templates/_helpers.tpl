@@ -6,14 +6,32 @@ Naming contract: every per-app object is called "<fullname>-<app>", where
 services at http://<release>-<service>:8080, as the runtime contract requires.
 */}}
 
-{{/* The five applications, gateway first. */}}
+{{/* The six applications, gateway first. */}}
 {{- define "interlock.apps" -}}
-gateway prisons probation intelligence partners
+gateway prisons probation intelligence partners people
 {{- end -}}
 
-{{/* The four agency services (everything but the gateway). */}}
+{{/* The four agencies: each has its events, state, inbox and dead-letter topics. */}}
 {{- define "interlock.agencies" -}}
 prisons probation intelligence partners
+{{- end -}}
+
+{{/*
+The services behind the gateway: the four agencies and the person index
+(people, ADR 0014). The gateway calls each (INTERLOCK_SERVICE_<SVC>_URL) and
+vouches for who acts to each with a secret of its own (actor.<svc>).
+*/}}
+{{- define "interlock.services" -}}
+{{ include "interlock.agencies" . }} people
+{{- end -}}
+
+{{/*
+The apps that export traces over OTLP (they have Quarkus OpenTelemetry): all but
+the person index, which has no tracing, so gets neither the OTel settings nor the
+egress to the collector.
+*/}}
+{{- define "interlock.tracedApps" -}}
+gateway {{ include "interlock.agencies" . }}
 {{- end -}}
 
 {{- define "interlock.name" -}}

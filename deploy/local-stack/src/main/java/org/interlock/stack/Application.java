@@ -53,7 +53,7 @@ public record Application(String name, String module, int port, String database,
         }
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
         return new ChildProcess(name,
-                List.of(Jdk.java(), "-Xms64m", "-Xmx256m", "-jar", jar.toString()),
+                List.of(Jdk.java(), "-Xms256m", "-Xmx256m", "-jar", jar.toString()),
                 env, config.dataDirectory(), config.logs().resolve(name + ".log"), registry, jar.toString());
     }
 }

@@ -121,6 +121,9 @@ class DemoScenarioTest {
             assertEquals(Set.of("org.interlock.intelligence.report.filed.v1 EXPLICIT_DENY"),
                     new TreeSet<>(routedRefusals(auditor, person)),
                     "the only refusals worth recording: the report, to each partner organisation");
+
+            // The last chapter fails unless the confirmed link lets olivia read probation's earlier record.
+            scenario.linkEarlierRecord(demo);
         }
     }
 

@@ -64,7 +64,7 @@ public class Enforcement {
     }
 
     public Uni<Response> write(Ask ask, HttpMethod method, String body) {
-        JsonNode request = parse(body);
+        JsonNode request = RequestBodies.object(json, body);
         return recordChangedOn(ask)
                 .map(record -> decideChange(ask, record, request))
                 .call(change -> audit.record(List.of(change.evidence())))
@@ -197,14 +197,6 @@ public class Enforcement {
     private JsonNode parse(byte[] body) {
         try {
             return body == null || body.length == 0 ? null : json.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
         } catch (IOException e) {
             return null;
         }

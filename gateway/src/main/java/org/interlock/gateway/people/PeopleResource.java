@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -34,6 +33,7 @@ import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.enforcement.Enforcement;
 import org.interlock.gateway.enforcement.PurposeOfUse;
+import org.interlock.gateway.enforcement.RequestBodies;
 import org.interlock.gateway.identity.CallerPrincipal;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
@@ -192,19 +192,13 @@ public class PeopleResource {
     }
 
     /**
-     * The person an assertion is about; null for a new person. Read strictly (a repeated key is
-     * refused), so that the index cannot read another person than the one decided here.
+     * The person an assertion is about; null for a new person. Read strictly, so that the index
+     * cannot read another person than the one decided on here.
      */
     private String assertedPerson(String body) {
-        JsonNode request;
-        try {
-            request = body == null || body.isBlank() ? null
-                    : json.reader().withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
-        } catch (IOException e) {
-            request = null;
-        }
-        if (request == null || !request.isObject()) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
+        JsonNode request = RequestBodies.object(json, body);
+        if (request == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body must be one JSON object");
         }
         JsonNode person = request.get("person");
         if (person == null || person.isNull()) {

@@ -95,6 +95,22 @@ class GovernedChangeTest {
     }
 
     @Test
+    void aChangeWhoseBodyTheGatewayCannotReadExactlyIs400AndNeverReachesTheService() {
+        String person = PersonReference.random();
+        String allocation = allocation(person, "olivia.prison");
+        int mark = UpstreamStub.receivedCount();
+
+        for (String body : List.of(allocation.replace("\"staff\":", "\"staff\":\"tom.prisonlead\",\"staff\":"),
+                allocation + " {}", "[" + allocation + "]", allocation.substring(1), "person=" + person)) {
+            as(TOM, "case-management").body(body).post("/api/v1/prisons/allocations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:interlock:problem:malformed-request"));
+        }
+
+        assertEquals(List.of(), UpstreamStub.receivedSince(mark), "nothing forwarded");
+    }
+
+    @Test
     void anAllocationByAnOffenderManagerRatherThanATeamManagerIs403() {
         String person = PersonReference.random();
         int mark = UpstreamStub.receivedCount();

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * files a report under handling code C; the probation practitioner — the person's statutory lead —
  * refers the person to Horizon Mentoring, whose partner manager accepts and names the mentor, who
  * records the person's consent within the referral; the release date is set, so probation opens
- * a supervision case and imposes licence conditions; then the person withdraws consent.
+ * a supervision case and imposes licence conditions; then the person withdraws consent. Last,
+ * {@link PersonIndexChapter}: probation's earlier record of the same man is linked to him.
  *
  * <p>What each agency and organisation receives is the exchange's doing, not this class's: it only
  * does what the practitioners would do, and waits where they would wait for another agency.
@@ -151,7 +152,13 @@ public final class DemoScenario {
      */
     private static String wouldRead(DemoClient admin, Map<String, Object> subject, String category, String person,
             String purpose) {
-        Map<String, Object> resource = new HashMap<>(Map.of("origin", "prisons", "category", category,
+        return wouldRead(admin, subject, "prisons", category, person, purpose);
+    }
+
+    /** The same about a record of the {@code origin} agency. */
+    static String wouldRead(DemoClient admin, Map<String, Object> subject, String origin, String category,
+            String person, String purpose) {
+        Map<String, Object> resource = new HashMap<>(Map.of("origin", origin, "category", category,
                 "classification", "official-sensitive"));
         if (person != null) {
             resource.put("person", person);
@@ -173,6 +180,11 @@ public final class DemoScenario {
         say("consent " + outcome.consent() + " withdrawn");
     }
 
+    /** The person index's chapter: probation's earlier record of the person is linked to them. */
+    public void linkEarlierRecord(Outcome outcome) {
+        new PersonIndexChapter(gateway, keycloak).run(outcome.person());
+    }
+
     private static void register(DemoClient staff, String id, String name, String kind) {
         int status = staff.post("/api/v1/partners/organisations", Map.of("id", id, "name", name, "kind", kind)).status();
         if (status != 201 && status != 409) {
@@ -180,10 +192,10 @@ public final class DemoScenario {
         }
     }
 
-    private static String await(Supplier<String> probe, String what) {
+    static <T> T await(Supplier<T> probe, String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            String value = probe.get();
+            T value = probe.get();
             if (value != null) {
                 return value;
             }
@@ -197,7 +209,7 @@ public final class DemoScenario {
         throw new IllegalStateException("Gave up waiting for " + what);
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println("[demo] " + line);
     }
 
@@ -208,6 +220,7 @@ public final class DemoScenario {
         DemoScenario scenario = new DemoScenario(gateway, keycloak);
         Outcome outcome = scenario.run();
         scenario.withdrawConsent(outcome);
+        scenario.linkEarlierRecord(outcome);
         say("done: see what each inbox received with the auditor's GET /audit/v1/persons/" + outcome.person()
                 + "/disclosures");
     }
