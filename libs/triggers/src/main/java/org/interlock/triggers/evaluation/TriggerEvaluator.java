@@ -121,8 +121,10 @@ public final class TriggerEvaluator {
         return (int) deadlines.stream().filter(p -> !p.cancelled).count();
     }
 
-    /** A match fires now, or waits for its window to close (one wait per person and rule: a match
-     *  made while one waits joins its fate). */
+    /**
+     * A match fires now, or waits for its window to close: one wait per person and rule, and a match
+     * made while one waits shares its fate.
+     */
     private void settle(CompiledRule rule, RuleState state, String person, RuleStep.Outcome outcome,
             List<Firing> firings) {
         if (!rule.waitsForWindowToClose) {
