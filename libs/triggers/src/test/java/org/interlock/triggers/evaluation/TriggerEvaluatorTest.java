@@ -37,6 +37,10 @@ class TriggerEvaluatorTest {
                 "    when: [{category: custody.reception}]",
                 "    unless: [{category: partner.referral, field: status, equals: ACCEPTED}]",
                 "    within: 100s",
+                "  - id: intent-rose",
+                "    description: intent rated higher than before",
+                "    when: [{category: risk.assessment, field: intent, changed: increased, scale: [LOW, MODERATE, HIGH]}]",
+                "    within: 1000s",
                 "  - id: high-intent",
                 "    description: intent rated high",
                 "    when: [{category: risk.assessment, field: intent, equals: HIGH}]"));
@@ -102,6 +106,16 @@ class TriggerEvaluatorTest {
                 missed("m", P, 2));
 
         assertEquals(List.of(firing("high-intent", P, 0, "a"), firing("pair", P, 2, "c", "m")), fired);
+    }
+
+    @Test
+    void aLateAssessmentIsComparedWithTheOneBeforeItInEventTime() throws PolicyException {
+        List<Firing> fired = feed(new TriggerEvaluator(rules()),
+                event("r1", "risk.assessment", P, 0, "intent", "LOW"),
+                event("r3", "risk.assessment", P, 200, "intent", "MODERATE"),
+                event("r2", "risk.assessment", P, 100, "intent", "MODERATE"));
+
+        assertEquals(List.of(firing("intent-rose", P, 200, "r3"), firing("intent-rose", P, 100, "r2")), fired);
     }
 
     @Test
