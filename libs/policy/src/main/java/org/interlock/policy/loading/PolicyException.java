@@ -1,7 +1,8 @@
 package org.interlock.policy.loading;
 
 /**
- * A policy (or policy test) file that cannot be used, with where and what: {@code file:line: problem}.
+ * A policy file (or a policy test file, or the review triggers' rule and test files, which are read the same
+ * way) that cannot be used, with where and what: {@code file:line: problem}.
  * Checked, because the caller must decide what happens then; the policy in force stays in force.
  */
 public class PolicyException extends Exception {

@@ -93,6 +93,11 @@ public final class YamlMapping {
         }
     }
 
+    /** The keys, in the order written (e.g. the fields of an event's data in a test case). */
+    public List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     public boolean has(String key) {
         return entries.containsKey(key);
     }
@@ -142,6 +147,21 @@ public final class YamlMapping {
         List<YamlMapping> values = new ArrayList<>();
         for (Node item : sequence(tuple, key)) {
             values.add(of(file, singular + " #" + (values.size() + 1), item));
+        }
+        return values;
+    }
+
+    /** Reads one mapping of a list into a value; for {@link #each}. */
+    @FunctionalInterface
+    public interface EntryReader<T> {
+        T read(YamlMapping entry) throws PolicyException;
+    }
+
+    /** Each mapping of the list under {@code key} read by {@code reader}, in order; a missing key is none. */
+    public <T> List<T> each(String key, String singular, EntryReader<T> reader) throws PolicyException {
+        List<T> values = new ArrayList<>();
+        for (YamlMapping entry : mappings(key, singular)) {
+            values.add(reader.read(entry));
         }
         return values;
     }
