@@ -21,13 +21,16 @@ final class ConditionLog {
         final double[] ranks;
         /** It passed the condition (a change test also logs the events that did not, to compare with). */
         final boolean matched;
+        /** The event's detail, handed back with a firing ({@link ObservedEvent#detail}). */
+        final Object detail;
         boolean consumed;
 
-        Entry(String id, long time, double[] ranks, boolean matched) {
+        Entry(String id, long time, double[] ranks, boolean matched, Object detail) {
             this.id = id;
             this.time = time;
             this.ranks = ranks;
             this.matched = matched;
+            this.detail = detail;
         }
 
         boolean available() {

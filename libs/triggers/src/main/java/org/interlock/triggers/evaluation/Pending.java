@@ -11,17 +11,19 @@ final class Pending {
     final String person;
     final CompiledRule rule;
     final List<String> events;
+    final List<Object> details;
     final long matchTime;
     final long deadline;
     /** Order of creation: ties on the deadline fire in the order the matches were made. */
     final long sequence;
     boolean cancelled;
 
-    Pending(String person, CompiledRule rule, List<String> events, long matchTime, long sequence) {
+    Pending(String person, CompiledRule rule, RuleStep.Outcome match, long sequence) {
         this.person = person;
         this.rule = rule;
-        this.events = List.copyOf(events);
-        this.matchTime = matchTime;
+        this.events = List.copyOf(match.events());
+        this.details = match.details();
+        this.matchTime = match.time();
         this.deadline = matchTime + rule.window;
         this.sequence = sequence;
     }

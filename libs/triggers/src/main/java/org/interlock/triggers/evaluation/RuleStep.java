@@ -14,7 +14,7 @@ import org.interlock.triggers.language.FieldTest;
 final class RuleStep {
 
     /** A match: its events in the rule's condition order and when it happened (its latest event). */
-    record Outcome(List<String> events, long time) {
+    record Outcome(List<String> events, List<Object> details, long time) {
     }
 
     private long sequence;
@@ -39,7 +39,7 @@ final class RuleStep {
             ConditionLog.Entry previous = log.previous(time, time - rule.window);
             matched = previous != null && rose(previous.ranks, ranks);
         }
-        ConditionLog.Entry entry = new ConditionLog.Entry(event.id(), time, ranks, matched);
+        ConditionLog.Entry entry = new ConditionLog.Entry(event.id(), time, ranks, matched, event.detail());
         if (!log.add(entry) || !matched) {
             return null;
         }
@@ -55,12 +55,14 @@ final class RuleStep {
             return null;
         }
         List<String> events = new ArrayList<>(chosen.length);
+        List<Object> details = new ArrayList<>(chosen.length);
         for (ConditionLog.Entry e : chosen) {
             e.consumed = true;
             events.add(e.id);
+            details.add(e.detail);
         }
         long at = Combination.time(chosen);
-        return answeredInWindow(rule, state, at) ? null : new Outcome(events, at);
+        return answeredInWindow(rule, state, at) ? null : new Outcome(events, details, at);
     }
 
     /** Whether an {@code unless} event already lies within the window around a match at {@code time}. */

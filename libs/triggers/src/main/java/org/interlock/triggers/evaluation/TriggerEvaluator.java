@@ -128,9 +128,10 @@ public final class TriggerEvaluator {
     private void settle(CompiledRule rule, RuleState state, String person, RuleStep.Outcome outcome,
             List<Firing> firings) {
         if (!rule.waitsForWindowToClose) {
-            firings.add(new Firing(rule.id, person, outcome.events(), Instant.ofEpochMilli(outcome.time())));
+            firings.add(new Firing(rule.id, person, outcome.events(), outcome.details(),
+                    Instant.ofEpochMilli(outcome.time())));
         } else if (state.pending == null) {
-            state.pending = new Pending(person, rule, outcome.events(), outcome.time(), step.nextSequence());
+            state.pending = new Pending(person, rule, outcome, step.nextSequence());
             deadlines.add(state.pending);
         }
     }
@@ -144,7 +145,7 @@ public final class TriggerEvaluator {
                 continue;
             }
             persons.get(due.person)[due.rule.index].pending = null;
-            firings.add(new Firing(due.rule.id, due.person, due.events, Instant.ofEpochMilli(due.deadline)));
+            firings.add(new Firing(due.rule.id, due.person, due.events, due.details, Instant.ofEpochMilli(due.deadline)));
         }
     }
 

@@ -205,4 +205,20 @@ class TriggerEvaluatorTest {
 
         assertEquals(Instant.parse("2026-12-01T09:00:30Z"), fired.getFirst().time());
     }
+
+    @Test
+    void aFiringHandsBackEachEventsDetailInTheRulesOrderAsAFiringAfterItsWindowDoes() throws PolicyException {
+        TriggerEvaluator evaluator = new TriggerEvaluator(rules());
+        List<Firing> fired = feed(evaluator, detailed(missed("m", P, 10), "missed's"),
+                detailed(concern("c", P, 20), "concern's"), detailed(event("r", "custody.reception", Q, 0), "reception's"));
+        fired.addAll(evaluator.advanceTo(T0.plusSeconds(101)));
+
+        assertEquals(List.of(List.of("concern's", "missed's"), List.of("reception's")),
+                fired.stream().map(Firing::details).toList());
+        assertEquals(List.of(List.of("c", "m"), List.of("r")), fired.stream().map(Firing::events).toList());
+    }
+
+    private static ObservedEvent detailed(ObservedEvent event, Object detail) {
+        return new ObservedEvent(event.id(), event.category(), event.person(), event.time(), event.data(), detail);
+    }
 }
