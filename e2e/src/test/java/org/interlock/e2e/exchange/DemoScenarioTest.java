@@ -122,7 +122,9 @@ class DemoScenarioTest {
                     new TreeSet<>(routedRefusals(auditor, person)),
                     "the only refusals worth recording: the report, to each partner organisation");
 
-            // The last chapter fails unless the confirmed link lets olivia read probation's earlier record.
+            // The last chapters fail unless the trigger fires to probation (as the auditor sees it) and
+            // the confirmed link lets olivia read probation's earlier record.
+            scenario.fireReviewTrigger(demo);
             scenario.linkEarlierRecord(demo);
         }
     }

@@ -60,6 +60,7 @@ public class ExchangeLoop {
     private final Map<String, Object> kafka;
     private final Router router;
     private final Erasure erasure;
+    private final ReviewTriggers triggers;
     private final AuditTrail audit;
     private final StateTopicsReader views;
     private final AgencyEvents events;
@@ -71,13 +72,14 @@ public class ExchangeLoop {
     private Thread thread;
 
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
-            AuditTrail audit, StateTopicsReader views, AgencyEvents events,
+            ReviewTriggers triggers, AuditTrail audit, StateTopicsReader views, AgencyEvents events,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
             @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
         this.kafka = kafka;
         this.router = router;
         this.erasure = erasure;
+        this.triggers = triggers;
         this.audit = audit;
         this.views = views;
         this.events = events;
@@ -113,6 +115,7 @@ public class ExchangeLoop {
                 producer.initTransactions();
                 awaitViews();
                 c.subscribe(Topics.allEvents());
+                triggers.restart();
                 Batch inFlight = null;
                 while (running) {
                     // With a transaction open, ask only for what has arrived: it commits at once when nothing has.
@@ -137,7 +140,7 @@ public class ExchangeLoop {
     }
 
     /**
-     * One poll's work: its copies (and dead letters, erasure notices), the audit records already on
+     * One poll's work: its copies (and dead letters, erasure notices, review-trigger notices), the audit records already on
      * their way to durability, and the offsets its transaction will carry.
      */
     private record Batch(List<ProducerRecord<String, byte[]>> out, CompletableFuture<Void> durable,
@@ -174,6 +177,9 @@ public class ExchangeLoop {
             Erasure.Outcome erased = erasure.on(event);
             out.addAll(erased.notices());
             evidence.addAll(erased.evidence());
+            ReviewTriggers.Outcome fired = triggers.on(event);
+            out.addAll(fired.notices());
+            evidence.addAll(fired.evidence());
         }
         return new Batch(out, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
     }

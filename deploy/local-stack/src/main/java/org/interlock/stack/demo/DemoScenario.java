@@ -180,6 +180,11 @@ public final class DemoScenario {
         say("consent " + outcome.consent() + " withdrawn");
     }
 
+    /** The review trigger's chapter: a concern and a missed appointment fire a trigger to the lead. */
+    public void fireReviewTrigger(Outcome outcome) {
+        new ReviewTriggerChapter(gateway, keycloak).run(outcome);
+    }
+
     /** The person index's chapter: probation's earlier record of the person is linked to them. */
     public void linkEarlierRecord(Outcome outcome) {
         new PersonIndexChapter(gateway, keycloak).run(outcome.person());
@@ -220,6 +225,7 @@ public final class DemoScenario {
         DemoScenario scenario = new DemoScenario(gateway, keycloak);
         Outcome outcome = scenario.run();
         scenario.withdrawConsent(outcome);
+        scenario.fireReviewTrigger(outcome);
         scenario.linkEarlierRecord(outcome);
         say("done: see what each inbox received with the auditor's GET /audit/v1/persons/" + outcome.person()
                 + "/disclosures");

@@ -24,5 +24,11 @@ public enum Action {
      * An auditor's verdict on a break-glass access: its resource names the review and the person, whose id is
      * the sequence of the break-glass record reviewed; the decision is permit "justified" or deny "unjustified".
      */
-    REVIEW_BREAK_GLASS
+    REVIEW_BREAK_GLASS,
+    /**
+     * A review trigger that fired on agency events (ADR 0015): its resource names the notice and the person; the
+     * decision is permit (the rule's id) when the notice goes to the actor's inbox, deny when the policy withholds it
+     * from that inbox or nobody leads the person's case.
+     */
+    REVIEW_TRIGGER
 }
