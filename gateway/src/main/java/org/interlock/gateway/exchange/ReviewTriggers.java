@@ -5,7 +5,6 @@ import static org.interlock.policy.Action.RECEIVE;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +24,7 @@ import org.interlock.audit.record.Decision;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.gateway.caseload.AllocationCaseload;
+import org.interlock.gateway.policy.TriggerRuleStore;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.policy.Context;
 import org.interlock.policy.DecisionRequest;
@@ -61,8 +61,8 @@ public class ReviewTriggers {
         static final Outcome NONE = new Outcome(List.of(), List.of());
     }
 
-    private final TriggerRules rules;
-    private final Map<String, TriggerRule> byId = new LinkedHashMap<>();
+    private final TriggerRuleStore store;
+    private TriggerRules rules;
     private final PolicyEngine policy;
     private final PolicyStore policies;
     private final AllocationCaseload caseload;
@@ -70,10 +70,9 @@ public class ReviewTriggers {
     private final ObjectMapper json;
     private TriggerEvaluator evaluator;
 
-    public ReviewTriggers(TriggerRules rules, PolicyEngine policy, PolicyStore policies, AllocationCaseload caseload,
+    public ReviewTriggers(TriggerRuleStore store, PolicyEngine policy, PolicyStore policies, AllocationCaseload caseload,
             StaffDirectory staff, ObjectMapper json) {
-        this.rules = rules;
-        rules.rules().forEach(rule -> byId.put(rule.id(), rule));
+        this.store = store;
         this.policy = policy;
         this.policies = policies;
         this.caseload = caseload;
@@ -84,10 +83,15 @@ public class ReviewTriggers {
 
     /** Forgets every window: the exchange starts again from its committed offsets. */
     public void restart() {
+        rules = store.current();
         evaluator = new TriggerEvaluator(rules);
     }
 
     public Outcome on(AgencyEvent event) {
+        if (store.current() != rules) {
+            // Reloaded rules start with no windows: what the old rules half-matched is not theirs.
+            restart();
+        }
         // The policy's description of the event rides with it in the evaluator, for as long as it keeps the event.
         List<Firing> firings = evaluator.accept(new ObservedEvent(event.id(), event.category().name(), event.person(),
                 event.time().toInstant(), event.data(), event.resource()));
@@ -157,6 +161,11 @@ public class ReviewTriggers {
         return null;
     }
 
+    private String description(String rule) {
+        return rules.rules().stream().filter(r -> r.id().equals(rule)).map(TriggerRule::description).findFirst()
+                .orElseThrow();
+    }
+
     private static String noticeId(Firing firing, Agency agency) {
         return UUID.nameUUIDFromBytes(("interlock-review-trigger:" + firing.rule() + ":" + firing.person() + ":"
                 + String.join(",", firing.events()) + ":" + agency.id()).getBytes(StandardCharsets.UTF_8)).toString();
@@ -166,7 +175,7 @@ public class ReviewTriggers {
         ObjectNode data = json.createObjectNode()
                 .put("notice", id)
                 .put("rule", firing.rule())
-                .put("description", byId.get(firing.rule()).description())
+                .put("description", description(firing.rule()))
                 .put("person", firing.person())
                 .put("firedAt", firing.time().toString());
         firing.events().forEach(data.putArray("events")::add);

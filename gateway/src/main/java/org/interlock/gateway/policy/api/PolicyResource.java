@@ -23,6 +23,7 @@ import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.enforcement.PurposeOfUse;
 import org.interlock.gateway.identity.CallerPrincipal;
+import org.interlock.gateway.policy.TriggerRuleStore;
 import org.interlock.policy.Action;
 import org.interlock.policy.Context;
 import org.interlock.policy.Decision;
@@ -36,6 +37,7 @@ import org.interlock.policy.language.CategoryPattern;
 import org.interlock.policy.language.Policy;
 import org.interlock.policy.language.SharingAgreement;
 import org.interlock.policy.loading.PolicyStore;
+import org.interlock.triggers.language.TriggerRules;
 import org.interlock.policy.loading.PolicyException;
 import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemException;
@@ -58,12 +60,15 @@ public class PolicyResource {
     private final PolicyStore store;
     private final CallerPrincipal caller;
     private final AuditTrail audit;
+    private final TriggerRuleStore triggers;
 
-    public PolicyResource(PolicyEngine engine, PolicyStore store, CallerPrincipal caller, AuditTrail audit) {
+    public PolicyResource(PolicyEngine engine, PolicyStore store, CallerPrincipal caller, AuditTrail audit,
+            TriggerRuleStore triggers) {
         this.engine = engine;
         this.store = store;
         this.caller = caller;
         this.audit = audit;
+        this.triggers = triggers;
     }
 
     /** A decision asked for is a decision taken: it is audited like any other, as DECIDE. */
@@ -84,8 +89,9 @@ public class PolicyResource {
     }
 
     /**
-     * Loads the policy files again. A file that does not load is answered 422 with where and what
-     * (file:line: problem), and the version in force stays in force.
+     * Loads the policy files again, the review-trigger rules beside it with them (ADR 0015). A file
+     * that does not load is answered 422 with where and what (file:line: problem), and the policy
+     * and rules in force stay in force: the rules are read first and put in force only with the policy.
      */
     @POST
     @Path("/reload")
@@ -95,7 +101,9 @@ public class PolicyResource {
         String before = store.current() == null ? null : store.current().version();
         RequestTrace trace = RequestTrace.of(correlation, traceparent);
         try {
+            TriggerRules rules = triggers.read();
             Policy loaded = store.reload();
+            triggers.putInForce(rules);
             LOG.infof("Policy reloaded: version %s (was %s)", loaded.version(), before);
             return audit.record(List.of(policyChange(loaded.version(), loaded.version(), true, trace)))
                     .replaceWith(new PolicyQueries.Reloaded(loaded.version(), before));
