@@ -14,7 +14,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A structured extremism risk assessment: engagement, intent and capability, and the assessor's
- * overall judgement, which is a judgement and not a sum of the three.
+ * overall judgement, which is a judgement and not a sum of the three. Each is a version of the
+ * person's last, never an edit of it: the history shows how the picture changed.
  */
 @Entity
 @Table(name = "risk_assessment")
@@ -43,4 +44,13 @@ public class RiskAssessment extends PanacheEntityBase {
     public RiskLevel overall;
 
     public String rationale;
+
+    /** 1 for the person's first assessment here, then one more than the last. */
+    public int version;
+
+    /** The assessment this one follows, null for the first. */
+    public UUID previous;
+
+    /** The review-trigger notice (its id, as the inbox received it) this assessment answers, if any. */
+    public UUID prompt;
 }
