@@ -23,8 +23,6 @@ import org.interlock.testing.ServiceRequests;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TopicRecorder;
 import org.interlock.testing.TopicWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,21 +36,14 @@ class AssessmentHistoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIGGER = "org.interlock.gateway.review-trigger.fired.v1";
-    private static TopicRecorder events;
-
-    @BeforeAll
-    static void record() {
-        events = new TopicRecorder("interlock.prisons.events");
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-    }
-
     @Test
     void eachAssessmentIsTheNextVersionAndItsEventSaysWhatChanged() throws Exception {
-        String person = inCustody();
+        try (TopicRecorder events = new TopicRecorder("interlock.prisons.events")) {
+            versionsOf(inCustody(), events);
+        }
+    }
+
+    private static void versionsOf(String person, TopicRecorder events) throws Exception {
         String first = assess(person, "LOW", null).then().statusCode(201)
                 .body("version", equalTo(1)).body("previous", nullValue()).body("changes.size()", equalTo(0))
                 .extract().path("id");
@@ -63,8 +54,8 @@ class AssessmentHistoryTest {
                         Map.of("domain", "overall", "from", "LOW", "to", "HIGH"))))
                 .extract().path("id");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> published(person, second) != null);
-        JsonNode event = JSON.readTree(published(person, second).value());
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(events, person, second) != null);
+        JsonNode event = JSON.readTree(published(events, person, second).value());
         assertEquals(List.of("2", first, "intent"), List.of(event.path("version").asText(), event.path("previous").asText(),
                 event.path("changes").get(0).path("domain").asText()));
         asGateway().queryParam("person", person).get("/api/v1/risk-assessments").then().statusCode(200)
@@ -117,7 +108,7 @@ class AssessmentHistoryTest {
         return TestDatabase.number("prisons", "SELECT count(*) FROM inbox_event WHERE id = '" + notice + "'");
     }
 
-    private static ConsumerRecord<String, String> published(String person, String assessment) {
+    private static ConsumerRecord<String, String> published(TopicRecorder events, String person, String assessment) {
         return events.about(person).stream().filter(r -> r.value() != null && r.value().contains(assessment)
                 && r.value().contains("\"version\":2")).findFirst().orElse(null);
     }
