@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.interlock.agency.actor.Actor;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
@@ -64,14 +65,20 @@ public class RiskAssessmentService {
 
     private final Transactions transactions;
     private final Outbox outbox;
+    private final Actor actor;
 
-    public RiskAssessmentService(Transactions transactions, Outbox outbox) {
+    public RiskAssessmentService(Transactions transactions, Outbox outbox, Actor actor) {
         this.transactions = transactions;
         this.outbox = outbox;
+        this.actor = actor;
     }
 
     /** The next version of the person's assessment; two recorded at once cannot both be it (409). */
     public Uni<View> assess(Assess request) {
+        if (!request.assessor().equals(actor.username())) {
+            // Whoever records an assessment is its assessor: nobody signs one in a colleague's name.
+            throw Validation.invalid("assessor", "must be you, who record the assessment");
+        }
         return transactions.commit(() -> CustodyService.openEpisodeOf(request.person())
                 .onItem().ifNull().failWith(() -> ProblemException.unknownPerson(request.person()))
                 .call(() -> requirePrompt(request))

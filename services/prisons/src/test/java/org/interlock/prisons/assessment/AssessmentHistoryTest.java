@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.testing.KafkaPostgresResource;
 import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.TestActor;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TopicRecorder;
 import org.interlock.testing.TopicWriter;
@@ -36,6 +37,7 @@ class AssessmentHistoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIGGER = "org.interlock.gateway.review-trigger.fired.v1";
+    private static final TestActor OLIVIA = TestActor.of("olivia.prison", "prisons", null, "offender-manager");
     @Test
     void eachAssessmentIsTheNextVersionAndItsEventSaysWhatChanged() throws Exception {
         try (TopicRecorder events = new TopicRecorder("interlock.prisons.events")) {
@@ -60,6 +62,16 @@ class AssessmentHistoryTest {
                 event.path("changes").get(0).path("domain").asText()));
         asGateway().queryParam("person", person).get("/api/v1/risk-assessments").then().statusCode(200)
                 .body("version", equalTo(List.of(1, 2))).body("[1].changes.size()", equalTo(2));
+    }
+
+    @Test
+    void nobodyRecordsAnAssessmentInAColleaguesName() {
+        String person = inCustody();
+        Map<String, Object> body = Map.of("person", person, "assessedOn", "2026-02-01", "assessor", "olivia.prison",
+                "engagement", "LOW", "intent", "LOW", "capability", "LOW", "overall", "LOW", "rationale", "r");
+        asGateway().body(body).post("/api/v1/risk-assessments").then().statusCode(422)
+                .body("errors[0].field", equalTo("assessor"));
+        asGateway().queryParam("person", person).get("/api/v1/risk-assessments").then().body("size()", equalTo(0));
     }
 
     @Test
@@ -93,7 +105,7 @@ class AssessmentHistoryTest {
         if (prompt != null) {
             body.put("prompt", prompt);
         }
-        return asGateway().body(body).post("/api/v1/risk-assessments");
+        return ServiceRequests.asGatewayFor(OLIVIA).body(body).post("/api/v1/risk-assessments");
     }
 
     private static void trigger(String notice, String person) {
