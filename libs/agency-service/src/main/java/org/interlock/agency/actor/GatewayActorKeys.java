@@ -1,12 +1,12 @@
 package org.interlock.agency.actor;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
 import org.interlock.platform.actor.ActorKey;
+import org.interlock.platform.actor.ActorKeys;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,31 +24,14 @@ public class GatewayActorKeys {
     private final List<ActorKey> trusted;
 
     public GatewayActorKeys(ActorConfig config) {
-        List<ActorKey> keys = new ArrayList<>();
-        config.secret().ifPresent(secret -> keys.add(key("interlock.actor.secret", config.keyId(), secret)));
-        config.previousSecret().ifPresent(secret -> keys.add(key("interlock.actor.previous-secret",
-                config.previousKeyId().orElseThrow(() -> new IllegalStateException(
-                        "interlock.actor.previous-secret is set without interlock.actor.previous-key-id")),
-                secret)));
-        if (keys.size() == 2 && keys.get(0).id().equals(keys.get(1).id())) {
-            throw new IllegalStateException("interlock.actor.previous-key-id is the current key id");
-        }
-        if (keys.isEmpty()) {
+        this.trusted = ActorKeys.of(config.secret(), config.keyId(), config.previousSecret(), config.previousKeyId());
+        if (trusted.isEmpty()) {
             LOG.error("No actor secret (interlock.actor.secret): every write to this service is refused");
         }
-        this.trusted = List.copyOf(keys);
     }
 
     /** The current key first, then the previous one; empty when none is configured. */
     public List<ActorKey> trusted() {
         return trusted;
-    }
-
-    private static ActorKey key(String property, String id, String secret) {
-        try {
-            return ActorKey.of(id, secret);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + ": " + e.getMessage());
-        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.platform.actor.ActorAssertion;
 import org.interlock.platform.actor.ActorKey;
+import org.interlock.platform.actor.ActorKeys;
 import org.interlock.platform.actor.InvalidActorAssertion;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
@@ -21,8 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * ({@code X-Interlock-Actor}), MACed with the secret it shares with the index alone and addressed to
  * it ({@code interlock.actor.audience}), verified before the body is read, as in the agency
  * services. The agency kit's filter is bound to an agency's configuration, so the index verifies
- * with the same platform code here. Without a secret every write is refused (fail closed); a
- * malformed or short one stops the start.
+ * with the same platform code here, and accepts the previous secret too while one is rotated
+ * ({@code interlock.actor.previous-secret}). Without a secret every write is refused (fail
+ * closed); a malformed or short one stops the start.
  */
 public class WhoActs {
 
@@ -36,8 +38,10 @@ public class WhoActs {
 
     public WhoActs(@ConfigProperty(name = "interlock.actor.secret") Optional<String> secret,
             @ConfigProperty(name = "interlock.actor.key-id", defaultValue = "1") String keyId,
+            @ConfigProperty(name = "interlock.actor.previous-secret") Optional<String> previousSecret,
+            @ConfigProperty(name = "interlock.actor.previous-key-id") Optional<String> previousKeyId,
             @ConfigProperty(name = "interlock.actor.audience") String audience, Actor actor) {
-        this.trusted = secret.map(s -> List.of(ActorKey.of(keyId, s))).orElse(List.of());
+        this.trusted = ActorKeys.of(secret, keyId, previousSecret, previousKeyId);
         this.audience = audience;
         this.actor = actor;
         if (trusted.isEmpty()) {
