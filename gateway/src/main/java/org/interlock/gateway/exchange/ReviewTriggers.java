@@ -54,7 +54,6 @@ public class ReviewTriggers {
 
     static final String FIRED = "org.interlock.gateway.review-trigger.fired.v1";
     static final String CATEGORY = "review.trigger";
-    private static final List<Agency> STATUTORY = List.of(Agency.PRISONS, Agency.PROBATION, Agency.INTELLIGENCE);
 
     /** Notices to send and the evidence to record first, as {@link Erasure.Outcome}. */
     public record Outcome(List<ProducerRecord<String, byte[]>> notices, List<AuditRecord> evidence) {
@@ -129,7 +128,8 @@ public class ReviewTriggers {
     private Map<Agency, TreeSet<String>> leadsByAgency(String person) {
         Map<Agency, TreeSet<String>> leads = new TreeMap<>();
         for (String lead : caseload.statutoryLeads(person)) {
-            staff.member(lead).flatMap(member -> STATUTORY.stream().filter(a -> a.id().equals(member.agency())).findFirst())
+            staff.member(lead).flatMap(member -> Router.STATUTORY.stream()
+                            .filter(a -> a.id().equals(member.agency())).findFirst())
                     .ifPresent(agency -> leads.computeIfAbsent(agency, a -> new TreeSet<>()).add(lead));
         }
         return leads;

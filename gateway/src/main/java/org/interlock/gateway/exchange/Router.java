@@ -30,7 +30,8 @@ import org.interlock.policy.loading.PolicyStore;
 @ApplicationScoped
 public class Router {
 
-    private static final List<Agency> STATUTORY = List.of(Agency.PRISONS, Agency.PROBATION, Agency.INTELLIGENCE);
+    /** The statutory agencies, each an inbox of its own. */
+    static final List<Agency> STATUTORY = List.of(Agency.PRISONS, Agency.PROBATION, Agency.INTELLIGENCE);
 
     /** A copy to deliver: to which inbox, under which permit, and the content released. */
     public record Copy(String id, Inbox inbox, AgencyEvent event, Permit permit, JsonNode released) {
