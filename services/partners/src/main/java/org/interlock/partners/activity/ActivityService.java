@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Size;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.interlock.agency.actor.Actor;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
+import org.interlock.platform.problem.Validation;
 import org.interlock.contracts.PersonReference;
 import org.interlock.partners.PartnersEvents;
 import org.interlock.partners.organisation.OrganisationService;
@@ -41,13 +43,19 @@ public class ActivityService {
 
     private final Transactions transactions;
     private final Outbox outbox;
+    private final Actor actor;
 
-    public ActivityService(Transactions transactions, Outbox outbox) {
+    public ActivityService(Transactions transactions, Outbox outbox, Actor actor) {
         this.transactions = transactions;
         this.outbox = outbox;
+        this.actor = actor;
     }
 
+    /** Reported by whoever records it: a caseworker cannot put a concern in a colleague's name. */
     public Uni<View> report(Report request) {
+        if (!request.reportedBy().equals(actor.username())) {
+            throw Validation.invalid("reportedBy", "must be you, who report it");
+        }
         ActivityReport activity = new ActivityReport();
         activity.id = UUID.randomUUID();
         activity.person = request.person();

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.interlock.agency.actor.Actor;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
@@ -30,15 +31,21 @@ public class ConsentService {
 
     private final Transactions transactions;
     private final Outbox outbox;
+    private final Actor actor;
     private final Clock clock;
 
-    public ConsentService(Transactions transactions, Outbox outbox) {
+    public ConsentService(Transactions transactions, Outbox outbox, Actor actor) {
         this.transactions = transactions;
         this.outbox = outbox;
+        this.actor = actor;
         this.clock = Clock.systemUTC();
     }
 
+    /** Obtained by whoever records it: the record names the caseworker who answers for it. */
     public Uni<ConsentView> grant(ConsentRequests.Grant request) {
+        if (!request.obtainedBy().equals(actor.username())) {
+            throw Validation.invalid("obtainedBy", "must be you, who record the consent");
+        }
         if (request.validUntil().isBefore(request.validFrom())) {
             throw Validation.invalid("validUntil", "must not be before validFrom");
         }

@@ -21,6 +21,7 @@ import org.interlock.partners.PartnersEvents;
 import org.interlock.testing.CloudEventAssertions;
 import org.interlock.testing.KafkaPostgresResource;
 import org.interlock.testing.ServiceRequests;
+import org.interlock.testing.TestActor;
 import org.interlock.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "partners"))
 class ConsentRegistryTest {
+
+    private static final TestActor MIA = TestActor.of("mia.mentor", "partners", "horizon-mentoring", "partner-caseworker");
 
     private static TopicRecorder events;
     private static TopicRecorder consents;
@@ -43,7 +46,7 @@ class ConsentRegistryTest {
     /** Registers the organisation the consents name, once per run (409 afterwards). */
     @org.junit.jupiter.api.BeforeEach
     void organisation() {
-        ServiceRequests.asGateway()
+        asGateway()
                 .body(Map.of("id", "horizon-mentoring", "name", "Horizon Mentoring", "kind", "MENTORING"))
                 .post("/api/v1/organisations").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
@@ -54,8 +57,9 @@ class ConsentRegistryTest {
         consents.close();
     }
 
+    /** As the gateway, on behalf of the caseworker who obtains the consents. */
     static RequestSpecification asGateway() {
-        return ServiceRequests.asGateway();
+        return ServiceRequests.asGatewayFor(MIA);
     }
 
     @Test
@@ -102,6 +106,18 @@ class ConsentRegistryTest {
 
         asGateway().body(grantBody(PersonReference.random(), "closed-doors", LocalDate.now(), LocalDate.now().plusDays(30)))
                 .post("/api/v1/consents").then().statusCode(409).body("type", equalTo("urn:interlock:problem:conflict"));
+    }
+
+    @Test
+    void aConsentNamesTheCaseworkerWhoRecordsItAsHavingObtainedIt() {
+        String person = PersonReference.random();
+        Map<String, Object> body = new java.util.HashMap<>(grantBody(person, "horizon-mentoring", LocalDate.now(),
+                LocalDate.now().plusDays(30)));
+        body.put("obtainedBy", "hana.horizon");
+
+        asGateway().body(body).post("/api/v1/consents").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("obtainedBy"));
+        asGateway().get("/api/v1/consents?person=" + person).then().statusCode(200).body("$", empty());
     }
 
     private static String grant(String person, LocalDate from, LocalDate until) {
