@@ -1,6 +1,7 @@
 package org.interlock.agency.assessment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
 public record Ratings(Map<String, RiskLevel> domains, List<FactorRating> factors) {
 
     public Ratings {
-        domains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+        domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
         factors = List.copyOf(factors);
     }
 
