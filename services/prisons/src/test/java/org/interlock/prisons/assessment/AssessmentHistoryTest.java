@@ -65,6 +65,28 @@ class AssessmentHistoryTest {
     }
 
     @Test
+    void anAssessmentAgainstAFactorSetFollowsOneRecordedWithoutAndComparesItsDomains() {
+        String person = inCustody();
+        String first = assess(person, "LOW", null).then().statusCode(201).body("factorSet", nullValue())
+                .body("factors.size()", equalTo(0)).extract().path("id");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("person", person, "assessedOn", "2026-03-01",
+                "assessor", "olivia.prison", "engagement", "MODERATE", "intent", "MODERATE", "capability", "LOW",
+                "overall", "MODERATE", "rationale", "Against the factor set.", "factorSet", "extremism-spj",
+                "factorSetVersion", 1));
+        Map<String, String> factors = new java.util.LinkedHashMap<>();
+        for (String factor : List.of("grievance", "belonging", "immersion", "dehumanising-outlook", "harm-justified",
+                "expressed-intent", "skills-and-means", "history-of-violence")) {
+            factors.put(factor, factor.equals("harm-justified") || factor.equals("grievance") ? "MODERATE" : "LOW");
+        }
+        body.put("factors", factors);
+        ServiceRequests.asGatewayFor(OLIVIA).body(body).post("/api/v1/risk-assessments").then().statusCode(201)
+                .body("version", equalTo(2)).body("previous", equalTo(first)).body("factorSetVersion", equalTo(1))
+                .body("factors[4]", equalTo(Map.of("domain", "intent", "factor", "harm-justified", "rating", "MODERATE")))
+                .body("changes", equalTo(List.of(Map.of("domain", "intent", "from", "LOW", "to", "MODERATE"),
+                        Map.of("domain", "overall", "from", "LOW", "to", "MODERATE"))));
+    }
+
+    @Test
     void nobodyRecordsAnAssessmentInAColleaguesName() {
         String person = inCustody();
         Map<String, Object> body = Map.of("person", person, "assessedOn", "2026-02-01", "assessor", "olivia.prison",

@@ -1,4 +1,4 @@
-package org.interlock.prisons.assessment;
+package org.interlock.agency.assessment;
 
 import java.util.List;
 
@@ -13,30 +13,32 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import org.interlock.contracts.PersonReference;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** Structured extremism risk assessments: {@code /api/v1/risk-assessments}. */
+/** Structured risk assessments: {@code /api/v1/risk-assessments} (services built with interlock.assessments=true). */
 @Path("/api/v1/risk-assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class RiskAssessmentResource {
+@IfBuildProperty(name = "interlock.assessments", stringValue = "true")
+public class AssessmentResource {
 
-    private final RiskAssessmentService assessments;
+    private final AssessmentService assessments;
 
-    public RiskAssessmentResource(RiskAssessmentService assessments) {
+    public AssessmentResource(AssessmentService assessments) {
         this.assessments = assessments;
     }
 
     @POST
     @ResponseStatus(201)
-    public Uni<RiskAssessmentService.View> assess(@Valid @NotNull RiskAssessmentService.Assess request) {
+    public Uni<AssessmentView> assess(@Valid @NotNull AssessmentRequest request) {
         return assessments.assess(request);
     }
 
     @GET
-    public Uni<List<RiskAssessmentService.View>> ofPerson(@QueryParam("person") @NotNull
+    public Uni<List<AssessmentView>> ofPerson(@QueryParam("person") @NotNull
             @Pattern(regexp = PersonReference.REGEX, message = "must be urn:interlock:person:<uuid>") String person) {
         return assessments.ofPerson(person);
     }
