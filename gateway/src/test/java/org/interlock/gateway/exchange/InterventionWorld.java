@@ -20,6 +20,7 @@ import org.interlock.contracts.Classification;
 import org.interlock.contracts.catalogue.Catalogue;
 import org.interlock.contracts.catalogue.Category;
 import org.interlock.gateway.topics.AgencyEvent;
+import org.interlock.policy.Conference;
 import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.Organisations;
 import org.interlock.policy.Principal;
@@ -48,7 +49,10 @@ final class InterventionWorld {
             "probation-officer", "offender-manager", "intelligence-officer", "auditor", "policy-admin", "service");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Every person on everyone's caseload, referred to every organisation for everything, consenting. */
+    /**
+     * Every person on everyone's caseload, referred to every organisation for everything, consenting,
+     * and discussed at a case conference that invites the outsiders, its pack open now.
+     */
     static final Views GENEROUS = new Views((username, person) -> true,
             (person, organisation, category, purpose, at) -> Optional.of(new ConsentGrant("consent", person,
                     organisation, Instant.EPOCH)),
@@ -76,7 +80,9 @@ final class InterventionWorld {
                     return false;
                 }
             },
-            StaffDirectory.NONE);
+            StaffDirectory.NONE,
+            person -> List.of(new Conference("conference", List.of(person), Instant.parse("2026-12-06T12:00:00Z"),
+                    "peter.probation", Set.of("someone.faith-bridge", "someone.unity-circle", "an.analyst"), false)));
 
     private InterventionWorld() {
     }
