@@ -1,7 +1,5 @@
 package org.interlock.gateway.exchange;
 
-import static org.interlock.policy.Action.RECEIVE;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +24,8 @@ import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.gateway.caseload.AllocationCaseload;
 import org.interlock.gateway.policy.TriggerRuleStore;
 import org.interlock.gateway.topics.AgencyEvent;
-import org.interlock.policy.Context;
-import org.interlock.policy.DecisionRequest;
-import org.interlock.policy.Permit;
 import org.interlock.policy.PolicyEngine;
 import org.interlock.policy.Principal;
-import org.interlock.policy.Resource;
 import org.interlock.policy.StaffDirectory;
 import org.interlock.policy.loading.PolicyStore;
 import org.interlock.triggers.evaluation.Firing;
@@ -135,30 +129,10 @@ public class ReviewTriggers {
         return leads;
     }
 
-    /**
-     * The first purpose, in alphabetical order as the router tries them, under which the agency's
-     * inbox may receive every event that fired the rule (its own agency's events need no permit);
-     * null when there is none, or when an event came without its description.
-     */
+    /** The purpose under which the agency's inbox may hear of every event that fired the rule, or null. */
     private String permittedPurpose(Agency agency, Firing firing) {
-        List<Resource> resources = new ArrayList<>();
-        for (Object detail : firing.details()) {
-            if (!(detail instanceof Resource resource)) {
-                return null;
-            }
-            if (resource.origin() != agency) {
-                resources.add(resource);
-            }
-        }
-        Principal inbox = Principal.inbox(agency.id(), null);
-        Instant now = Instant.now();
-        for (String purpose : new TreeSet<>(policies.current() == null ? List.of() : policies.current().purposes())) {
-            if (resources.stream().allMatch(resource -> policy.decide(new DecisionRequest(inbox, RECEIVE, resource,
-                    Context.of(purpose, now))) instanceof Permit)) {
-                return purpose;
-            }
-        }
-        return null;
+        return TriggerAudience.permittedPurpose(policy, policies.current() == null ? List.of()
+                : policies.current().purposes(), Principal.inbox(agency.id(), null), firing, Instant.now());
     }
 
     private String description(String rule) {

@@ -49,8 +49,8 @@ class PolicyStoreTest {
         Policy policy = new PolicyStore(PolicySource.classpath()).reload();
 
         assertEquals("2026-12-06.1", policy.version());
-        assertEquals(20, policy.agreements().size());
-        assertEquals(1, policy.denyRules().size());
+        assertEquals(28, policy.agreements().size());
+        assertEquals(4, policy.denyRules().size());
     }
 
     @Test

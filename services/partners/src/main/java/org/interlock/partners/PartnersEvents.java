@@ -24,10 +24,13 @@ public final class PartnersEvents {
     public static final EventType ERASURE_CONFIRMED = EventType.v1(PARTNERS, "erasure", "confirmed", "partner.erasure", OFFICIAL);
     public static final EventType REFERRAL_ACCEPTED = EventType.v1(PARTNERS, "referral", "accepted", "partner.referral", OFFICIAL);
     public static final EventType REFERRAL_DECLINED = EventType.v1(PARTNERS, "referral", "declined", "partner.referral", OFFICIAL);
+    public static final EventType INTERVENTION_SESSION = EventType.v1(PARTNERS, "intervention", "session-recorded", "partner.intervention", OFFICIAL);
+    public static final EventType INTERVENTION_OUTCOME = EventType.v1(PARTNERS, "intervention", "outcome-recorded", "partner.intervention", OFFICIAL);
 
     public static final List<EventType> ALL = List.of(ORGANISATION_REGISTERED, ORGANISATION_SUSPENDED,
             ORGANISATION_REINSTATED, ACTIVITY_REPORTED, CONCERN_RAISED, CONSENT_GRANTED, CONSENT_WITHDRAWN,
-            CONSENT_EXPIRED, ERASURE_CONFIRMED, REFERRAL_ACCEPTED, REFERRAL_DECLINED);
+            CONSENT_EXPIRED, ERASURE_CONFIRMED, REFERRAL_ACCEPTED, REFERRAL_DECLINED, INTERVENTION_SESSION,
+            INTERVENTION_OUTCOME);
 
     private PartnersEvents() {
     }

@@ -12,38 +12,55 @@ import org.interlock.policy.Principal;
  * An explicit prohibition. It overrides every permit, the owning agency's and break-glass
  * included, so that "never intelligence reports to partners" holds whatever agreements say.
  *
- * @param from       the origin agency; null for any
- * @param to         who is refused; empty for everyone
- * @param categories what is refused
- * @param purposes   for which purposes; empty for any
- * @param actions    which actions; empty for any
- * @param reason     why, in words, for the trail
+ * @param from            the origin agency; null for any
+ * @param to              who is refused; empty for everyone
+ * @param categories      what is refused
+ * @param purposes        for which purposes; empty for any
+ * @param actions         which actions; empty for any
+ * @param roles           refuses only subjects holding one of these roles (an inbox holds none); empty for any
+ * @param exceptAddressee spares the organisation the record is addressed to ("only to whoever delivers
+ *                        it"): a record addressed to nobody spares nobody
+ * @param reason          why, in words, for the trail
  */
 public record DenyRule(String id, Agency from, List<Recipient> to, List<CategoryPattern> categories,
-        Set<String> purposes, Set<Action> actions, String reason) {
+        Set<String> purposes, Set<Action> actions, Set<String> roles, boolean exceptAddressee, String reason) {
 
     public DenyRule {
         to = List.copyOf(to);
         categories = List.copyOf(categories);
         purposes = Set.copyOf(purposes);
         actions = Set.copyOf(actions);
+        roles = Set.copyOf(roles);
+    }
+
+    /** A rule for every role, sparing no addressee. */
+    public DenyRule(String id, Agency from, List<Recipient> to, List<CategoryPattern> categories,
+            Set<String> purposes, Set<Action> actions, String reason) {
+        this(id, from, to, categories, purposes, actions, Set.of(), false, reason);
     }
 
     public boolean matches(DecisionRequest request) {
         return (from == null || from == request.resource().origin())
-                && (to.isEmpty() || anyRecipient(request))
+                && (to.isEmpty() || anyRecipient(request.principal()))
+                && (roles.isEmpty() || request.principal().holdsAnyOf(roles))
                 && anyCategory(request.resource().category())
                 && (purposes.isEmpty() || purposes.contains(request.context().purpose()))
-                && (actions.isEmpty() || actions.contains(request.action()));
+                && (actions.isEmpty() || actions.contains(request.action()))
+                && !(exceptAddressee && isAddressee(request));
     }
 
-    /** Whether the rule names this recipient for this category from this origin, whatever the purpose or action. */
+    /**
+     * Whether the rule names this recipient for this category from this origin, whatever the purpose,
+     * the action or the addressee (a rule sparing the addressee still aims at everyone else).
+     */
     public boolean aimsAt(Agency origin, Principal recipient, String category) {
-        return (from == null || from == origin) && (to.isEmpty() || anyRecipient(recipient)) && anyCategory(category);
+        return (from == null || from == origin) && (to.isEmpty() || anyRecipient(recipient))
+                && (roles.isEmpty() || recipient.holdsAnyOf(roles)) && anyCategory(category);
     }
 
-    private boolean anyRecipient(DecisionRequest request) {
-        return anyRecipient(request.principal());
+    private static boolean isAddressee(DecisionRequest request) {
+        String org = request.principal().org();
+        return org != null && org.equals(request.resource().addressee());
     }
 
     private boolean anyRecipient(Principal principal) {

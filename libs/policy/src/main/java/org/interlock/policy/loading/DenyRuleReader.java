@@ -2,6 +2,7 @@ package org.interlock.policy.loading;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.interlock.policy.language.Recipient;
 /** Reads one {@code deny:} entry. */
 final class DenyRuleReader {
 
-    static final Set<String> KEYS = Set.of("id", "reason", "from", "to", "categories", "purposes", "actions");
+    static final Set<String> KEYS = Set.of("id", "reason", "from", "to", "categories", "purposes", "actions", "roles",
+            "exceptAddressee");
 
     private final PolicyVocabulary vocabulary;
 
@@ -38,7 +40,14 @@ final class DenyRuleReader {
         for (Scalar action : entry.texts("actions")) {
             actions.add(terms.action(action));
         }
+        Set<String> roles = new LinkedHashSet<>();
+        for (Scalar role : entry.texts("roles")) {
+            roles.add(role.value());
+        }
+        Optional<Scalar> exceptAddressee = entry.optionalText("exceptAddressee");
+        boolean sparesAddressee = exceptAddressee.isPresent() && terms.bool(exceptAddressee.get());
         return new DenyRule(id.value(), origin, to, vocabulary.categoryPatterns(entry.texts("categories")),
-                vocabulary.purposes(entry.texts("purposes")), actions, entry.text("reason").value());
+                vocabulary.purposes(entry.texts("purposes")), actions, roles, sparesAddressee,
+                entry.text("reason").value());
     }
 }

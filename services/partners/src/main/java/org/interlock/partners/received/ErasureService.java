@@ -48,7 +48,7 @@ public class ErasureService {
      * the raw payload: the record itself stays, so that a late redelivery is still recognised as
      * already received instead of storing the erased copy again.
      */
-    private static Uni<Void> delete(List<ReceivedEvent> copies) {
+    static Uni<Void> delete(List<ReceivedEvent> copies) {
         if (copies.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
