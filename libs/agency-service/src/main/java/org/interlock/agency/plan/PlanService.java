@@ -18,6 +18,7 @@ import org.interlock.agency.actor.RecordedBy;
 import org.interlock.agency.allocation.Allocation;
 import org.interlock.agency.allocation.AllocationRole;
 import org.interlock.agency.config.AgencyConfig;
+import org.interlock.agency.inbox.UnprocessableEvent;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
@@ -94,12 +95,23 @@ public class PlanService {
     /**
      * In the agency on licence, in the inbox's transaction: continues the plan handed over, from
      * the version named, as the next version of the same plan. Once only: a plan already continued
-     * here changes nothing.
+     * here changes nothing. A hand-over that would make a second plan of the person here (or give
+     * the plan to another person) can never be continued: dead-lettered, not retried.
      */
     Uni<Void> continueHandedOver(PlanHandOver handOver) {
-        return SentencePlan.<SentencePlan>findById(handOver.plan())
-                .chain(existing -> existing != null ? Uni.createFrom().voidItem() : records.handedOverVersion(handOver)
-                        .chain(received -> continueFrom(handOver, received)).replaceWithVoid());
+        return SentencePlan.<SentencePlan>find("id = ?1 or person = ?2", handOver.plan(), handOver.person())
+                .firstResult()
+                .chain(existing -> {
+                    if (existing == null) {
+                        return records.handedOverVersion(handOver)
+                                .chain(received -> continueFrom(handOver, received)).replaceWithVoid();
+                    }
+                    if (!existing.id.equals(handOver.plan()) || !existing.person.equals(handOver.person())) {
+                        throw new UnprocessableEvent("hand-over of a sentence plan where another plan of the person,"
+                                + " or another person's plan, is held here");
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<PlanView> revise(SentencePlan plan, PlanRequests.Revise request, String revisedBy) {

@@ -130,6 +130,23 @@ class PlanHandOverTest {
         }
     }
 
+    @Test
+    void aHandOverForAPersonWhoAlreadyHasAnotherPlanHereIsDeadLetteredNotRetried() {
+        try (TopicRecorder deadLetters = new TopicRecorder("interlock.probation.deadletter")) {
+            String person = probation.ledPerson();
+            probation.revise(SentencePlanContract.body(person, "Community sentence plan.", List.of(
+                    SentencePlanContract.objective(null, Map.of("agency", "probation"))))).then().statusCode(201);
+            String plan = UUID.randomUUID().toString();
+            deliverRevision(person, plan, 1, objectives(UUID.randomUUID().toString(), "{\"agency\":\"prisons\"}"));
+            String handOver = UUID.randomUUID().toString();
+            deliverHandOver(handOver, person, plan, 1);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.about(person).size() == 1);
+            assertEquals(handOver, TopicRecorder.header(deadLetters.about(person).getFirst(), "ce_id"));
+            assertEquals(List.of(1), versions(person));
+        }
+    }
+
     private static List<Integer> versions(String person) {
         return ServiceRequests.asGateway().queryParam("person", person).get("/api/v1/sentence-plans").then()
                 .statusCode(200).extract().path("version");
