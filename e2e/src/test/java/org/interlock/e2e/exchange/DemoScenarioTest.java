@@ -122,8 +122,10 @@ class DemoScenarioTest {
                     new TreeSet<>(routedRefusals(auditor, person)),
                     "the only refusals worth recording: the report, to each partner organisation");
 
-            // The last chapters fail unless the trigger fires to probation (as the auditor sees it) and
-            // the confirmed link lets olivia read probation's earlier record.
+            // The last chapters fail unless the invited intelligence officer reads the pack and the
+            // action reaches Horizon Mentoring, the trigger fires to probation (as the auditor sees
+            // it) and the confirmed link lets olivia read probation's earlier record.
+            scenario.convene(demo);
             scenario.fireReviewTrigger(demo);
             scenario.linkEarlierRecord(demo);
         }

@@ -49,7 +49,7 @@ class PolicyStoreTest {
         Policy policy = new PolicyStore(PolicySource.classpath()).reload();
 
         assertEquals("2026-12-06.1", policy.version());
-        assertEquals(15, policy.agreements().size());
+        assertEquals(22, policy.agreements().size());
         assertEquals(1, policy.denyRules().size());
     }
 

@@ -42,6 +42,8 @@ public enum DenyReason {
     OUTSIDE_REFERRAL,
     /** The change names categories or purposes the policy does not know. */
     INVALID_TERMS,
+    /** The subject is invited to a conference about the person, and its pack is not open at this time. */
+    NOT_INVITED,
     /** No policy is in force, the request is incomplete, or evaluation failed: fail closed. */
     POLICY_ERROR
 }

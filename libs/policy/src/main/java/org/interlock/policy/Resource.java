@@ -15,8 +15,9 @@ import org.interlock.contracts.Classification;
  * @param type           the event type or record kind, for the trail only
  * @param owningOrg      for partners data, the partner organisation whose record it is (null if
  *                       none): only that organisation's staff own it
- * @param addressee      the partner organisation a record is addressed to (a referral), or null:
- *                       an agreement marked {@code addressed} releases it to that organisation only
+ * @param addressee      the partner organisation ({@code <id>} or {@code org:<id>}) or the agency a
+ *                       record is addressed to (a referral, a conference action), or null: an
+ *                       agreement marked {@code addressed} releases it to that addressee only
  */
 public record Resource(Agency origin, String category, Classification classification, String handling,
         String person, String type, String owningOrg, String addressee) {

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * files a report under handling code C; the probation practitioner — the person's statutory lead —
  * refers the person to Horizon Mentoring, whose partner manager accepts and names the mentor, who
  * records the person's consent within the referral; the release date is set, so probation opens
- * a supervision case and imposes licence conditions; then the person withdraws consent. Last,
+ * a supervision case and imposes licence conditions; then the person withdraws consent. Then
+ * {@link ConferenceChapter} (a case conference and its pack), {@link ReviewTriggerChapter} and, last,
  * {@link PersonIndexChapter}: probation's earlier record of the same man is linked to him.
  *
  * <p>What each agency and organisation receives is the exchange's doing, not this class's: it only
@@ -180,6 +181,11 @@ public final class DemoScenario {
         say("consent " + outcome.consent() + " withdrawn");
     }
 
+    /** The case conference's chapter: the invitees read the pack; an action reaches its owner. */
+    public void convene(Outcome outcome) {
+        new ConferenceChapter(gateway, keycloak).run(outcome);
+    }
+
     /** The review trigger's chapter: a concern and a missed appointment fire a trigger to the lead. */
     public void fireReviewTrigger(Outcome outcome) {
         new ReviewTriggerChapter(gateway, keycloak).run(outcome);
@@ -225,6 +231,7 @@ public final class DemoScenario {
         DemoScenario scenario = new DemoScenario(gateway, keycloak);
         Outcome outcome = scenario.run();
         scenario.withdrawConsent(outcome);
+        scenario.convene(outcome);
         scenario.fireReviewTrigger(outcome);
         scenario.linkEarlierRecord(outcome);
         say("done: see what each inbox received with the auditor's GET /audit/v1/persons/" + outcome.person()

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.interlock.contracts.Classification;
 import org.interlock.policy.Caseload;
+import org.interlock.policy.Conference;
+import org.interlock.policy.Conferences;
 import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.DecisionRequest;
@@ -16,6 +18,7 @@ import org.interlock.policy.engine.AgreementOutcome.Grant;
 import org.interlock.policy.engine.AgreementOutcome.Refusal;
 import org.interlock.policy.language.LegalBasis;
 import org.interlock.policy.language.Policy;
+import org.interlock.policy.language.Recipient;
 import org.interlock.policy.language.SharingAgreement;
 
 /**
@@ -28,16 +31,38 @@ final class AgreementCheck {
     private final Caseload caseload;
     private final ConsentView consents;
     private final Referrals referrals;
+    private final Conferences conferences;
 
     AgreementCheck(Views views) {
         this.caseload = views.caseload();
         this.consents = views.consents();
         this.referrals = views.referrals();
+        this.conferences = views.conferences();
     }
 
-    /** Whether the agreement is about this origin and this recipient at all. */
-    static boolean isCandidate(SharingAgreement agreement, DecisionRequest request) {
-        return agreement.from() == request.resource().origin() && agreement.to().matches(request.principal());
+    /**
+     * Whether the agreement is about this origin and this recipient at all. A conference agreement
+     * is about the staff some conference invites to discuss the person, whenever it meets: to
+     * anyone else it says nothing, so their refusals keep the reason the other agreements give.
+     */
+    boolean isCandidate(SharingAgreement agreement, DecisionRequest request) {
+        if (agreement.from() != request.resource().origin() || !agreement.to().matches(request.principal())) {
+            return false;
+        }
+        return !agreement.forConference() || invitedAtAll(request);
+    }
+
+    private boolean invitedAtAll(DecisionRequest request) {
+        String person = request.resource().person();
+        if (person == null) {
+            return false;
+        }
+        for (Conference conference : conferences.about(person)) {
+            if (conference.invites(request.principal().username(), person)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     AgreementOutcome evaluate(SharingAgreement agreement, Policy policy, DecisionRequest request) {
@@ -80,7 +105,30 @@ final class AgreementCheck {
         if (resource.handling() != null && !agreement.handling().contains(resource.handling())) {
             return new Refusal(agreement, Check.HANDLING, "does not allow handling code " + resource.handling());
         }
-        return checkPerson(agreement, request, released);
+        return agreement.forConference() ? checkInvitation(agreement, request, released)
+                : checkPerson(agreement, request, released);
+    }
+
+    /**
+     * A conference agreement stands in for the caseload (and, for partner staff, the referral): the
+     * chair's invitation, made with the authority to convene, is the act that gives need-to-know,
+     * for the persons discussed and in the agreement's window only. Break-glass opens no pack.
+     */
+    private AgreementOutcome checkInvitation(SharingAgreement agreement, DecisionRequest request,
+            Classification released) {
+        String person = request.resource().person();
+        String username = request.principal().username();
+        if (person != null) {
+            for (Conference conference : conferences.about(person)) {
+                if (conference.invites(username, person)
+                        && agreement.window().contains(conference.meetsAt(), request.context().at())) {
+                    return new Grant(agreement, null, released, false, conference.id());
+                }
+            }
+        }
+        return new Refusal(agreement, Check.INVITATION, "opens the pack of a conference the subject is invited to"
+                + " only from " + agreement.window().opensBefore() + " before the meeting until "
+                + agreement.window().closesAfter() + " after it");
     }
 
     private AgreementOutcome checkPerson(SharingAgreement agreement, DecisionRequest request, Classification released) {
@@ -121,9 +169,23 @@ final class AgreementCheck {
         return false;
     }
 
-    private static boolean addressedTo(DecisionRequest request) {
-        String org = request.principal().org();
-        return org != null && org.equals(request.resource().addressee());
+    /**
+     * The addressee names a partner organisation ({@code horizon-mentoring}, as a referral does, or
+     * {@code org:horizon-mentoring}) or an agency ({@code prisons}, as a conference action may): an
+     * organisation's staff and inbox match only their organisation, an agency's only their agency.
+     */
+    static boolean addressedTo(DecisionRequest request) {
+        String addressee = request.resource().addressee();
+        Principal principal = request.principal();
+        if (addressee == null) {
+            return false;
+        }
+        if (principal.org() != null) {
+            // An agency's name never addresses an organisation, whatever an organisation is called.
+            return addressee.equals("org:" + principal.org())
+                    || !Recipient.AGENCIES.contains(addressee) && addressee.equals(principal.org());
+        }
+        return Recipient.AGENCIES.contains(addressee) && addressee.equals(principal.agency());
     }
 
     /** Agreements naming roles are for those roles only; the others for staff. An inbox has no roles. */

@@ -33,7 +33,7 @@ final class AgreementDecision {
         List<Grant> grants = new ArrayList<>(2);
         List<Refusal> refusals = new ArrayList<>(2);
         for (SharingAgreement agreement : policy.agreements()) {
-            if (!AgreementCheck.isCandidate(agreement, request)) {
+            if (!check.isCandidate(agreement, request)) {
                 continue;
             }
             switch (check.evaluate(agreement, policy, request)) {

@@ -8,9 +8,17 @@ sealed interface AgreementOutcome {
 
     SharingAgreement agreement();
 
-    /** The agreement permits, under its obligations. */
-    record Grant(SharingAgreement agreement, String consentId, Classification releasedAs, boolean caseloadBypassed)
-            implements AgreementOutcome {
+    /**
+     * The agreement permits, under its obligations.
+     *
+     * @param conferenceId the case conference whose invitation it rests on, or null
+     */
+    record Grant(SharingAgreement agreement, String consentId, Classification releasedAs, boolean caseloadBypassed,
+            String conferenceId) implements AgreementOutcome {
+
+        Grant(SharingAgreement agreement, String consentId, Classification releasedAs, boolean caseloadBypassed) {
+            this(agreement, consentId, releasedAs, caseloadBypassed, null);
+        }
     }
 
     /** The agreement does not permit: the first check it failed. */

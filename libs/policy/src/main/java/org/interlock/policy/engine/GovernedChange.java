@@ -36,6 +36,7 @@ final class GovernedChange {
     static final String CONSENT = "consent";
     static final String RESTRICTION = "restriction";
     static final String ORGANISATION = "partner.organisation";
+    static final String CONFERENCE = "conference";
 
     private GovernedChange() {
     }
@@ -64,6 +65,7 @@ final class GovernedChange {
                     .or(() -> namedStaff(views, request, change.staffNamed(), trail));
             case ORGANISATION -> holds(principal, authority.organisationsManagedBy(), "manage partner organisations",
                     trail);
+            case CONFERENCE -> conference(policy, views, request, trail);
             default -> Optional.empty();
         };
     }
@@ -128,6 +130,33 @@ final class GovernedChange {
             return Optional.empty();
         }
         return namedStaff(views, request, List.of(String.valueOf(change.staff())), trail);
+    }
+
+    /**
+     * A conference is convened (or its terms changed) by those the policy names; it is chaired by a
+     * member of the convening agency's staff, and invites only staff the identity provider knows, in
+     * a staff role: the invitation is what opens the pack to them (ADR 0019).
+     */
+    private static Optional<Deny> conference(Policy policy, Views views, DecisionRequest request, Trail trail) {
+        Optional<Deny> refused = holds(request.principal(), policy.governance().conferencesConvenedBy(),
+                "convene case conferences", trail);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        ChangeTerms change = request.change();
+        refused = namedStaff(views, request, List.of(String.valueOf(change.staff())), trail);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        for (String invitee : change.staffNamed()) {
+            Optional<StaffMember> member = views.staff().member(invitee);
+            if (member.isEmpty() || member.get().roles().stream().noneMatch(policy.staffRoles()::contains)) {
+                return Optional.of(trail.deny(DenyReason.STAFF_UNKNOWN, "governance",
+                        "a conference invites only staff known to the identity provider, in a staff role"));
+            }
+        }
+        trail.note("governance", "convened by a holder of the authority to convene");
+        return Optional.empty();
     }
 
     private static Optional<Deny> consent(Views views, DecisionRequest request, Trail trail) {

@@ -47,6 +47,9 @@ final class PermitMerge {
         if (grant.consentId() != null) {
             finding.append(" (consent ").append(grant.consentId()).append(')');
         }
+        if (grant.conferenceId() != null) {
+            finding.append(" (invited to conference ").append(grant.conferenceId()).append(')');
+        }
         finding.append(", released as ").append(grant.releasedAs().label());
         if (grant.caseloadBypassed()) {
             finding.append(", caseload bypassed by break-glass");

@@ -12,12 +12,20 @@ import java.util.Set;
  * @param referralsAnsweredBy    who accept or decline, for their organisation, a referral made to it
  * @param restrictedBy           who restrict their agency's records about a person to named staff, and lift it
  * @param organisationsManagedBy who register, suspend and reinstate partner organisations
+ * @param conferencesConvenedBy  who convene case conferences, and so invite staff of other agencies
+ *                               and organisations to read the pre-meeting pack
  */
 public record Governance(Set<String> allocatedBy, Set<String> selfAllocation, Set<String> referralsAnsweredBy,
-        Set<String> restrictedBy, Set<String> organisationsManagedBy) {
+        Set<String> restrictedBy, Set<String> organisationsManagedBy, Set<String> conferencesConvenedBy) {
 
     /** Nobody holds any authority. */
-    public static final Governance NONE = new Governance(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    public static final Governance NONE = new Governance(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+    /** Without case conferences: nobody convenes one. */
+    public Governance(Set<String> allocatedBy, Set<String> selfAllocation, Set<String> referralsAnsweredBy,
+            Set<String> restrictedBy, Set<String> organisationsManagedBy) {
+        this(allocatedBy, selfAllocation, referralsAnsweredBy, restrictedBy, organisationsManagedBy, Set.of());
+    }
 
     public Governance {
         allocatedBy = Set.copyOf(allocatedBy);
@@ -25,5 +33,6 @@ public record Governance(Set<String> allocatedBy, Set<String> selfAllocation, Se
         referralsAnsweredBy = Set.copyOf(referralsAnsweredBy);
         restrictedBy = Set.copyOf(restrictedBy);
         organisationsManagedBy = Set.copyOf(organisationsManagedBy);
+        conferencesConvenedBy = Set.copyOf(conferencesConvenedBy);
     }
 }

@@ -7,7 +7,8 @@ import org.interlock.policy.Principal;
 
 /**
  * Who an agreement or a deny rule is about: every member (and the inbox) of an agency, written as
- * its id ({@code probation}), or of one partner organisation, written {@code org:<id>}.
+ * its id ({@code probation}), or of one partner organisation, written {@code org:<id>}; or, for an
+ * agreement only, {@code conference}: the staff a case conference about the person invites.
  */
 public sealed interface Recipient {
 
@@ -26,6 +27,9 @@ public sealed interface Recipient {
 
     /** @throws IllegalArgumentException naming what is wrong */
     static Recipient parse(String text) {
+        if (OfConference.ID.equals(text)) {
+            return new OfConference();
+        }
         if (text.startsWith("org:")) {
             String organisation = text.substring(4);
             if (!ORGANISATION.matcher(organisation).matches()) {
@@ -36,7 +40,7 @@ public sealed interface Recipient {
         }
         if (!AGENCIES.contains(text)) {
             throw new IllegalArgumentException("unknown recipient '" + text + "' (an agency: "
-                    + String.join(", ", AGENCIES.stream().sorted().toList()) + "; or org:<id>)");
+                    + String.join(", ", AGENCIES.stream().sorted().toList()) + "; org:<id>; or conference)");
         }
         return new OfAgency(text);
     }
@@ -73,6 +77,29 @@ public sealed interface Recipient {
         @Override
         public String consentParty() {
             return organisation;
+        }
+    }
+
+    /**
+     * The invitees of a case conference: people only, never an inbox. Which conference, and whether
+     * it invites this person now, the decision point asks of the conferences it is given.
+     */
+    record OfConference() implements Recipient {
+        public static final String ID = "conference";
+
+        @Override
+        public boolean matches(Principal principal) {
+            return principal.username() != null;
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String consentParty() {
+            throw new IllegalStateException("a conference agreement never rests on consent");
         }
     }
 }

@@ -26,14 +26,17 @@ import org.interlock.policy.ReleasedFields;
  * @param validFrom         in force from (inclusive); null for always
  * @param validUntil        in force until (exclusive); null for no expiry
  * @param requiresCaseload  a person may read only about persons allocated to them
- * @param addressed         releases a record only to the partner organisation it is addressed to
- *                          (a referral reaches the organisation it names, and no other)
+ * @param addressed         releases a record only to the organisation or agency it is addressed to
+ *                          (a referral reaches the organisation it names, a conference action its
+ *                          owner, and no other)
+ * @param window            for an agreement {@code to: conference}, when around the meeting it opens
+ *                          the pack to the invitees; null for every other agreement
  */
 public record SharingAgreement(String id, Agency from, Recipient to, List<CategoryPattern> categories,
         Set<String> purposes, Set<Action> actions, Set<String> roles, Classification maxClassification,
         Set<String> handling, LegalBasis legalBasis, List<String> redact, List<String> fields,
         Classification releaseAs, Instant validFrom, Instant validUntil, boolean requiresCaseload,
-        boolean addressed) {
+        boolean addressed, ConferenceWindow window) {
 
     public SharingAgreement {
         categories = List.copyOf(categories);
@@ -49,6 +52,19 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
         if (releaseAs != null && !releaseAs.atMost(maxClassification)) {
             throw new IllegalArgumentException("releaseAs above maxClassification: " + id);
         }
+        boolean conference = to instanceof Recipient.OfConference;
+        if (conference != (window != null)) {
+            throw new IllegalArgumentException("a conference agreement, and only one, has a window: " + id);
+        }
+        if (conference && (addressed || !Set.of(Action.READ).equals(actions)
+                || legalBasis instanceof LegalBasis.Consent)) {
+            throw new IllegalArgumentException("a conference agreement grants read only, on a statutory basis: " + id);
+        }
+    }
+
+    /** Whether it is for the invitees of case conferences. */
+    public boolean forConference() {
+        return to instanceof Recipient.OfConference;
     }
 
     public static Builder builder(String id, Agency from, Recipient to) {
@@ -92,11 +108,15 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
         private Instant validUntil;
         private boolean requiresCaseload = true;
         private boolean addressed;
+        private ConferenceWindow window;
 
         private Builder(String id, Agency from, Recipient to) {
             this.id = id;
             this.from = from;
             this.to = to;
+            if (to instanceof Recipient.OfConference) {
+                actions = EnumSet.of(Action.READ);
+            }
         }
 
         public Builder categories(String... patterns) {
@@ -133,10 +153,12 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
 
         public Builder addressed(boolean value) { addressed = value; return this; }
 
+        public Builder window(ConferenceWindow value) { window = value; return this; }
+
         public SharingAgreement build() {
             return new SharingAgreement(id, from, to, categories, purposes, actions, roles, maxClassification,
                     handling, Objects.requireNonNull(legalBasis, "legal basis of agreement " + id), redact,
-                    fields, releaseAs, validFrom, validUntil, requiresCaseload, addressed);
+                    fields, releaseAs, validFrom, validUntil, requiresCaseload, addressed, window);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.interlock.contracts.Classification;
 import org.interlock.policy.Action;
+import org.interlock.policy.language.ConferenceWindow;
+import org.interlock.policy.language.Recipient;
 import org.interlock.policy.language.SharingAgreement;
 
 /** Reads one {@code agreements:} entry, checking each value against the policy's vocabulary. */
@@ -16,7 +18,7 @@ final class AgreementReader {
 
     static final Set<String> KEYS = Set.of("id", "description", "from", "to", "categories", "purposes", "actions",
             "roles", "maxClassification", "handling", "legalBasis", "redact", "fields", "releaseAs", "validFrom",
-            "validUntil", "requiresCaseload", "addressed");
+            "validUntil", "requiresCaseload", "addressed", "opensBefore", "closesAfter");
 
     private final PolicyVocabulary vocabulary;
 
@@ -56,7 +58,31 @@ final class AgreementReader {
         if (addressed.isPresent()) {
             agreement.addressed(terms.bool(addressed.get()));
         }
-        return agreement.build();
+        readConference(entry, terms, agreement);
+        try {
+            return agreement.build();
+        } catch (IllegalArgumentException e) {
+            throw entry.error(entry.line(), e.getMessage());
+        }
+    }
+
+    /** An agreement {@code to: conference} opens the pack in a window around the meeting, and only such one has one. */
+    private static void readConference(YamlMapping entry, PolicyTerms terms, SharingAgreement.Builder agreement)
+            throws PolicyException {
+        boolean conference = Recipient.OfConference.ID.equals(entry.text("to").value());
+        if (!conference) {
+            for (String key : List.of("opensBefore", "closesAfter")) {
+                if (entry.has(key)) {
+                    throw entry.error(entry.line(), "'" + key + "' is only for an agreement to: conference");
+                }
+            }
+            return;
+        }
+        if (!entry.has("opensBefore") || !entry.has("closesAfter")) {
+            throw entry.error(entry.line(), "an agreement to: conference needs 'opensBefore' and 'closesAfter' (ISO-8601 durations)");
+        }
+        agreement.window(new ConferenceWindow(terms.duration(entry.text("opensBefore")),
+                terms.duration(entry.text("closesAfter"))));
     }
 
     private static List<Scalar> required(YamlMapping entry, String key) throws PolicyException {

@@ -23,7 +23,7 @@ public final class PolicyLoader {
     private static final Set<String> KEYS = Set.of("version", "purposes", "categories", "staff", "breakGlass",
             "governance", "agreements", "deny");
     private static final Set<String> GOVERNANCE = Set.of("allocatedBy", "selfAllocation", "referralsAnsweredBy",
-            "restrictedBy", "organisationsManagedBy");
+            "restrictedBy", "organisationsManagedBy", "conferencesConvenedBy");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public Policy load(String file, Reader reader) throws PolicyException {
@@ -51,7 +51,7 @@ public final class PolicyLoader {
         section.allowOnly(GOVERNANCE);
         return new Governance(listed(section, "allocatedBy"), listed(section, "selfAllocation"),
                 listed(section, "referralsAnsweredBy"), listed(section, "restrictedBy"),
-                listed(section, "organisationsManagedBy"));
+                listed(section, "organisationsManagedBy"), listed(section, "conferencesConvenedBy"));
     }
 
     private static Set<String> listed(YamlMapping section, String key) throws PolicyException {

@@ -1,5 +1,6 @@
 package org.interlock.policy.loading;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,6 +78,19 @@ final class PolicyTerms {
         } catch (DateTimeParseException e) {
             throw source.error(value.line(), "bad date '" + value.value()
                     + "' (expected yyyy-mm-dd or an ISO-8601 instant such as 2027-03-31T00:00:00Z)");
+        }
+    }
+
+    /** A non-negative ISO-8601 duration such as {@code P7D} or {@code PT12H}. */
+    Duration duration(Scalar value) throws PolicyException {
+        try {
+            Duration duration = Duration.parse(value.value());
+            if (duration.isNegative()) {
+                throw source.error(value.line(), "a duration here is not negative: '" + value.value() + "'");
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw source.error(value.line(), "bad duration '" + value.value() + "' (ISO-8601, such as P7D or PT12H)");
         }
     }
 

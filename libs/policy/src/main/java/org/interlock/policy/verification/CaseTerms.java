@@ -47,6 +47,8 @@ final class CaseTerms {
             return switch (Recipient.parse(inbox.value())) {
                 case Recipient.OfAgency agency -> Principal.inbox(agency.agency(), null);
                 case Recipient.OfOrganisation org -> Principal.inbox("partners", org.organisation());
+                case Recipient.OfConference conference ->
+                        throw subject.error(inbox.line(), "a conference has no inbox: its invitees are people");
             };
         } catch (IllegalArgumentException e) {
             throw subject.error(inbox.line(), e.getMessage());

@@ -35,7 +35,7 @@ public final class PolicyCaseReader {
     static final String DEFAULT_PERSON = "urn:interlock:person:00000000-0000-4000-8000-000000000001";
     static final Instant DEFAULT_AT = Instant.parse("2026-12-01T09:00:00Z");
     private static final Set<String> CASE_KEYS = Set.of("name", "subject", "caseload", "lead", "consent",
-            "referral", "restrictedTo", "suspended", "action", "change", "purpose", "breakGlass", "at", "resource",
+            "referral", "restrictedTo", "suspended", "conference", "action", "change", "purpose", "breakGlass", "at", "resource",
             "expect");
     static final String REFERRAL_ID = "referral-under-test";
 
@@ -85,7 +85,8 @@ public final class PolicyCaseReader {
         DecisionRequest request = new DecisionRequest(subject, action, described, context, change);
         YamlMapping expect = entry.mapping("expect").orElseThrow(() -> entry.error(entry.line(), "case needs 'expect'"));
         World world = new World(flag(entry, "caseload"), flag(entry, "lead"), flag(entry, "consent"),
-                referral(entry, described, context), restrictedTo(entry), flag(entry, "suspended"));
+                referral(entry, described, context), restrictedTo(entry), flag(entry, "suspended"),
+                conference(entry, subject));
         return new PolicyCase(name.value(), entry.file() + ":" + name.line(), request, world, personas,
                 CaseTerms.expectation(expect));
     }
@@ -99,6 +100,24 @@ public final class PolicyCaseReader {
         }
         return flag(entry, "referral")
                 ? new World.Coverage(List.of(resource.category()), List.of(context.purpose()), REFERRAL_ID) : null;
+    }
+
+    /**
+     * {@code conference: <instant>} is a conference about the person meeting then, inviting the
+     * subject; {@code conference: {meetsAt, invited: [...]}} invites whom it says.
+     */
+    private static World.Meeting conference(YamlMapping entry, Principal subject) throws PolicyException {
+        if (entry.hasMapping("conference")) {
+            YamlMapping meeting = entry.mapping("conference").orElseThrow();
+            meeting.allowOnly(Set.of("meetsAt", "invited"));
+            return new World.Meeting(instant(meeting, meeting.text("meetsAt")), values(meeting, "invited"));
+        }
+        Optional<Scalar> meetsAt = entry.optionalText("conference");
+        if (meetsAt.isEmpty()) {
+            return null;
+        }
+        return new World.Meeting(instant(entry, meetsAt.get()),
+                subject.username() == null ? List.of() : List.of(subject.username()));
     }
 
     private static List<String> restrictedTo(YamlMapping entry) throws PolicyException {
@@ -127,10 +146,14 @@ public final class PolicyCaseReader {
 
     private static Instant at(YamlMapping entry) throws PolicyException {
         Optional<Scalar> at = entry.optionalText("at");
+        return at.isEmpty() ? DEFAULT_AT : instant(entry, at.get());
+    }
+
+    private static Instant instant(YamlMapping where, Scalar value) throws PolicyException {
         try {
-            return at.isEmpty() ? DEFAULT_AT : Instant.parse(at.get().value());
+            return Instant.parse(value.value());
         } catch (DateTimeParseException e) {
-            throw entry.error(at.get().line(), "bad instant '" + at.get().value() + "'");
+            throw where.error(value.line(), "bad instant '" + value.value() + "'");
         }
     }
 

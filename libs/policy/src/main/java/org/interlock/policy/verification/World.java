@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.interlock.contracts.Agency;
 import org.interlock.policy.Caseload;
+import org.interlock.policy.Conference;
+import org.interlock.policy.Conferences;
 import org.interlock.policy.ConsentGrant;
 import org.interlock.policy.ConsentView;
 import org.interlock.policy.Organisations;
@@ -26,14 +28,19 @@ import org.interlock.policy.language.CategoryPattern;
  * subject's caseload and whether the subject is their statutory lead, whether consent is in force,
  * the accepted referral of the person to the subject's organisation (if any, and what it covers),
  * to whom the person's records are restricted, whether partner organisations are suspended, and
- * the staff (the personas). Every partner organisation is registered and active unless the case
+ * the staff (the personas), and a case conference about the person. Every partner organisation is registered and active unless the case
  * says they are suspended.
  *
  * @param referral         the categories and purposes of an accepted referral in force, or null for none
  * @param restrictedTo     the staff the origin restricted the person to, or null when unrestricted
+ * @param conference       a case conference about the person, or null for none
  */
 public record World(boolean inCaseload, boolean lead, boolean consent, Coverage referral, List<String> restrictedTo,
-        boolean suspended) {
+        boolean suspended, Meeting conference) {
+
+    /** A case conference about the person in a case: when it meets and whom it invites. */
+    public record Meeting(Instant meetsAt, List<String> invited) {
+    }
 
     /** What a referral in a case covers. */
     public record Coverage(List<String> categories, List<String> purposes, String id) {
@@ -58,7 +65,16 @@ public record World(boolean inCaseload, boolean lead, boolean consent, Coverage 
                 ? Optional.of(new ConsentGrant("consent-under-test", who, organisation, at))
                 : Optional.empty();
         return new Views(caseload, consents, referrals(person, org), restrictions(person),
-                organisations(), staff(personas));
+                organisations(), staff(personas), conferences(person));
+    }
+
+    private Conferences conferences(String person) {
+        if (conference == null) {
+            return Conferences.NONE;
+        }
+        Conference meeting = new Conference("conference-under-test", List.of(person), conference.meetsAt(),
+                "chair-under-test", Set.copyOf(conference.invited()), false);
+        return about -> about.equals(person) ? List.of(meeting) : List.of();
     }
 
     private Referrals referrals(String person, String org) {

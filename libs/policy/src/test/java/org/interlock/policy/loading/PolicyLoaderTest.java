@@ -74,8 +74,8 @@ class PolicyLoaderTest {
 
         assertEquals(10, e.line());
         assertEquals("test-policy.yaml:10: unknown key 'categorys' in agreement #1 (allowed: actions, addressed, categories, "
-                + "description, fields, from, handling, id, legalBasis, maxClassification, purposes, redact, "
-                + "releaseAs, requiresCaseload, roles, to, validFrom, validUntil)", e.getMessage());
+                + "closesAfter, description, fields, from, handling, id, legalBasis, maxClassification, opensBefore, "
+                + "purposes, redact, releaseAs, requiresCaseload, roles, to, validFrom, validUntil)", e.getMessage());
     }
 
     @Test
