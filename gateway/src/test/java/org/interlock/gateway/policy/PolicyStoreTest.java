@@ -49,7 +49,7 @@ class PolicyStoreTest {
         Policy policy = new PolicyStore(PolicySource.classpath()).reload();
 
         assertEquals("2026-12-06.1", policy.version());
-        assertEquals(28, policy.agreements().size());
+        assertEquals(30, policy.agreements().size());
         assertEquals(4, policy.denyRules().size());
     }
 

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import org.interlock.agency.outbox.DomainEvent;
 import org.interlock.agency.outbox.Outbox;
 import org.interlock.agency.outbox.Transactions;
+import org.interlock.agency.plan.PlanService;
 import org.interlock.contracts.EventType;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.Validation;
@@ -24,10 +25,12 @@ public class CustodyService {
 
     private final Transactions transactions;
     private final Outbox outbox;
+    private final PlanService plans;
 
-    public CustodyService(Transactions transactions, Outbox outbox) {
+    public CustodyService(Transactions transactions, Outbox outbox, PlanService plans) {
         this.transactions = transactions;
         this.outbox = outbox;
+        this.plans = plans;
     }
 
     public Uni<CustodyView> receive(CustodyRequests.Receive request) {
@@ -69,13 +72,14 @@ public class CustodyService {
         }, CustodyFacts.Release::of);
     }
 
+    /** The release, and in the same transaction the hand-over of the person's sentence plan to probation (ADR 0016). */
     public Uni<CustodyView> release(UUID id, CustodyRequests.Release request) {
         return change(id, PrisonsEvents.RELEASED, episode -> {
             requireInCustody(episode);
             requireNotBefore("releasedOn", request.releasedOn(), episode.receivedOn);
             episode.status = CustodyStatus.RELEASED;
             episode.releasedOn = request.releasedOn();
-        }, CustodyFacts.Release::of);
+        }, CustodyFacts.Release::of, episode -> plans.handOverAtRelease(episode.person, episode.releasedOn));
     }
 
     public Uni<CustodyView> setSecurityCategory(UUID id, CustodyRequests.SetSecurityCategory request) {
@@ -106,10 +110,17 @@ public class CustodyService {
     /** Applies a change and appends its event, which carries the facts of its own category only. */
     private Uni<CustodyView> change(UUID id, EventType type, Consumer<CustodyEpisode> mutation,
             Function<CustodyEpisode, Object> facts) {
+        return change(id, type, mutation, facts, episode -> Uni.createFrom().voidItem());
+    }
+
+    /** The same, then {@code consequence} of the change, in its transaction. */
+    private Uni<CustodyView> change(UUID id, EventType type, Consumer<CustodyEpisode> mutation,
+            Function<CustodyEpisode, Object> facts, Function<CustodyEpisode, Uni<Void>> consequence) {
         return transactions.commit(() -> CustodyEpisode.<CustodyEpisode>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No custody episode " + id))
                 .invoke(mutation)
                 .call(episode -> outbox.append(DomainEvent.of(type, episode.person, facts.apply(episode))))
+                .call(episode -> consequence.apply(episode))
                 .map(CustodyView::of));
     }
 
