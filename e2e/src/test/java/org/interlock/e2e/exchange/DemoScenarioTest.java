@@ -124,7 +124,8 @@ class DemoScenarioTest {
 
             // The last chapters fail unless the invited intelligence officer reads the pack and the
             // action reaches Horizon Mentoring, the trigger fires to probation (as the auditor sees
-            // it) and the confirmed link lets olivia read probation's earlier record.
+            // it), peter's review assessment answers it and his plan revision is recorded, and the
+            // confirmed link lets olivia read probation's earlier record.
             scenario.convene(demo);
             scenario.fireReviewTrigger(demo);
             scenario.linkEarlierRecord(demo);

@@ -186,9 +186,13 @@ public final class DemoScenario {
         new ConferenceChapter(gateway, keycloak).run(outcome);
     }
 
-    /** The review trigger's chapter: a concern and a missed appointment fire a trigger to the lead. */
+    /**
+     * The review trigger's chapter: a concern and a missed appointment fire a trigger to the lead,
+     * who records a review assessment answering it and revises the sentence plan.
+     */
     public void fireReviewTrigger(Outcome outcome) {
-        new ReviewTriggerChapter(gateway, keycloak).run(outcome);
+        String notice = new ReviewTriggerChapter(gateway, keycloak).run(outcome);
+        new ReviewChapter(gateway, keycloak).run(outcome, notice);
     }
 
     /** The person index's chapter: probation's earlier record of the person is linked to them. */

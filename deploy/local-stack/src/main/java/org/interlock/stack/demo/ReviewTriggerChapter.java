@@ -25,7 +25,8 @@ final class ReviewTriggerChapter {
         this.keycloak = keycloak;
     }
 
-    void run(DemoScenario.Outcome outcome) {
+    /** Plays the chapter: the id of the notice probation's inbox received. */
+    String run(DemoScenario.Outcome outcome) {
         DemoClient mia = DemoClient.as(gateway, keycloak, "mia.mentor", "resettlement");
         DemoClient peter = DemoClient.as(gateway, keycloak, "peter.probation", "case-management");
         DemoClient auditor = DemoClient.as(gateway, keycloak, "aud.auditor", "oversight");
@@ -42,6 +43,7 @@ final class ReviewTriggerChapter {
         say("review trigger " + fired.path("decision").path("reason").asText() + " fired to "
                 + fired.path("actor").path("agency").asText() + "'s inbox for its statutory lead (audited, "
                 + fired.path("action").asText() + ")");
+        return fired.path("requestId").asText();
     }
 
     /** The permitted REVIEW_TRIGGER record about the person, as the auditor reads it. */
