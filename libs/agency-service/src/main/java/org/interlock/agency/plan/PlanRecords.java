@@ -150,7 +150,8 @@ class PlanRecords {
         }
     }
 
-    private static Uni<Long> count(String sql, Object... parameters) {
+    /** A native count with positional parameters, in the caller's session. */
+    static Uni<Long> count(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Long.class);
             for (int i = 0; i < parameters.length; i++) {

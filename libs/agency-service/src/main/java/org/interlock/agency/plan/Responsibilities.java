@@ -3,7 +3,6 @@ package org.interlock.agency.plan;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.interlock.platform.problem.Validation;
@@ -31,18 +30,18 @@ final class Responsibilities {
 
     private static Uni<Void> confirm(String person, RevisionRules.Lookup lookup, LocalDate today) {
         return switch (lookup) {
-            case RevisionRules.AllocatedStaff staff -> count("""
+            case RevisionRules.AllocatedStaff staff -> PlanRecords.count("""
                     SELECT count(*) FROM allocation WHERE person = ?1 AND staff = ?2 AND ends_on IS NULL""",
                     person, staff.staff())
                     .invoke(n -> require(n, staff.field(), "is not allocated to the person in this agency"))
                     .replaceWithVoid();
-            case RevisionRules.ReferredOrganisation organisation when organisation.staff() == null -> count("""
+            case RevisionRules.ReferredOrganisation organisation when organisation.staff() == null -> PlanRecords.count("""
                     SELECT count(*) FROM referral WHERE person = ?1 AND organisation = ?2 AND status = 'ACCEPTED'
                     AND ends_on >= ?3""", person, organisation.organisation(), today)
                     .invoke(n -> require(n, organisation.field(),
                             "has accepted no referral of the person by this agency that is in force"))
                     .replaceWithVoid();
-            case RevisionRules.ReferredOrganisation organisation -> count("""
+            case RevisionRules.ReferredOrganisation organisation -> PlanRecords.count("""
                     SELECT count(*) FROM referral r WHERE r.person = ?1 AND r.organisation = ?2 AND r.status = 'ACCEPTED'
                     AND r.ends_on >= ?3 AND EXISTS (SELECT 1 FROM inbox_event e WHERE e.type = ?4 AND e.subject = r.person
                     AND e.payload::jsonb ->> 'id' = r.id::text AND e.payload::jsonb ->> 'caseworker' = ?5)""",
@@ -53,15 +52,6 @@ final class Responsibilities {
         };
     }
 
-    private static Uni<Long> count(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Long.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getSingleResult();
-        });
-    }
 
     private static void require(long count, String field, String message) {
         if (count == 0) {
