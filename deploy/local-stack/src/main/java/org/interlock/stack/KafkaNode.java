@@ -179,6 +179,12 @@ public final class KafkaNode implements KafkaBroker, AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // A transaction begun right after the previous one commits meets that one's markers still
+        // being written (CONCURRENT_TRANSACTIONS); the broker retries the add-partition after this
+        // backoff (default 20 ms, up to 100), which the exchange, committing once per poll, paid on
+        // nearly every batch. The markers take about a millisecond here (operations.md, section 1).
+        p.put("add.partitions.to.txn.retry.backoff.ms", "1");
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", "20");
         // The default 128 MiB dedupe buffer would otherwise sit on the heap of a small node.
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
         p.put("auto.create.topics.enable", "true");

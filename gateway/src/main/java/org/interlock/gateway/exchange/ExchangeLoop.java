@@ -274,6 +274,10 @@ public class ExchangeLoop {
         // partitions it wrote to until the broker aborts it: after this, not the 60 s default.
         // A batch's transaction lasts its routing and one commit, well under a second.
         config.put("transaction.timeout.ms", 10_000);
+        // Transactions follow one another per poll: a request refused while the previous commit's
+        // markers are written (CONCURRENT_TRANSACTIONS) is retried after this, not the 100 ms default.
+        config.put("retry.backoff.ms", 5);
+        config.put("retry.backoff.max.ms", 100);
         // One per process and start: fencing across replicas is by the consumer group (KIP-447).
         // The "interlock-gateway" prefix is what the gateway's Kafka ACLs allow (helm: strimzi-users).
         config.put("transactional.id", "interlock-gateway-exchange-" + UUID.randomUUID());
