@@ -43,6 +43,8 @@ public class ConferenceView implements Conferences, StateView {
         }
         JsonNode data = state.data();
         String id = data.path("id").asText();
+        // Probation ends a conference with a tombstone (remove below); a state that says it is
+        // cancelled must still never open one.
         if ("CANCELLED".equals(data.path("status").asText())) {
             register.cancelled(id);
             return;

@@ -73,7 +73,7 @@ final class AgreementCheck {
         if (!agreement.actions().contains(request.action())) {
             return new Refusal(agreement, Check.ACTION, "does not grant " + request.action().id());
         }
-        if (agreement.addressed() && !addressedTo(request)) {
+        if (agreement.addressed() && !Recipient.addressedTo(request.resource().addressee(), request.principal())) {
             return new Refusal(agreement, Check.ROLE, "releases a record only to the organisation it is addressed to");
         }
         if (!rolesFit(agreement, policy, request)) {
@@ -167,25 +167,6 @@ final class AgreementCheck {
             }
         }
         return false;
-    }
-
-    /**
-     * The addressee names a partner organisation ({@code horizon-mentoring}, as a referral does, or
-     * {@code org:horizon-mentoring}) or an agency ({@code prisons}, as a conference action may): an
-     * organisation's staff and inbox match only their organisation, an agency's only their agency.
-     */
-    static boolean addressedTo(DecisionRequest request) {
-        String addressee = request.resource().addressee();
-        Principal principal = request.principal();
-        if (addressee == null) {
-            return false;
-        }
-        if (principal.org() != null) {
-            // An agency's name never addresses an organisation, whatever an organisation is called.
-            return addressee.equals("org:" + principal.org())
-                    || !Recipient.AGENCIES.contains(addressee) && addressee.equals(principal.org());
-        }
-        return Recipient.AGENCIES.contains(addressee) && addressee.equals(principal.agency());
     }
 
     /** Agreements naming roles are for those roles only; the others for staff. An inbox has no roles. */

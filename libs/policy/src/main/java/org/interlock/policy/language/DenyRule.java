@@ -18,8 +18,9 @@ import org.interlock.policy.Principal;
  * @param purposes        for which purposes; empty for any
  * @param actions         which actions; empty for any
  * @param roles           refuses only subjects holding one of these roles (an inbox holds none); empty for any
- * @param exceptAddressee spares the organisation the record is addressed to ("only to whoever delivers
- *                        it"): a record addressed to nobody spares nobody
+ * @param exceptAddressee spares whoever the record is addressed to ("only to whoever delivers it"), as
+ *                        {@link Recipient#addressedTo} reads an addressee: a record addressed to nobody
+ *                        spares nobody
  * @param reason          why, in words, for the trail
  */
 public record DenyRule(String id, Agency from, List<Recipient> to, List<CategoryPattern> categories,
@@ -46,7 +47,7 @@ public record DenyRule(String id, Agency from, List<Recipient> to, List<Category
                 && anyCategory(request.resource().category())
                 && (purposes.isEmpty() || purposes.contains(request.context().purpose()))
                 && (actions.isEmpty() || actions.contains(request.action()))
-                && !(exceptAddressee && isAddressee(request));
+                && !(exceptAddressee && Recipient.addressedTo(request.resource().addressee(), request.principal()));
     }
 
     /**
@@ -56,11 +57,6 @@ public record DenyRule(String id, Agency from, List<Recipient> to, List<Category
     public boolean aimsAt(Agency origin, Principal recipient, String category) {
         return (from == null || from == origin) && (to.isEmpty() || anyRecipient(recipient))
                 && (roles.isEmpty() || recipient.holdsAnyOf(roles)) && anyCategory(category);
-    }
-
-    private static boolean isAddressee(DecisionRequest request) {
-        String org = request.principal().org();
-        return org != null && org.equals(request.resource().addressee());
     }
 
     private boolean anyRecipient(Principal principal) {

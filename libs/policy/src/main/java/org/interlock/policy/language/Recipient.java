@@ -25,6 +25,24 @@ public sealed interface Recipient {
     /** Who consent is asked for when this recipient receives on consent. */
     String consentParty();
 
+    /**
+     * Whether a record addressed to {@code addressee} is addressed to this principal. An addressee is
+     * an organisation ({@code horizon-mentoring} or {@code org:horizon-mentoring}) or an agency
+     * ({@code prisons}, as a conference action may be): an organisation's staff and inbox match only
+     * their organisation, an agency's only their agency. An agency's name never addresses an
+     * organisation, whatever an organisation is called. A record addressed to nobody is nobody's.
+     */
+    static boolean addressedTo(String addressee, Principal principal) {
+        if (addressee == null) {
+            return false;
+        }
+        if (principal.org() != null) {
+            return addressee.equals("org:" + principal.org())
+                    || !AGENCIES.contains(addressee) && addressee.equals(principal.org());
+        }
+        return AGENCIES.contains(addressee) && addressee.equals(principal.agency());
+    }
+
     /** @throws IllegalArgumentException naming what is wrong */
     static Recipient parse(String text) {
         if (OfConference.ID.equals(text)) {

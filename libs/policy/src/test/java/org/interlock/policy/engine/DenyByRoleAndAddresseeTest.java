@@ -105,6 +105,15 @@ class DenyByRoleAndAddresseeTest {
     }
 
     @Test
+    void theAddresseeReadsAsAgreementsReadIt() throws PolicyException {
+        assertInstanceOf(Permit.class, decide(Principal.inbox("partners", "horizon-mentoring"), Action.RECEIVE,
+                participant("org:horizon-mentoring"), "resettlement"));
+        // An agency's name addresses no organisation, even one that calls itself by it.
+        assertEquals(DenyReason.EXPLICIT_DENY, assertInstanceOf(Deny.class, decide(Principal.inbox("partners",
+                "prisons"), Action.RECEIVE, participant("prisons"), "resettlement")).reason());
+    }
+
+    @Test
     void aRecordAddressedToNobodySparesNobody() throws PolicyException {
         Deny deny = assertInstanceOf(Deny.class, decide(Principal.inbox("partners", "horizon-mentoring"),
                 Action.RECEIVE, participant(null), "resettlement"));
