@@ -2,6 +2,7 @@ package org.interlock.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.interlock.stack.process.ProcessRegistry;
  *                    migrates its database (the gateway); null: the owner does both
  */
 public record Application(String name, String module, int port, String database, String runtimeRole) {
+
+    /** The environment variable whose options every application's JVM is started with, besides the stack's. */
+    public static final String JAVA_OPTIONS = "INTERLOCK_APP_JAVA_OPTIONS";
 
     public Application(String name, String module, int port, String database) {
         this(name, module, port, database, null);
@@ -52,8 +56,18 @@ public record Application(String name, String module, int port, String database,
             env.put("INTERLOCK_AUDIT_RUNTIME_ROLE", runtimeRole);
         }
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
-        return new ChildProcess(name,
-                List.of(Jdk.java(), "-Xms256m", "-Xmx256m", "-jar", jar.toString()),
-                env, config.dataDirectory(), config.logs().resolve(name + ".log"), registry, jar.toString());
+        List<String> command = new ArrayList<>(List.of(Jdk.java(), "-Xms256m", "-Xmx256m"));
+        command.addAll(javaOptions(System.getenv(JAVA_OPTIONS)));
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ChildProcess(name, command, env, config.dataDirectory(), config.logs().resolve(name + ".log"),
+                registry, jar.toString());
+    }
+
+    /**
+     * Options for every application's JVM, after the stack's own (so a later {@code -Xmx} wins): for
+     * an operator trying another heap or collector on the applications alone, not on Kafka or Keycloak.
+     */
+    static List<String> javaOptions(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 }

@@ -1,0 +1,22 @@
+package org.interlock.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The applications' extra JVM options (INTERLOCK_APP_JAVA_OPTIONS), as an operator writes them. */
+class ApplicationJavaOptionsTest {
+
+    @Test
+    void unsetOrBlankAddsNothing() {
+        assertEquals(List.of(), Application.javaOptions(null));
+        assertEquals(List.of(), Application.javaOptions("  "));
+    }
+
+    @Test
+    void optionsAreSeparatedByAnyWhitespace() {
+        assertEquals(List.of("-XX:+UseZGC", "-Xmx512m"), Application.javaOptions(" -XX:+UseZGC \t-Xmx512m\n"));
+    }
+}
