@@ -27,18 +27,28 @@ final class ConsoleClientRegistration {
     private ConsoleClientRegistration() {
     }
 
+    /** The console client as Keycloak holds it now (its admin representation). */
+    static ObjectNode client() throws IOException, InterruptedException {
+        JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin() + "?clientId="
+                + URLEncoder.encode("interlock-console", StandardCharsets.UTF_8))).GET(),
+                KeycloakTokens.masterRealmAdminToken()));
+        return (ObjectNode) found.get(0);
+    }
+
     static void registerOrigin(String origin) throws IOException, InterruptedException {
-        String admin = TestKeycloak.shared().url() + "/admin/realms/interlock/clients";
+        String admin = admin();
         String token = KeycloakTokens.masterRealmAdminToken();
-        JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "?clientId="
-                + URLEncoder.encode("interlock-console", StandardCharsets.UTF_8))).GET(), token));
-        ObjectNode client = (ObjectNode) found.get(0);
+        ObjectNode client = client();
         client.putArray("redirectUris").add(origin + "/console/");
         client.putArray("webOrigins").add(origin);
         ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris", origin + "/console/");
         send(HttpRequest.newBuilder(URI.create(admin + "/" + client.path("id").asText()))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(client.toString())),
                 token);
+    }
+
+    private static String admin() {
+        return TestKeycloak.shared().url() + "/admin/realms/interlock/clients";
     }
 
     private static String send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
