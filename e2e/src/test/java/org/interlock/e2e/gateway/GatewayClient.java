@@ -55,7 +55,7 @@ public final class GatewayClient {
     }
 
     /** The raw body of a GET that succeeds (an export, a PEM key, a tree head as published). */
-    byte[] download(String path) {
+    public byte[] download(String path) {
         try {
             HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
