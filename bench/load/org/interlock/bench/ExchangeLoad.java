@@ -212,7 +212,7 @@ public final class ExchangeLoad {
         CpuMeter cpu = new CpuMeter("gateway", "prisons", "broker", "postgres").start();
         int arrived;
         long first;
-        try (Profiling profile = Profiling.phase("exchange-throughput", "gateway")) {
+        try (Profiling profile = Profiling.phase("exchange-throughput", "gateway", "broker")) {
             first = System.currentTimeMillis();
             send(batch, null);
             arrived = inboxes.await(expected, Duration.ofMinutes(10));
@@ -243,7 +243,7 @@ public final class ExchangeLoad {
         List<String> expected = new ArrayList<>();
         quiet("paced " + perSecond + "/s");
         CpuMeter cpu = new CpuMeter("gateway", "prisons", "broker", "postgres").start();
-        try (Profiling profile = Profiling.phase("exchange-paced", "gateway");
+        try (Profiling profile = Profiling.phase("exchange-paced", "gateway", "broker");
                 KafkaProducer<String, String> producer = producer()) {
             long start = System.nanoTime();
             for (int i = 0; i < perSecond * seconds; i++) {
