@@ -17,9 +17,6 @@ import org.interlock.stack.process.ProcessRegistry;
  */
 public record Application(String name, String module, int port, String database, String runtimeRole) {
 
-    /** The environment variable whose options every application's JVM is started with, besides the stack's. */
-    public static final String JAVA_OPTIONS = "INTERLOCK_APP_JAVA_OPTIONS";
-
     public Application(String name, String module, int port, String database) {
         this(name, module, port, database, null);
     }
@@ -57,17 +54,10 @@ public record Application(String name, String module, int port, String database,
         }
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
         List<String> command = new ArrayList<>(List.of(Jdk.java(), "-Xms256m", "-Xmx256m"));
-        command.addAll(javaOptions(System.getenv(JAVA_OPTIONS)));
+        command.addAll(AppJvmOptions.fromEnvironment());
         command.addAll(List.of("-jar", jar.toString()));
         return new ChildProcess(name, command, env, config.dataDirectory(), config.logs().resolve(name + ".log"),
                 registry, jar.toString());
     }
 
-    /**
-     * Options for every application's JVM, after the stack's own (so a later {@code -Xmx} wins): for
-     * an operator trying another heap or collector on the applications alone, not on Kafka or Keycloak.
-     */
-    static List<String> javaOptions(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
-    }
 }

@@ -7,16 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The applications' extra JVM options (INTERLOCK_APP_JAVA_OPTIONS), as an operator writes them. */
-class ApplicationJavaOptionsTest {
+class AppJvmOptionsTest {
 
     @Test
     void unsetOrBlankAddsNothing() {
-        assertEquals(List.of(), Application.javaOptions(null));
-        assertEquals(List.of(), Application.javaOptions("  "));
+        assertEquals(List.of(), AppJvmOptions.parse(null));
+        assertEquals(List.of(), AppJvmOptions.parse("  "));
     }
 
     @Test
     void optionsAreSeparatedByAnyWhitespace() {
-        assertEquals(List.of("-XX:+UseZGC", "-Xmx512m"), Application.javaOptions(" -XX:+UseZGC \t-Xmx512m\n"));
+        assertEquals(List.of("-XX:+UseZGC", "-Xmx512m"), AppJvmOptions.parse(" -XX:+UseZGC \t-Xmx512m\n"));
     }
 }
