@@ -15,6 +15,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.contracts.PersonReference;
 import org.interlock.e2e.gateway.Casework;
+import org.interlock.e2e.gateway.CustodyRecords;
 import org.interlock.e2e.gateway.GatewayClient;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TestStack;
@@ -257,15 +258,10 @@ class ConsoleBrowserTest {
     }
 
     private static String receive(String person, String prisonNumber) {
-        GatewayClient.Answer received = olivia.post("/api/v1/prisons/custody-episodes", Map.of("person", person,
-                "prisonNumber", prisonNumber, "establishment", "HMP Frankland", "securityCategory", "B",
-                "receivedOn", LocalDate.now().toString()));
-        assertEquals(201, received.status(), String.valueOf(received.body()));
-        return received.body().path("id").asText();
+        return CustodyRecords.receive(olivia, person, prisonNumber);
     }
 
     private static void setReleaseDate(String episode, LocalDate date) {
-        assertEquals(200, olivia.put("/api/v1/prisons/custody-episodes/" + episode + "/release-date",
-                Map.of("releaseDate", date.toString())).status());
+        CustodyRecords.setReleaseDate(olivia, episode, date);
     }
 }

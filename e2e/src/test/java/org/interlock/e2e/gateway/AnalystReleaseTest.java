@@ -104,16 +104,11 @@ class AnalystReleaseTest {
     }
 
     private static String receive(String person) {
-        GatewayClient.Answer received = olivia.post("/api/v1/prisons/custody-episodes", Map.of("person", person,
-                "prisonNumber", "G7777GG", "establishment", "HMP Frankland", "securityCategory", "B",
-                "receivedOn", LocalDate.now().toString()));
-        assertEquals(201, received.status(), String.valueOf(received.body()));
-        return received.body().path("id").asText();
+        return CustodyRecords.receive(olivia, person, "G7777GG");
     }
 
     private static void setReleaseDate(String episode, LocalDate date) {
-        assertEquals(200, olivia.put("/api/v1/prisons/custody-episodes/" + episode + "/release-date",
-                Map.of("releaseDate", date.toString())).status());
+        CustodyRecords.setReleaseDate(olivia, episode, date);
     }
 
     private static Set<String> keys(JsonNode record) {
