@@ -16,7 +16,7 @@ import com.nimbusds.jose.util.Base64URL;
 
 import org.interlock.audit.head.KeyId;
 import org.interlock.federation.RefusalReason;
-import org.interlock.federation.replay.ReplayWindow;
+import org.interlock.federation.replay.ReplayGuard;
 import org.interlock.federation.trust.AnchorKey;
 import org.interlock.federation.trust.Peer;
 import org.interlock.federation.trust.TrustAnchors;
@@ -33,11 +33,11 @@ public final class EnvelopeVerifier {
     public static final int DEFAULT_MAX_ENVELOPE_CHARS = 256 * 1024;
     private static final Set<String> HEADER_CLAIMS = Set.of(EnvelopeHeader.SENDER, EnvelopeHeader.ENVELOPE_ID,
             EnvelopeHeader.ISSUED_AT, EnvelopeHeader.AUDIT_SEQUENCE);
-    private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern ENVELOPE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern PEER_ID = EnvelopeClaims.PEER_ID;
+    private static final Pattern ENVELOPE_ID = EnvelopeClaims.ENVELOPE_ID;
 
     private final Supplier<TrustAnchors> anchors;
-    private final ReplayWindow replay;
+    private final ReplayGuard replay;
     private final int maxEnvelopeChars;
     private final Clock clock;
 
@@ -45,7 +45,7 @@ public final class EnvelopeVerifier {
      * @param anchors          the trust anchors in force, asked on every envelope so a revocation acts at once
      * @param maxEnvelopeChars the longest compact JWS accepted (its characters are its bytes: it is ASCII)
      */
-    public EnvelopeVerifier(Supplier<TrustAnchors> anchors, ReplayWindow replay, int maxEnvelopeChars, Clock clock) {
+    public EnvelopeVerifier(Supplier<TrustAnchors> anchors, ReplayGuard replay, int maxEnvelopeChars, Clock clock) {
         this.anchors = anchors;
         this.replay = replay;
         this.maxEnvelopeChars = maxEnvelopeChars;

@@ -17,12 +17,12 @@ import org.interlock.federation.RefusalReason;
  *
  * <p>In memory, for one process; the gateway backs the same rule with a durable store shared by its replicas.
  */
-public final class ReplayWindow {
+public final class ReplayWindow implements ReplayGuard {
 
     /** The clock skew the gateway allows unless told otherwise (ADR 0021). */
     public static final Duration DEFAULT_SKEW = Duration.ofMinutes(5);
 
-    private final Duration skew;
+    private final Freshness freshness;
     private final int capacityPerPeer;
     private final Map<String, PeerWindow> peers = new HashMap<>();
 
@@ -30,24 +30,23 @@ public final class ReplayWindow {
         if (skew.isNegative() || skew.isZero() || capacityPerPeer < 1) {
             throw new IllegalArgumentException("the skew must be positive and the capacity at least 1");
         }
-        this.skew = skew;
+        this.freshness = new Freshness(skew);
         this.capacityPerPeer = capacityPerPeer;
     }
 
     /** Admits the envelope and remembers it, or says why not (and then remembers nothing). */
+    @Override
     public synchronized Optional<RefusalReason> admit(String peer, String envelopeId, Instant issuedAt,
                                                       long auditSequence, Instant now) {
         PeerWindow window = peers.computeIfAbsent(peer, id -> new PeerWindow());
         // A receiver clock set back must not bring forgotten ids back into the window: judge by the latest "now".
         Instant latest = window.latestNow == null || now.isAfter(window.latestNow) ? now : window.latestNow;
         window.latestNow = latest;
-        if (issuedAt.isAfter(now.plus(skew))) {
-            return Optional.of(RefusalReason.ISSUED_IN_FUTURE);
+        Optional<RefusalReason> unfresh = freshness.judge(issuedAt, now).or(() -> freshness.judge(issuedAt, latest));
+        if (unfresh.isPresent()) {
+            return unfresh;
         }
-        Instant oldestAllowed = latest.minus(skew);
-        if (issuedAt.isBefore(oldestAllowed)) {
-            return Optional.of(RefusalReason.STALE);
-        }
+        Instant oldestAllowed = latest.minus(freshness.skew());
         if (window.seen.containsKey(envelopeId)) {
             return Optional.of(RefusalReason.REPLAYED);
         }
