@@ -22,6 +22,9 @@ import org.interlock.contracts.Classification;
  */
 public record Principal(String username, String agency, String org, Set<String> roles, Classification clearance) {
 
+    /** How a federation peer is written as a recipient and as a peer principal's agency. */
+    public static final String PEER_PREFIX = "federation:";
+
     public Principal {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
@@ -34,6 +37,14 @@ public record Principal(String username, String agency, String org, Set<String> 
     /** The inbox of an agency ({@code org} null) or of a partner organisation (agency {@code partners}). */
     public static Principal inbox(String agency, String org) {
         return new Principal(null, agency, org, Set.of(), null);
+    }
+
+    /**
+     * Another deployment as a recipient: agency {@code federation:<peer>}, which no token's agency claim and no
+     * inbox has, so only {@code to: federation:<peer>} matches it.
+     */
+    public static Principal peer(String peer) {
+        return new Principal(null, PEER_PREFIX + peer, null, Set.of(), null);
     }
 
     public boolean holdsAnyOf(Collection<String> wanted) {

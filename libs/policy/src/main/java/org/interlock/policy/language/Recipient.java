@@ -8,7 +8,9 @@ import org.interlock.policy.Principal;
 /**
  * Who an agreement or a deny rule is about: every member (and the inbox) of an agency, written as
  * its id ({@code probation}), or of one partner organisation, written {@code org:<id>}; or, for an
- * agreement only, {@code conference}: the staff a case conference about the person invites.
+ * agreement only, {@code conference}: the staff a case conference about the person invites; or another
+ * Interlock deployment, written {@code federation:<peer>} (ADR 0021), which only ever matches that peer
+ * (never a person, an agency or an organisation of this deployment).
  */
 public sealed interface Recipient {
 
@@ -16,6 +18,9 @@ public sealed interface Recipient {
     Set<String> AGENCIES = Set.of("prisons", "probation", "intelligence", "partners", "oversight");
 
     Pattern ORGANISATION = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /** How a federation peer is written: {@code federation:nl}. */
+    String PEER_PREFIX = Principal.PEER_PREFIX;
 
     boolean matches(Principal principal);
 
@@ -48,6 +53,13 @@ public sealed interface Recipient {
         if (OfConference.ID.equals(text)) {
             return new OfConference();
         }
+        if (text.startsWith(PEER_PREFIX)) {
+            String peer = text.substring(PEER_PREFIX.length());
+            if (!ORGANISATION.matcher(peer).matches()) {
+                throw new IllegalArgumentException("peer id '" + peer + "' must be lower-case letters, digits and dashes");
+            }
+            return new OfPeer(peer);
+        }
         if (text.startsWith("org:")) {
             String organisation = text.substring(4);
             if (!ORGANISATION.matcher(organisation).matches()) {
@@ -58,7 +70,7 @@ public sealed interface Recipient {
         }
         if (!AGENCIES.contains(text)) {
             throw new IllegalArgumentException("unknown recipient '" + text + "' (an agency: "
-                    + String.join(", ", AGENCIES.stream().sorted().toList()) + "; org:<id>; or conference)");
+                    + String.join(", ", AGENCIES.stream().sorted().toList()) + "; org:<id>; federation:<peer>; or conference)");
         }
         return new OfAgency(text);
     }
@@ -118,6 +130,29 @@ public sealed interface Recipient {
         @Override
         public String consentParty() {
             throw new IllegalStateException("a conference agreement never rests on consent");
+        }
+    }
+
+    /**
+     * Another Interlock deployment, a peer of the trust anchors. It matches only the peer's own principal
+     * ({@link Principal#peer}), which has no username, no organisation and an agency no person or inbox of this
+     * deployment has; so no agreement to a peer ever releases to anyone here, and no local agreement to a peer.
+     */
+    record OfPeer(String peer) implements Recipient {
+        @Override
+        public boolean matches(Principal principal) {
+            return principal.username() == null && principal.org() == null
+                    && id().equals(principal.agency());
+        }
+
+        @Override
+        public String id() {
+            return PEER_PREFIX + peer;
+        }
+
+        @Override
+        public String consentParty() {
+            throw new IllegalStateException("a federation agreement never rests on consent");
         }
     }
 }

@@ -56,6 +56,11 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
         if (conference != (window != null)) {
             throw new IllegalArgumentException("a conference agreement, and only one, has a window: " + id);
         }
+        if (to instanceof Recipient.OfPeer && (addressed || !Set.of(Action.RECEIVE).equals(actions)
+                || legalBasis instanceof LegalBasis.Consent)) {
+            throw new IllegalArgumentException("an agreement to a federation peer grants receive only, on a statutory"
+                    + " basis: " + id);
+        }
         if (conference && (addressed || !Set.of(Action.READ).equals(actions)
                 || legalBasis instanceof LegalBasis.Consent)) {
             throw new IllegalArgumentException("a conference agreement grants read only, on a statutory basis: " + id);
@@ -116,6 +121,9 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
             this.to = to;
             if (to instanceof Recipient.OfConference) {
                 actions = EnumSet.of(Action.READ);
+            }
+            if (to instanceof Recipient.OfPeer) {
+                actions = EnumSet.of(Action.RECEIVE);
             }
         }
 

@@ -21,14 +21,16 @@ final class AgreementReader {
             "validUntil", "requiresCaseload", "addressed", "opensBefore", "closesAfter");
 
     private final PolicyVocabulary vocabulary;
+    private final KnownPeers peers;
 
-    AgreementReader(PolicyVocabulary vocabulary) {
+    AgreementReader(PolicyVocabulary vocabulary, KnownPeers peers) {
         this.vocabulary = vocabulary;
+        this.peers = peers;
     }
 
     SharingAgreement read(YamlMapping entry, Scalar id) throws PolicyException {
         entry.allowOnly(KEYS);
-        PolicyTerms terms = new PolicyTerms(entry);
+        PolicyTerms terms = new PolicyTerms(entry, peers);
         SharingAgreement.Builder agreement = SharingAgreement.builder(id.value(),
                 terms.agency(entry.text("from")), terms.recipient(entry.text("to")));
         agreement.categories(vocabulary.categoryPatterns(required(entry, "categories")));

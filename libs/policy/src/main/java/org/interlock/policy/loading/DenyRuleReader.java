@@ -19,14 +19,16 @@ final class DenyRuleReader {
             "exceptAddressee");
 
     private final PolicyVocabulary vocabulary;
+    private final KnownPeers peers;
 
-    DenyRuleReader(PolicyVocabulary vocabulary) {
+    DenyRuleReader(PolicyVocabulary vocabulary, KnownPeers peers) {
         this.vocabulary = vocabulary;
+        this.peers = peers;
     }
 
     DenyRule read(YamlMapping entry, Scalar id) throws PolicyException {
         entry.allowOnly(KEYS);
-        PolicyTerms terms = new PolicyTerms(entry);
+        PolicyTerms terms = new PolicyTerms(entry, peers);
         Optional<Scalar> from = entry.optionalText("from");
         Agency origin = from.isPresent() ? terms.agency(from.get()) : null;
         List<Recipient> to = new ArrayList<>();

@@ -26,6 +26,18 @@ public final class PolicyLoader {
             "restrictedBy", "organisationsManagedBy", "conferencesConvenedBy");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
+    private final KnownPeers peers;
+
+    /** A loader for a deployment that federates with nobody. */
+    public PolicyLoader() {
+        this(KnownPeers.NONE);
+    }
+
+    /** A loader that accepts {@code federation:<peer>} recipients for the peers {@code peers} anchors. */
+    public PolicyLoader(KnownPeers peers) {
+        this.peers = peers;
+    }
+
     public Policy load(String file, Reader reader) throws PolicyException {
         YamlMapping root = YamlMapping.parse(file, reader);
         root.allowOnly(KEYS);
@@ -76,9 +88,9 @@ public final class PolicyLoader {
         return roles;
     }
 
-    private static List<SharingAgreement> agreements(YamlMapping root, PolicyVocabulary vocabulary)
+    private List<SharingAgreement> agreements(YamlMapping root, PolicyVocabulary vocabulary)
             throws PolicyException {
-        AgreementReader reader = new AgreementReader(vocabulary);
+        AgreementReader reader = new AgreementReader(vocabulary, peers);
         Map<String, Integer> seen = new HashMap<>();
         List<SharingAgreement> agreements = new ArrayList<>();
         for (YamlMapping entry : root.mappings("agreements", "agreement")) {
@@ -88,8 +100,8 @@ public final class PolicyLoader {
         return agreements;
     }
 
-    private static List<DenyRule> denyRules(YamlMapping root, PolicyVocabulary vocabulary) throws PolicyException {
-        DenyRuleReader reader = new DenyRuleReader(vocabulary);
+    private List<DenyRule> denyRules(YamlMapping root, PolicyVocabulary vocabulary) throws PolicyException {
+        DenyRuleReader reader = new DenyRuleReader(vocabulary, peers);
         Map<String, Integer> seen = new HashMap<>();
         List<DenyRule> rules = new ArrayList<>();
         for (YamlMapping entry : root.mappings("deny", "deny rule")) {

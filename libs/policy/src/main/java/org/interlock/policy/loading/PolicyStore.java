@@ -13,11 +13,17 @@ import org.interlock.policy.language.Policy;
 public final class PolicyStore {
 
     private final PolicySource source;
-    private final PolicyLoader loader = new PolicyLoader();
+    private final PolicyLoader loader;
     private final AtomicReference<Policy> inForce = new AtomicReference<>();
 
     public PolicyStore(PolicySource source) {
+        this(source, KnownPeers.NONE);
+    }
+
+    /** A store whose policy may name the peers {@code peers} anchors as recipients. */
+    public PolicyStore(PolicySource source, KnownPeers peers) {
         this.source = source;
+        this.loader = new PolicyLoader(peers);
     }
 
     /** The policy in force; null until the first successful reload (the engine then denies everything). */

@@ -20,9 +20,11 @@ import org.interlock.policy.redaction.RedactionPath;
 final class PolicyTerms {
 
     private final YamlMapping source;
+    private final KnownPeers peers;
 
-    PolicyTerms(YamlMapping source) {
+    PolicyTerms(YamlMapping source, KnownPeers peers) {
         this.source = source;
+        this.peers = peers;
     }
 
     Classification classification(Scalar value) throws PolicyException {
@@ -45,12 +47,19 @@ final class PolicyTerms {
                 + Arrays.stream(Agency.values()).map(Agency::id).collect(Collectors.joining(", ")) + ")");
     }
 
+    /** A recipient as written; a federation peer must be one of the trust anchors. */
     Recipient recipient(Scalar value) throws PolicyException {
+        Recipient recipient;
         try {
-            return Recipient.parse(value.value());
+            recipient = Recipient.parse(value.value());
         } catch (IllegalArgumentException e) {
             throw source.error(value.line(), e.getMessage());
         }
+        if (recipient instanceof Recipient.OfPeer peer && !peers.anchored(peer.peer())) {
+            throw source.error(value.line(), "unknown peer '" + peer.peer() + "' in " + peer.id()
+                    + ": not among the trust anchors");
+        }
+        return recipient;
     }
 
     LegalBasis legalBasis(Scalar value) throws PolicyException {

@@ -47,6 +47,7 @@ final class CaseTerms {
             return switch (Recipient.parse(inbox.value())) {
                 case Recipient.OfAgency agency -> Principal.inbox(agency.agency(), null);
                 case Recipient.OfOrganisation org -> Principal.inbox("partners", org.organisation());
+                case Recipient.OfPeer peer -> Principal.peer(peer.peer());
                 case Recipient.OfConference conference ->
                         throw subject.error(inbox.line(), "a conference has no inbox: its invitees are people");
             };
