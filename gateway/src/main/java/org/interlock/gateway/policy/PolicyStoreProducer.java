@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
+import org.interlock.gateway.federation.Federation;
 
 /**
  * Makes the policy store a bean, loaded once when first used. A policy that does not load is a
@@ -23,10 +24,11 @@ public class PolicyStoreProducer {
     @Produces
     @Singleton
     @Startup
-    PolicyStore policyStore(PolicyConfig config) {
+    PolicyStore policyStore(PolicyConfig config, Federation federation) {
         PolicySource source = config.directory().map(Path::of).map(PolicySource::directory)
                 .orElseGet(PolicySource::classpath);
-        PolicyStore store = new PolicyStore(source);
+        // An agreement may name a federation peer only if the trust anchors do (ADR 0021).
+        PolicyStore store = new PolicyStore(source, federation.knownPeers());
         try {
             store.reload();
         } catch (PolicyException e) {

@@ -1,0 +1,121 @@
+package org.interlock.gateway.federation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interlock.audit.head.Ed25519Keys;
+import org.interlock.audit.head.KeyId;
+import org.interlock.federation.envelope.EnvelopeVerifier;
+import org.interlock.federation.replay.Freshness;
+import org.interlock.policy.loading.KnownPeers;
+import org.interlock.policy.loading.PolicyException;
+import org.jboss.logging.Logger;
+
+/**
+ * Whether this deployment federates, and if so as whom: its peer id, its federation key and its trust anchors,
+ * all checked when the gateway starts. Enabled but misconfigured, the gateway does not start and says which key
+ * is wrong; disabled, nothing of federation is built, no peer is known to the policy, and the endpoint is 404.
+ */
+@Singleton
+@Startup
+public class Federation {
+
+    private static final Logger LOG = Logger.getLogger(Federation.class);
+    private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** This deployment as a peer: what is only there when federation is enabled. */
+    public record Self(String peerId, KeyPair key, AnchorsFile anchors, EnvelopeVerifier verifier,
+                       int maxEnvelopeBytes) {
+    }
+
+    private final Optional<Self> self;
+
+    public Federation(FederationConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyLimit) {
+        this.self = config.enabled() ? Optional.of(configure(config, bodyLimit)) : Optional.empty();
+        self.ifPresent(s -> LOG.infof("Federation enabled as peer %s with key %s; %d peers anchored", s.peerId(),
+                KeyId.of(s.key().getPublic()).toHex(), s.anchors().current().peers().size()));
+    }
+
+    public boolean enabled() {
+        return self.isPresent();
+    }
+
+    /** This deployment as a peer, when federation is enabled. */
+    public Optional<Self> self() {
+        return self;
+    }
+
+    /** The peers a policy may name ({@code federation:<peer>}): the anchored ones, as the file says now. */
+    public KnownPeers knownPeers() {
+        return peer -> self.isPresent() && self.get().anchors().current().peer(peer).isPresent();
+    }
+
+    private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit) {
+        String peerId = config.peerId().orElseThrow(() -> misconfigured("interlock.federation.peer-id is not set"));
+        if (!PEER_ID.matcher(peerId).matches()) {
+            throw misconfigured("interlock.federation.peer-id '" + peerId
+                    + "' must be lower-case letters, digits and dashes");
+        }
+        KeyPair key = signingKey(config);
+        String anchorsPath = config.trustAnchors()
+                .orElseThrow(() -> misconfigured("interlock.federation.trust-anchors (the trust anchors file) is not set"));
+        AnchorsFile anchors;
+        try {
+            anchors = new AnchorsFile(Path.of(anchorsPath));
+        } catch (PolicyException e) {
+            throw misconfigured("the trust anchors do not load: " + e.getMessage());
+        }
+        if (anchors.current().peer(peerId).isPresent()) {
+            throw misconfigured("the trust anchors name this deployment's own peer id '" + peerId + "'");
+        }
+        long max = config.maxEnvelopeSize().asLongValue();
+        long limit = bodyLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        if (max < 1 || max > limit) {
+            // Above the server's own limit a large envelope would be cut off unaudited, before the size guard.
+            throw misconfigured("interlock.federation.max-envelope-size must be between 1 byte and"
+                    + " quarkus.http.limits.max-body-size (" + limit + " bytes)");
+        }
+        EnvelopeVerifier verifier = new EnvelopeVerifier(anchors::current, new Freshness(config.skew()), (int) max,
+                Clock.systemUTC());
+        return new Self(peerId, key, anchors, verifier, (int) max);
+    }
+
+    private static KeyPair signingKey(FederationConfig config) {
+        String text;
+        if (config.signingKey().isPresent() == config.signingKeyFile().isPresent()) {
+            throw misconfigured("set exactly one of interlock.federation.signing-key and signing-key-file");
+        }
+        if (config.signingKey().isPresent()) {
+            text = config.signingKey().get();
+        } else {
+            try {
+                text = Files.readString(Path.of(config.signingKeyFile().get()), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw misconfigured("interlock.federation.signing-key-file cannot be read: " + e.getMessage());
+            }
+        }
+        try {
+            PrivateKey key = Ed25519Keys.privateKey(text.strip());
+            return new KeyPair(Ed25519Keys.publicKeyOf(key), key);
+        } catch (IllegalArgumentException e) {
+            throw misconfigured("the federation signing key is not an Ed25519 private key");
+        }
+    }
+
+    private static IllegalStateException misconfigured(String problem) {
+        return new IllegalStateException("Federation is enabled but misconfigured: " + problem);
+    }
+}
