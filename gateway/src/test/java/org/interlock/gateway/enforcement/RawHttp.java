@@ -18,18 +18,18 @@ import java.util.Map;
  * client instead of the gateway. One connection per request ({@code Connection: close}), so an
  * answer is everything read until the server closes.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private final int port;
 
-    RawHttp(int port) {
+    public RawHttp(int port) {
         this.port = port;
     }
 
     /** What came back: the status, the headers (names in lower case) and the body, de-chunked. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
         String contentType() {
             return headers.getOrDefault("content-type", "");
@@ -47,7 +47,7 @@ final class RawHttp {
      * @param headers sent as given, after Host
      * @param body    sent with its Content-Length, or null for none
      */
-    Answer send(String method, String target, Map<String, String> headers, String body) {
+    public Answer send(String method, String target, Map<String, String> headers, String body) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

@@ -2,7 +2,7 @@ package org.interlock.federation;
 
 /**
  * Why a received envelope was refused, as a stable code: the receiving gateway audits it and answers the sender
- * with a problem type named after it ({@code .../problems/federation/<code>}). The order of the constants is
+ * with a problem type named after it ({@code urn:interlock:problem:federation:<code>}). The order of the constants is
  * the order in which {@code EnvelopeVerifier} checks them (ADR 0021).
  */
 public enum RefusalReason {

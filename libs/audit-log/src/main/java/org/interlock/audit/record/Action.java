@@ -30,5 +30,13 @@ public enum Action {
      * decision is permit (the rule's id) when the notice goes to the actor's inbox, deny when the policy withholds it
      * from that inbox or nobody leads the person's case.
      */
-    REVIEW_TRIGGER
+    REVIEW_TRIGGER,
+    /**
+     * An envelope from a federation peer (ADR 0021), accepted or refused: the actor's subject is
+     * {@code federation:<peer>} (as verified, or for a refusal before authentication as claimed), the resource is
+     * {@code federation-envelope} with the sender's audit sequence number as its id, the request id is the
+     * envelope id; the decision is permit {@code accepted} or {@code already-received}, or deny with the refusal
+     * code. Never anything of the payload.
+     */
+    RECEIVE_ENVELOPE
 }

@@ -1,0 +1,137 @@
+package org.interlock.gateway.federation.receive;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.federation.RefusalReason;
+import org.interlock.federation.envelope.Envelope;
+import org.interlock.federation.envelope.EnvelopeClaims;
+import org.interlock.federation.envelope.Verification;
+import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.audit.store.AuditStore;
+import org.interlock.gateway.federation.Federation;
+import org.interlock.platform.problem.ProblemException;
+import org.interlock.platform.problem.ProblemType;
+import org.jboss.logging.Logger;
+
+/**
+ * Receives an envelope from a peer: verify (shape, anchors, signature, freshness), then admit it durably, and
+ * audit the outcome either way. An accepted envelope is stored in the transaction that appends its audit record,
+ * so it is never held without the record, nor recorded without being held. A refusal is audited before it is
+ * answered; if the audit log cannot take it, the peer gets 503 and its outbox tries again.
+ * Blocking (JDBC): called on a worker thread.
+ */
+@ApplicationScoped
+public class EnvelopeReceiver {
+
+    private static final Logger LOG = Logger.getLogger(EnvelopeReceiver.class);
+
+    /** A receipt or a refusal, as the endpoint answers it. */
+    public sealed interface Outcome {
+        record Held(Receipt receipt) implements Outcome {
+        }
+
+        record Refused(EnvelopeRefusal refusal) implements Outcome {
+        }
+    }
+
+    private final Federation federation;
+    private final AuditStore store;
+    private final AuditTrail trail;
+
+    public EnvelopeReceiver(Federation federation, AuditStore store, AuditTrail trail) {
+        this.federation = federation;
+        this.store = store;
+        this.trail = trail;
+    }
+
+    public Outcome receive(byte[] body, String traceId) {
+        Federation.Self self = federation.self().orElseThrow(() -> ProblemException.notFound("No federation here"));
+        if (!ascii(body)) {
+            return refuse(new EnvelopeRefusal(RefusalReason.MALFORMED, "the body is not ASCII", EnvelopeClaims.NONE),
+                    traceId);
+        }
+        String compact = new String(body, StandardCharsets.US_ASCII);
+        return switch (self.verifier().verify(compact)) {
+            case Verification.Refused refused -> refuse(new EnvelopeRefusal(refused.reason(), refused.detail(),
+                    EnvelopeClaims.of(compact)), traceId);
+            case Verification.Accepted accepted -> admit(accepted.envelope(), compact, traceId);
+        };
+    }
+
+    /** Refuses what was not read at all (too large, or of unknown length): audited with no claims. */
+    public Outcome refuseUnread(RefusalReason reason, String detail, String traceId) {
+        return refuse(new EnvelopeRefusal(reason, detail, EnvelopeClaims.NONE), traceId);
+    }
+
+    private Outcome admit(Envelope envelope, String compact, String traceId) {
+        EnvelopeClaims claims = EnvelopeClaims.of(envelope);
+        byte[] digest = payloadDigest(compact);
+        try {
+            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, traceId)), (c, stored) -> {
+                long sequence = stored.getFirst().sequence();
+                ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
+                return sequence;
+            });
+            LOG.infof("Envelope %s from peer %s (sequence %d) accepted, audit record %d", envelope.envelopeId(),
+                    envelope.senderPeer(), envelope.auditSequence(), receipt);
+            return held(Receipt.ACCEPTED, envelope, receipt);
+        } catch (ReceivedEnvelopes.AlreadyReceived already) {
+            record(ReceiptRecords.alreadyReceived(claims, traceId));
+            return held(Receipt.ALREADY_RECEIVED, envelope, already.receipt);
+        } catch (ReceivedEnvelopes.NotAdmitted refused) {
+            return refuse(new EnvelopeRefusal(refused.reason, refused.getMessage(), claims), traceId);
+        } catch (SQLException e) {
+            LOG.warnf("Envelope %s from peer %s not stored: %s", envelope.envelopeId(), envelope.senderPeer(),
+                    e.getMessage());
+            throw unavailable();
+        }
+    }
+
+    private Outcome refuse(EnvelopeRefusal refusal, String traceId) {
+        record(ReceiptRecords.refused(refusal, traceId));
+        LOG.infof("Envelope refused (%s): %s", refusal.reason().code(), refusal.detail());
+        return new Outcome.Refused(refusal);
+    }
+
+    private void record(AuditRecord record) {
+        trail.recordAndWait(List.of(record));
+    }
+
+    private static Outcome held(String outcome, Envelope envelope, long receipt) {
+        return new Outcome.Held(new Receipt(outcome, envelope.senderPeer(), envelope.auditSequence(),
+                envelope.envelopeId(), receipt));
+    }
+
+    /** A compact JWS is ASCII; anything else is refused before it is decoded as text at all. */
+    private static boolean ascii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** SHA-256 of the signed payload's bytes: the same for every re-signing of one sending. */
+    private static byte[] payloadDigest(String compact) {
+        String payload = compact.substring(compact.indexOf('.') + 1, compact.lastIndexOf('.'));
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Base64.getUrlDecoder().decode(payload));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every Java runtime", e);
+        }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(ProblemType.UNAVAILABLE,
+                "The envelope could not be stored with its audit record; send it again later");
+    }
+}
