@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public class Federation {
 
     /** This deployment as a peer: what is only there when federation is enabled. */
     public record Self(String peerId, KeyPair key, AnchorsFile anchors, EnvelopeVerifier verifier,
-                       int maxEnvelopeBytes) {
+                       int maxEnvelopeBytes, Duration retryInitial, Duration retryMax) {
     }
 
     private final Optional<Self> self;
@@ -90,7 +91,10 @@ public class Federation {
         }
         EnvelopeVerifier verifier = new EnvelopeVerifier(anchors::current, new Freshness(config.skew()), (int) max,
                 Clock.systemUTC());
-        return new Self(peerId, key, anchors, verifier, (int) max);
+        if (!config.retryInitial().isPositive() || config.retryMax().compareTo(config.retryInitial()) < 0) {
+            throw misconfigured("interlock.federation.retry-initial must be positive and at most retry-max");
+        }
+        return new Self(peerId, key, anchors, verifier, (int) max, config.retryInitial(), config.retryMax());
     }
 
     private static KeyPair signingKey(FederationConfig config) {

@@ -37,4 +37,12 @@ public interface FederationConfig {
     /** How far a peer's time of issue may be from this gateway's clock, either way. */
     @WithDefault("5m")
     Duration skew();
+
+    /** The outbox's first wait after a failed delivery to a peer; it doubles with each failure. */
+    @WithDefault("1s")
+    Duration retryInitial();
+
+    /** The longest wait between two attempts to deliver to a peer. */
+    @WithDefault("1m")
+    Duration retryMax();
 }

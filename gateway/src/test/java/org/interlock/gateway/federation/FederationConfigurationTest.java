@@ -28,6 +28,16 @@ class FederationConfigurationTest {
                   Optional<String> signingKeyFile, Optional<String> trustAnchors, MemorySize maxEnvelopeSize,
                   Duration skew) implements FederationConfig {
 
+        @Override
+        public Duration retryInitial() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public Duration retryMax() {
+            return Duration.ofMinutes(1);
+        }
+
         Config with(Optional<String> peer, Optional<String> key, Optional<String> keyFile, Optional<String> anchors) {
             return new Config(enabled, peer, key, keyFile, anchors, maxEnvelopeSize, skew);
         }

@@ -22,6 +22,7 @@ import org.interlock.federation.envelope.EnvelopeSigner;
 public final class FederationKeys {
 
     public static final String HOME_SEED = "WtyFgBBd4tGI6cXmhTCSfu+Ecd5U5nayQ4kOnm5WNoE=";
+    public static final KeyPair HOME = pair(HOME_SEED);
     public static final KeyPair NL = pair("hbwJlsWgGAm8ahHNB7SX312k3CXMCgOshn6Bf5e1+Q4=");
     public static final KeyPair NL_REVOKED = pair("R/fu0rbX2hQatThBhpXMdybonhg5bNhzYcCOMcfalwA=");
     public static final KeyPair STRANGER = pair("3uJg1iwoazzwmlxDa4cLQyahzAl7Unw7glFCb2cLp/0=");
@@ -41,11 +42,16 @@ public final class FederationKeys {
 
     /** The trust anchors file: nl with its key (revoked when {@code nlRevoked}) and its old, revoked one. */
     public static String anchors(boolean nlRevoked) {
+        return anchors(nlRevoked, "http://127.0.0.1:9");
+    }
+
+    /** The same, with nl's gateway at {@code gateway} (a stand-in peer in a test). */
+    public static String anchors(boolean nlRevoked, String gateway) {
         return """
                 version: 1
                 peers:
                   - id: nl
-                    gateway: http://127.0.0.1:9
+                    gateway: %s
                     keys:
                       - publicKey: %s
                         notBefore: 2026-01-01T00:00:00Z
@@ -55,7 +61,7 @@ public final class FederationKeys {
                         notBefore: 2025-01-01T00:00:00Z
                         notAfter: 2036-01-01T00:00:00Z
                         revoked: true
-                """.formatted(spki(NL), nlRevoked, spki(NL_REVOKED));
+                """.formatted(gateway, spki(NL), nlRevoked, spki(NL_REVOKED));
     }
 
     public static EnvelopeSigner signer(String peer, KeyPair key) {

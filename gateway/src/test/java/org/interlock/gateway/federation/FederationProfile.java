@@ -15,9 +15,13 @@ public class FederationProfile implements QuarkusTestProfile {
     public static final int MAX_ENVELOPE_BYTES = 16 * 1024;
 
     public static void writeAnchors(boolean nlRevoked) {
+        writeAnchors(FederationKeys.anchors(nlRevoked));
+    }
+
+    public static void writeAnchors(String anchors) {
         try {
             Files.createDirectories(ANCHORS.getParent());
-            Files.writeString(ANCHORS, FederationKeys.anchors(nlRevoked));
+            Files.writeString(ANCHORS, anchors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,6 +35,9 @@ public class FederationProfile implements QuarkusTestProfile {
                 "interlock.federation.peer-id", "home",
                 "interlock.federation.signing-key", FederationKeys.HOME_SEED,
                 "interlock.federation.trust-anchors", ANCHORS.toString(),
-                "interlock.federation.max-envelope-size", Integer.toString(MAX_ENVELOPE_BYTES));
+                "interlock.federation.max-envelope-size", Integer.toString(MAX_ENVELOPE_BYTES),
+                "interlock.federation.retry-initial", "100ms",
+                "interlock.federation.retry-max", "400ms",
+                "interlock.federation.delivery-interval", "100ms");
     }
 }

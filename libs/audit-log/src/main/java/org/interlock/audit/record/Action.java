@@ -38,5 +38,11 @@ public enum Action {
      * envelope id; the decision is permit {@code accepted} or {@code already-received}, or deny with the refusal
      * code. Never anything of the payload.
      */
-    RECEIVE_ENVELOPE
+    RECEIVE_ENVELOPE,
+    /**
+     * An envelope put in this deployment's outbox for a federation peer (ADR 0021): the record's own sequence is
+     * the envelope's {@code seq}; the resource is {@code federation-envelope} addressed to {@code federation:<peer>}
+     * (its id); the decision is permit {@code queued}. Never anything of the payload.
+     */
+    SEND_ENVELOPE
 }

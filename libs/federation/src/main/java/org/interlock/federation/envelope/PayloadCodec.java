@@ -28,7 +28,7 @@ import org.interlock.federation.conditions.HandlingConditions;
  *  "request": {"id": "...", "purpose": "...", "urgency": "urgent", "justification": "..."}}
  * </pre>
  */
-final class PayloadCodec {
+public final class PayloadCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -44,13 +44,14 @@ final class PayloadCodec {
     }
 
     /** A payload that cannot be read; the message says what, never what the payload held. */
-    static final class Malformed extends Exception {
+    public static final class Malformed extends Exception {
         Malformed(String message) {
             super(message);
         }
     }
 
-    static String write(EnvelopeContent content) {
+    /** The payload's JSON, as signed; a sender's outbox keeps it to sign again. */
+    public static String write(EnvelopeContent content) {
         ObjectNode root = JSON.createObjectNode();
         root.set("event", content.event());
         ObjectNode conditions = root.putObject("conditions");
@@ -70,7 +71,7 @@ final class PayloadCodec {
         }
     }
 
-    static EnvelopeContent read(String payload) throws Malformed {
+    public static EnvelopeContent read(String payload) throws Malformed {
         JsonNode root;
         try {
             root = JSON.readTree(payload);

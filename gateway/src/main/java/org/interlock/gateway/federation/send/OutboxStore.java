@@ -1,0 +1,110 @@
+package org.interlock.gateway.federation.send;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The outbox rows ({@code federation.outbox}): inserted beside their audit record, read one peer's head at a
+ * time, and updated only in their delivery state (V5 grants the runtime role nothing else).
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    /** One envelope waiting for its peer: its seq (the audit record of its sending) and the payload to sign. */
+    public record Pending(String peer, long seq, String payload, int attempts) {
+    }
+
+    private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox WHERE delivered_at IS NULL";
+    /** A peer's head: its lowest undelivered seq, whether due or not (FIFO: nothing overtakes it). */
+    private static final String HEAD = "SELECT seq, payload, attempts, next_attempt_at FROM federation.outbox"
+            + " WHERE peer = ? AND delivered_at IS NULL ORDER BY seq LIMIT 1";
+    private static final String DELIVERED = "UPDATE federation.outbox SET delivered_at = ?, receipt = ?,"
+            + " attempts = attempts + 1, last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
+    private static final String FAILED = "UPDATE federation.outbox SET attempts = attempts + 1, next_attempt_at = ?,"
+            + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
+
+    private final DataSource database;
+
+    public OutboxStore(DataSource database) {
+        this.database = database;
+    }
+
+    /** Inserts the row in the caller's transaction (the one appending the sending's audit record). */
+    static void insert(Connection c, String peer, long seq, String payload, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, peer);
+            s.setLong(2, seq);
+            s.setString(3, payload);
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setTimestamp(5, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    public List<String> peersWithPending() throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(PEERS_DUE);
+                ResultSet rs = s.executeQuery()) {
+            List<String> peers = new ArrayList<>();
+            while (rs.next()) {
+                peers.add(rs.getString(1));
+            }
+            return peers;
+        }
+    }
+
+    /** The peer's head if it is due at {@code now}; empty when there is none or it must wait. */
+    public Optional<Pending> dueHead(String peer, Instant now) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(HEAD)) {
+            s.setString(1, peer);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getTimestamp(4).toInstant().isAfter(now)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Pending(peer, rs.getLong(1), rs.getString(2), rs.getInt(3)));
+            }
+        }
+    }
+
+    public void delivered(Pending pending, long receipt, String outcome, Instant now) throws SQLException {
+        update(DELIVERED, s -> {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setLong(2, receipt);
+            s.setString(3, outcome);
+            s.setString(4, pending.peer());
+            s.setLong(5, pending.seq());
+        });
+    }
+
+    public void failed(Pending pending, String outcome, Instant retryAt) throws SQLException {
+        update(FAILED, s -> {
+            s.setTimestamp(1, Timestamp.from(retryAt));
+            s.setString(2, outcome);
+            s.setString(3, pending.peer());
+            s.setLong(4, pending.seq());
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            s.executeUpdate();
+        }
+    }
+}

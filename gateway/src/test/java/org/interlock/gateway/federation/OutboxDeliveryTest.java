@@ -1,0 +1,75 @@
+package org.interlock.gateway.federation;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.interlock.gateway.federation.send.FederationOutbox;
+import org.interlock.testing.GatewayResource;
+import org.interlock.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox to a peer that is down: nothing is lost, it is retried with back-off, and when the peer is back
+ * every envelope arrives once, in seq order.
+ */
+@QuarkusTest
+@TestProfile(FederationProfile.class)
+@QuarkusTestResource(GatewayResource.class)
+class OutboxDeliveryTest {
+
+    @Inject
+    FederationOutbox outbox;
+
+    private StandInPeer peer;
+
+    @BeforeEach
+    void peerNlIsTheStandIn() throws Exception {
+        peer = new StandInPeer();
+        int port = peer.start(0);
+        FederationProfile.writeAnchors(FederationKeys.anchors(false, "http://127.0.0.1:" + port));
+    }
+
+    @AfterEach
+    void stopThePeer() throws Exception {
+        peer.close();
+        FederationProfile.writeAnchors(false);
+    }
+
+    private static long undelivered(long from, long to) {
+        return TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox WHERE peer = 'nl'"
+                + " AND seq BETWEEN " + from + " AND " + to + " AND delivered_at IS NULL");
+    }
+
+    private static long attempts(long seq) {
+        return TestDatabase.number(GatewayResource.DATABASE, "SELECT attempts FROM federation.outbox WHERE seq = " + seq);
+    }
+
+    @Test
+    void aPeerDownLosesNothingAndReceivesEachEnvelopeOnceInOrderWhenBack() throws Exception {
+        peer.stop();
+        long first = outbox.enqueue("nl", FederationKeys.summary());
+        long second = outbox.enqueue("nl", FederationKeys.summary());
+        long third = outbox.enqueue("nl", FederationKeys.summary());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(first) >= 3);
+        assertEquals(3, undelivered(first, third), "nothing delivered while the peer is down");
+        assertEquals(0, attempts(second), "nothing overtakes the head");
+
+        peer.start(peer.port());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> undelivered(first, third) == 0);
+        assertEquals(List.of(first, second, third), peer.accepted());
+        assertEquals(3, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
+                + " WHERE action = 'SEND_ENVELOPE' AND sequence IN (" + first + ", " + second + ", " + third + ")"));
+    }
+}
