@@ -219,6 +219,14 @@ class EnvelopeReceiptTest {
     }
 
     @Test
+    void theSizeIsCheckedOnThePathWithATrailingSlashToo() {
+        RawHttp.Answer answer = new RawHttp(gateway.getPort()).send("POST", PATH + "/",
+                Map.of("Content-Type", "application/jose", "Content-Length", "100000"), null);
+
+        assertEquals(413, answer.status(), answer.toString());
+    }
+
+    @Test
     void anEnvelopeJustOverTheMaximumIsRefusedAsOversized() {
         long mark = ReceiptAudit.mark();
         String big = "a".repeat(FederationProfile.MAX_ENVELOPE_BYTES + 1);

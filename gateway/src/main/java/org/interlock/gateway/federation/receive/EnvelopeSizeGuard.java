@@ -1,12 +1,14 @@
 package org.interlock.gateway.federation.receive;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.interlock.federation.RefusalReason;
@@ -35,8 +37,10 @@ public class EnvelopeSizeGuard {
         this.json = json;
     }
 
+    /** The path with or without a trailing slash, which the REST layer would also take for it. */
     void install(@Observes Router router) {
-        router.post(EnvelopeResource.PATH).order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.routeWithRegex(HttpMethod.POST, "^" + Pattern.quote(EnvelopeResource.PATH) + "/?$")
+                .order(Integer.MIN_VALUE + 2).handler(this::check);
     }
 
     private void check(RoutingContext context) {
