@@ -8,12 +8,20 @@ import * as auditor from './pages/auditor.js';
 import * as analyst from './pages/analyst.js';
 import * as practitioner from './pages/practitioner.js';
 import * as policy from './pages/policy.js';
+import * as flows from './pages/flows.js';
+import * as reviews from './pages/reviews.js';
+import * as agreements from './pages/agreements.js';
+import * as reload from './pages/reload.js';
 
 const PAGES = [
   { path: 'auditor', title: 'Audit timeline', role: 'auditor', page: auditor },
   { path: 'analyst', title: 'Live feed', role: 'analyst', page: analyst },
   { path: 'practitioner', title: 'My caseload', role: null, page: practitioner },
   { path: 'policy', title: 'Explain a decision', role: 'policy-admin', page: policy },
+  { path: 'flows', title: 'Flows', role: 'auditor', page: flows },
+  { path: 'reviews', title: 'Break-glass reviews', role: 'auditor', page: reviews },
+  { path: 'agreements', title: 'Agreements', role: 'policy-admin', page: agreements },
+  { path: 'reload', title: 'Policy reload', role: 'policy-admin', page: reload },
 ];
 
 const main = document.getElementById('main');
