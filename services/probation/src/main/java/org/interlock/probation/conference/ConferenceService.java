@@ -163,6 +163,19 @@ public class ConferenceService {
                 .map(ConferenceView.Action::of);
     }
 
+    /** The actions naming the verified caller as assignee, the open ones first, soonest due first. */
+    @WithSession
+    public Uni<List<ConferenceView.Action>> assignedToCaller() {
+        if (!actor.isKnown()) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHENTICATED,
+                    "Who reads is not vouched for: only the gateway can ask what is assigned to its caller"));
+        }
+        return ConferenceAction.<ConferenceAction>list("assignee = ?1 order by dueOn, id", actor.username())
+                .map(list -> list.stream()
+                        .sorted(java.util.Comparator.comparing(a -> a.status == ConferenceAction.Status.DONE))
+                        .map(ConferenceView.Action::of).toList());
+    }
+
     @WithSession
     public Uni<List<ConferenceView.Action>> actionsOf(UUID id) {
         return ConferenceAction.<ConferenceAction>list("conferenceId = ?1 order by dueOn, id", id)
