@@ -2,6 +2,7 @@ package org.interlock.gateway.disclosure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.contracts.Agency;
@@ -27,7 +28,7 @@ public record Disclosable(String id, JsonNode content, List<Facet> facets) {
     /** An agency event: one facet, its category's. */
     public static Disclosable of(AgencyEvent event) {
         return new Disclosable(event.id(), event.data(),
-                List.of(new Facet(event.resource(), event.category().fields())));
+                List.of(Facet.of(event.resource(), event.category())));
     }
 
     /**
@@ -42,7 +43,7 @@ public record Disclosable(String id, JsonNode content, List<Facet> facets) {
             Resource resource = new Resource(origin, category.name(), category.classificationOf(record),
                     handling(category, record), text(record, category.personField()), kind.name(),
                     text(record, category.organisationField()), text(record, category.addresseeField()));
-            facets.add(new Facet(resource, category.fields()));
+            facets.add(Facet.of(resource, category));
         }
         return new Disclosable(text(record, "id"), record, facets);
     }
@@ -62,11 +63,19 @@ public record Disclosable(String id, JsonNode content, List<Facet> facets) {
                 ? value.asText() : null;
     }
 
-    /** One category of the facts: how policy sees it, and the top-level fields that belong to it. */
-    public record Facet(Resource resource, List<String> fields) {
+    /**
+     * One category of the facts: how policy sees it, the top-level fields that belong to it, and
+     * those of them that repeat others ({@link Category#derived()}).
+     */
+    public record Facet(Resource resource, List<String> fields, Map<String, List<String>> derived) {
 
         public Facet {
             fields = List.copyOf(fields);
+            derived = Map.copyOf(derived);
+        }
+
+        static Facet of(Resource resource, Category category) {
+            return new Facet(resource, category.fields(), category.derived());
         }
     }
 }

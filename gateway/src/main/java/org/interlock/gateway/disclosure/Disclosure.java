@@ -76,7 +76,7 @@ public class Disclosure {
             if (decision instanceof Permit permit) {
                 try {
                     JsonNode facts = facts(subject.content(), facet.fields());
-                    JsonNode visible = redactor.release(permit, facts);
+                    JsonNode visible = DerivedFields.withhold(facts, redactor.release(permit, facts), facet.derived());
                     withheld = Evidence.withheld(permit, facts, visible);
                     released = merge(released, visible);
                     permits.add(permit);

@@ -30,6 +30,7 @@ final class ChangeRefusals {
     /** Refusals of what the request names, and the term that names it. */
     private static final Map<DenyReason, String> BAD_TERMS = Map.of(
             DenyReason.STAFF_UNKNOWN, "staff",
+            DenyReason.STAFF_NAMED_UNKNOWN, "staffNamed",
             DenyReason.ORGANISATION_SUSPENDED, "organisation",
             DenyReason.OUTSIDE_REFERRAL, "categories",
             DenyReason.INVALID_TERMS, "categories");
@@ -42,8 +43,7 @@ final class ChangeRefusals {
         DenyReason reason = decision instanceof Deny deny ? deny.reason() : DenyReason.POLICY_ERROR;
         String term = BAD_TERMS.get(reason);
         if (term != null) {
-            String field = category.terms().getOrDefault(term, term.equals("staff")
-                    ? category.terms().getOrDefault("staffNamed", term) : term);
+            String field = category.terms().getOrDefault(term, term);
             return Validation.invalid(field, message(reason));
         }
         if (NO_REFERRAL.contains(reason)) {
@@ -96,6 +96,7 @@ final class ChangeRefusals {
     private static String message(DenyReason reason) {
         return switch (reason) {
             case STAFF_UNKNOWN -> "names someone who is not staff of the agency (or organisation) making the change";
+            case STAFF_NAMED_UNKNOWN -> "names someone who may not be given access by this change (not staff of the agency, or not in a staff role)";
             case ORGANISATION_SUSPENDED -> "names an organisation that is not registered, or is suspended";
             case OUTSIDE_REFERRAL -> "lies outside an accepted referral of the person to the organisation";
             case INVALID_TERMS -> "names categories or purposes the policy does not know";

@@ -116,7 +116,7 @@ public class PeopleResource {
             @HeaderParam("X-Correlation-Id") String correlation) {
         String person = assertedPerson(body);
         return forward(Action.CHANGE_REST, access.assertion(caller.principal(), person), "identity", person, purpose,
-                correlation, HttpMethod.POST, "identities", body);
+                RequestTrace.of(correlation, null), HttpMethod.POST, "identities", body);
     }
 
     @GET
@@ -137,7 +137,9 @@ public class PeopleResource {
         if ("reject".equals(answer) || !(access.management(principal) instanceof Permit)) {
             return managed(Action.CHANGE_REST, "review", purpose, correlation, HttpMethod.POST, path + "/" + answer, "");
         }
-        return index.call(HttpMethod.GET, path, null, null, RequestTrace.of(correlation, null).requestId(), null)
+        // The read of the item and the confirmation it decides are one request: one id in the index and the log.
+        RequestTrace trace = RequestTrace.of(correlation, null);
+        return index.call(HttpMethod.GET, path, null, null, trace.requestId(), null)
                 .chain(upstream -> {
                     JsonNode item = upstream.ok() ? parse(upstream.body()) : null;
                     if (item == null) {
@@ -145,7 +147,7 @@ public class PeopleResource {
                     }
                     Decision decision = access.confirmation(principal, item.path("person").asText(null),
                             item.path("candidate").asText(null));
-                    return forward(Action.CHANGE_REST, decision, "review", null, purpose, correlation, HttpMethod.POST,
+                    return forward(Action.CHANGE_REST, decision, "review", null, purpose, trace, HttpMethod.POST,
                             path + "/confirm", "");
                 });
     }
@@ -161,15 +163,14 @@ public class PeopleResource {
 
     private Uni<Response> managed(Action action, String type, String purpose, String correlation, HttpMethod method,
             String path, String body) {
-        return forward(action, access.management(caller.principal()), type, null, purpose, correlation, method, path,
-                body);
+        return forward(action, access.management(caller.principal()), type, null, purpose,
+                RequestTrace.of(correlation, null), method, path, body);
     }
 
     /** Decided, recorded durably, then forwarded (changes with who acts) or refused with 403. */
     private Uni<Response> forward(Action action, Decision decision, String type, String person, String purpose,
-            String correlation, HttpMethod method, String path, String body) {
+            RequestTrace trace, HttpMethod method, String path, String body) {
         Context context = Context.of(PurposeOfUse.require(purpose, policy), Instant.now());
-        RequestTrace trace = RequestTrace.of(correlation, null);
         Principal principal = caller.principal();
         return audit.record(List.of(evidence(action, principal, person, type, context, decision, trace)))
                 .chain(() -> {

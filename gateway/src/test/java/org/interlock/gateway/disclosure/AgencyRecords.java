@@ -37,6 +37,15 @@ final class AgencyRecords {
                 "official-sensitive", null, data, id(), "risk-assessments?person=" + data.path("person").asText(), true);
     }
 
+    /** A reassessment: its changes repeat the ratings that moved since the previous one. */
+    static AgencyRecord reassessment() {
+        AgencyRecord first = riskAssessment();
+        ObjectNode data = first.data().deepCopy();
+        data.putArray("changes").addObject().put("domain", "engagement").put("from", "MODERATE").put("to", "HIGH");
+        return new AgencyRecord(first.origin(), first.type(), first.category(), first.classification(),
+                first.handling(), data, first.eventId(), first.path(), first.listed());
+    }
+
     /** Who in {@code agency} is allocated to the person (never one of the readers: caseloads stay out of it). */
     static AgencyRecord allocation(Agency agency) {
         String id = id();

@@ -108,6 +108,11 @@ final class DisclosureCases {
                         AgencyRecords.riskAssessment(), everywhere(permit("table-risk-to-probation-projected")
                                 .releasing("id", "person", "assessedOn", "overall")
                                 .withholding("$.assessor", "$.engagement", "$.intent", "$.capability", "$.rationale"))),
+                new DisclosureCase("changes leave only with the ratings they repeat, whatever the projection lists",
+                        PROBATION, AgencyRecords.reassessment(), everywhere(permit("table-risk-to-probation-projected")
+                                .releasing("id", "person", "assessedOn", "overall")
+                                .withholding("$.assessor", "$.engagement", "$.intent", "$.capability", "$.rationale",
+                                        "$.changes"))),
                 new DisclosureCase("a redaction removes its path and the audit record names it", PROBATION,
                         AgencyRecords.allocation(Agency.PRISONS), everywhere(permit("table-allocations-to-probation-redacted")
                                 .releasing("id", "person", "role", "startsOn", "endsOn").withholding("$.staff"))),

@@ -59,6 +59,8 @@ class GovernedChangeTest {
             "partner-manager", "partner-caseworker");
     static final String MIA = TestTokens.person("mia.mentor", "partners", "horizon-mentoring", "official",
             "partner-caseworker");
+    static final String TARA = TestTokens.person("tara.probationlead", "probation", null, "official-sensitive",
+            "team-manager", "probation-officer");
     static final String AUDITOR = TestTokens.person("aud.auditor", "oversight", null, "secret", "auditor");
 
     @Inject
@@ -92,6 +94,21 @@ class GovernedChangeTest {
 
         assertEquals(List.of(), UpstreamStub.receivedSince(mark), "nothing forwarded");
         assertEquals(List.of("tom.prisonlead DENY STAFF_UNKNOWN"), changesAbout(person));
+    }
+
+    /** The 422 names the term that named the stranger: the invitees, not the chair (who is staff). */
+    @Test
+    void aConferenceInvitingSomeoneUnknownIs422NamingTheInviteesAndNeverReachesTheService() {
+        String person = PersonReference.random();
+        int mark = UpstreamStub.receivedCount();
+
+        as(TARA, "public-protection").body(conference(person, "peter.probation", "someone.unknown"))
+                .post("/api/v1/probation/conferences")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("invitees"));
+
+        assertEquals(List.of(), UpstreamStub.receivedSince(mark), "nothing forwarded");
+        assertEquals(List.of("tara.probationlead DENY STAFF_NAMED_UNKNOWN"), changesAbout(person));
     }
 
     @Test
@@ -276,6 +293,13 @@ class GovernedChangeTest {
         return """
                 {"person":"%s","staff":"%s","role":"OFFENDER_MANAGER","startsOn":"%s"}"""
                 .formatted(person, staff, today());
+    }
+
+    private static String conference(String person, String... invitees) {
+        return """
+                {"person":"%s","meetsAt":"%sT10:00:00Z","chair":"tara.probationlead","invitees":["%s"],
+                 "organisations":["prisons"],"purpose":"Pre-release planning"}""".formatted(person,
+                today().plusDays(7), String.join("\",\"", invitees));
     }
 
     private static String referral(String person, String organisation) {

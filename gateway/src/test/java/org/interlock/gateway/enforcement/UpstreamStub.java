@@ -34,6 +34,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     static final Map<String, String> LAST_BEARER = new ConcurrentHashMap<>();
     /** "POST /prisons/api/v1/allocations" -> the X-Interlock-Actor header of the last such request (absent: none). */
     static final Map<String, String> LAST_ACTOR = new ConcurrentHashMap<>();
+    static final Map<String, String> LAST_CORRELATION = new ConcurrentHashMap<>();
     private static final List<Received> RECEIVED = Collections.synchronizedList(new ArrayList<>());
 
     private Vertx vertx;
@@ -66,6 +67,11 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     /** The X-Interlock-Actor of the last such request, or null when it had none. */
     public static String lastActor(String method, String path) {
         return LAST_ACTOR.get(method + " " + path);
+    }
+
+    /** The X-Correlation-Id of the last such request, or "none". */
+    public static String lastCorrelation(String method, String path) {
+        return LAST_CORRELATION.get(method + " " + path);
     }
 
     /** Every request to a service received so far, in order of arrival. */
@@ -101,6 +107,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             }
             RECEIVED.add(new Received(request.method().name(), request.path(), request.query()));
             LAST_BEARER.put(request.path(), String.valueOf(request.getHeader("Authorization")));
+            LAST_CORRELATION.put(request.method().name() + " " + request.path(),
+                    String.valueOf(request.getHeader("X-Correlation-Id")));
             String actor = request.getHeader(ActorAssertion.HEADER);
             if (actor == null) {
                 LAST_ACTOR.remove(request.method().name() + " " + request.path());

@@ -103,6 +103,9 @@ class PeopleGatewayTest {
         as(TARA).post("/api/v1/people/reviews/" + review + "/confirm").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
         assertNotNull(UpstreamStub.lastActor("POST", "/people/api/v1/reviews/" + review + "/confirm"));
+        // The item read and the confirmation it decided are one request to the index, under one id.
+        assertEquals(UpstreamStub.lastCorrelation("GET", "/people/api/v1/reviews/" + review),
+                UpstreamStub.lastCorrelation("POST", "/people/api/v1/reviews/" + review + "/confirm"));
         as(TARA).post("/api/v1/people/reviews/not-a-uuid/confirm").then().statusCode(404);
         assertNull(UpstreamStub.lastActor("GET", "/people/api/v1/reviews"));
     }

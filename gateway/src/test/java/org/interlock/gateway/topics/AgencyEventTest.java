@@ -21,7 +21,7 @@ class AgencyEventTest {
     private static final String PERSON = "urn:interlock:person:00000000-0000-0000-0000-000000000001";
     private static final Category REFERRAL = new Category("referral", Classification.OFFICIAL,
             List.of("id", "person", "organisation"), "person", null, Category.Handling.NONE, "organisation",
-            Map.of(), null);
+            Map.of(), null, Map.of());
     private static final Category RELEASE = new Category("custody.release", Classification.OFFICIAL_SENSITIVE,
             List.of("id", "person"), "person", null, Category.Handling.NONE);
 

@@ -36,8 +36,13 @@ public enum DenyReason {
     NOT_STATUTORY_LEAD,
     /** The change grants access, and the subject's roles do not hold that authority (governance). */
     NOT_AUTHORISED,
-    /** The change names a member of staff who is not staff of the agency (or organisation) making it. */
+    /** The change's member of staff (allocated, chairing) is not staff of the agency (or organisation) making it. */
     STAFF_UNKNOWN,
+    /**
+     * Among the staff the change names for access (a conference's invitees, a restriction's named
+     * staff), one is not staff the change may name.
+     */
+    STAFF_NAMED_UNKNOWN,
     /** A consent wider than the referral it is recorded in (categories, purposes or dates). */
     OUTSIDE_REFERRAL,
     /** The change names categories or purposes the policy does not know. */

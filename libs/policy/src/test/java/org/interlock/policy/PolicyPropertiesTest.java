@@ -63,7 +63,8 @@ class PolicyPropertiesTest {
             for (DenyReason reason : EnumSet.complementOf(EnumSet.of(DenyReason.POLICY_ERROR,
                     DenyReason.ORGANISATION_SUSPENDED, DenyReason.RESTRICTED, DenyReason.NO_REFERRAL,
                     DenyReason.NOT_STATUTORY_LEAD, DenyReason.NOT_AUTHORISED, DenyReason.STAFF_UNKNOWN,
-                    DenyReason.OUTSIDE_REFERRAL, DenyReason.INVALID_TERMS, DenyReason.NOT_INVITED))) {
+                    DenyReason.STAFF_NAMED_UNKNOWN, DenyReason.OUTSIDE_REFERRAL, DenyReason.INVALID_TERMS,
+                    DenyReason.NOT_INVITED))) {
                 coverage.check("deny " + reason).count(n -> n >= 5);
             }
         });

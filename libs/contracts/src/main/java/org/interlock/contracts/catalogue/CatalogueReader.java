@@ -127,9 +127,25 @@ public final class CatalogueReader {
             require(ownClassification == null || fields.contains(ownClassification), where,
                     "takes each record's classification from a field it does not hold");
             Category category = new Category(entry.getKey(), classification(spec.path("classification"), where),
-                    fields, person, organisation, handling, addressee, terms, ownClassification);
+                    fields, person, organisation, handling, addressee, terms, ownClassification,
+                    derived(spec.path("derived"), fields, where));
             require(categories.putIfAbsent(category.name(), category) == null, where, "is declared twice");
         }
+    }
+
+    /** Each derived field, and the fields it repeats: all of them the category's own, none itself. */
+    private static Map<String, List<String>> derived(JsonNode spec, List<String> fields, String where) {
+        Map<String, List<String>> derived = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : entries(spec)) {
+            String field = entry.getKey();
+            List<String> sources = texts(entry.getValue());
+            require(fields.contains(field), where, "derives a field it does not hold: " + field);
+            require(!sources.isEmpty(), where, "derives " + field + " from nothing");
+            require(fields.containsAll(sources), where, "derives " + field + " from a field it does not hold");
+            require(!sources.contains(field), where, "derives " + field + " from itself");
+            derived.put(field, sources);
+        }
+        return derived;
     }
 
     private void declareRecords(JsonNode part) {

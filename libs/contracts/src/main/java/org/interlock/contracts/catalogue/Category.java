@@ -23,10 +23,12 @@ import org.interlock.contracts.Classification;
  * @param classificationField the field holding a record's own classification where it varies per
  *                          record (a copy received by a partner keeps what it was released as);
  *                          never below the category's; null when the category's is every record's
+ * @param derived           fields that repeat others (an assessment's changes repeat its ratings),
+ *                          each with the fields it repeats: withholding any of those withholds it too
  */
 public record Category(String name, Classification classification, List<String> fields, String personField,
         String organisationField, Handling handling, String addresseeField, Map<String, String> terms,
-        String classificationField) {
+        String classificationField, Map<String, List<String>> derived) {
 
     /** The term names a catalogue may map. */
     public static final Set<String> TERMS = Set.of("staff", "organisation", "categories", "purposes", "until",
@@ -35,12 +37,13 @@ public record Category(String name, Classification classification, List<String> 
     public Category {
         fields = List.copyOf(fields);
         terms = terms == null ? Map.of() : Map.copyOf(terms);
+        derived = derived == null ? Map.of() : Map.copyOf(derived);
     }
 
     /** A category that addresses nobody and names no terms. */
     public Category(String name, Classification classification, List<String> fields, String personField,
             String organisationField, Handling handling) {
-        this(name, classification, fields, personField, organisationField, handling, null, Map.of(), null);
+        this(name, classification, fields, personField, organisationField, handling, null, Map.of(), null, Map.of());
     }
 
     /**

@@ -106,6 +106,24 @@ class CatalogueReaderTest {
                 "decides on custody-episodes/{id:uuid}/history, which is no read");
     }
 
+    @Test
+    void aDerivedFieldNamesTheFieldsItRepeatsAndAllAreTheCategorysOwn() {
+        String derived = PRISONS.replace("fields: [id, person, releaseDate]}",
+                "fields: [id, person, releaseDate, changes],\n    derived: {changes: [releaseDate]}}");
+
+        assertEquals(Map.of("changes", List.of("releaseDate")),
+                read(derived).categories().get("custody.release").derived());
+        assertEquals(Map.of(), read(PRISONS).categories().get("custody.release").derived());
+        assertProblem(derived.replace("derived: {changes: [releaseDate]}", "derived: {history: [releaseDate]}"),
+                "derives a field it does not hold: history");
+        assertProblem(derived.replace("derived: {changes: [releaseDate]}", "derived: {changes: [prisonNumber]}"),
+                "derives changes from a field it does not hold");
+        assertProblem(derived.replace("derived: {changes: [releaseDate]}", "derived: {changes: []}"),
+                "derives changes from nothing");
+        assertProblem(derived.replace("derived: {changes: [releaseDate]}", "derived: {changes: [changes]}"),
+                "derives changes from itself");
+    }
+
     private static void assertProblem(String prisons, String problem) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(prisons));
         assertTrue(e.getMessage().contains(problem), e.getMessage());

@@ -62,7 +62,7 @@ final class GovernedChange {
             case REFERRAL_ANSWER -> answer(authority, views, request, trail);
             case CONSENT -> consent(views, request, trail);
             case RESTRICTION -> holds(principal, authority.restrictedBy(), "restrict a person's records", trail)
-                    .or(() -> namedStaff(views, request, change.staffNamed(), trail));
+                    .or(() -> namedStaff(views, request, change.staffNamed(), DenyReason.STAFF_NAMED_UNKNOWN, trail));
             case ORGANISATION -> holds(principal, authority.organisationsManagedBy(), "manage partner organisations",
                     trail);
             case CONFERENCE -> conference(policy, views, request, trail);
@@ -72,7 +72,8 @@ final class GovernedChange {
 
     private static Optional<Deny> allocation(Governance authority, Views views, DecisionRequest request, Trail trail) {
         Principal principal = request.principal();
-        Optional<Deny> staff = namedStaff(views, request, List.of(String.valueOf(request.change().staff())), trail);
+        Optional<Deny> staff = namedStaff(views, request, List.of(String.valueOf(request.change().staff())),
+                DenyReason.STAFF_UNKNOWN, trail);
         if (staff.isPresent()) {
             return staff;
         }
@@ -129,7 +130,7 @@ final class GovernedChange {
         if (change.narrows()) {
             return Optional.empty();
         }
-        return namedStaff(views, request, List.of(String.valueOf(change.staff())), trail);
+        return namedStaff(views, request, List.of(String.valueOf(change.staff())), DenyReason.STAFF_UNKNOWN, trail);
     }
 
     /**
@@ -144,14 +145,14 @@ final class GovernedChange {
             return refused;
         }
         ChangeTerms change = request.change();
-        refused = namedStaff(views, request, List.of(String.valueOf(change.staff())), trail);
+        refused = namedStaff(views, request, List.of(String.valueOf(change.staff())), DenyReason.STAFF_UNKNOWN, trail);
         if (refused.isPresent()) {
             return refused;
         }
         for (String invitee : change.staffNamed()) {
             Optional<StaffMember> member = views.staff().member(invitee);
             if (member.isEmpty() || member.get().roles().stream().noneMatch(policy.staffRoles()::contains)) {
-                return Optional.of(trail.deny(DenyReason.STAFF_UNKNOWN, "governance",
+                return Optional.of(trail.deny(DenyReason.STAFF_NAMED_UNKNOWN, "governance",
                         "a conference invites only staff known to the identity provider, in a staff role"));
             }
         }
@@ -173,14 +174,18 @@ final class GovernedChange {
         return Optional.empty();
     }
 
-    /** Every member of staff named belongs to the agency (and organisation) that makes the change. */
-    private static Optional<Deny> namedStaff(Views views, DecisionRequest request, List<String> named, Trail trail) {
+    /**
+     * Every member of staff named belongs to the agency (and organisation) that makes the change;
+     * the reason says which term named the stranger, so the refusal points at the field at fault.
+     */
+    private static Optional<Deny> namedStaff(Views views, DecisionRequest request, List<String> named,
+            DenyReason reason, Trail trail) {
         Agency agency = request.resource().origin();
         String org = request.principal().org();
         for (String username : named) {
             Optional<StaffMember> member = views.staff().member(username);
             if (member.isEmpty() || !member.get().of(agency.id(), org)) {
-                return Optional.of(trail.deny(DenyReason.STAFF_UNKNOWN, "governance",
+                return Optional.of(trail.deny(reason, "governance",
                         "a change names only staff of the agency (and organisation) making it"));
             }
         }
