@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -172,7 +173,7 @@ public class ConferenceService {
         }
         return ConferenceAction.<ConferenceAction>list("assignee = ?1 order by dueOn, id", actor.username())
                 .map(list -> list.stream()
-                        .sorted(java.util.Comparator.comparing(a -> a.status == ConferenceAction.Status.DONE))
+                        .sorted(Comparator.comparing(a -> a.status == ConferenceAction.Status.DONE))
                         .map(ConferenceView.Action::of).toList());
     }
 
