@@ -219,3 +219,15 @@ empty "to"/"from" would mean "everywhere"). Call with the target dict.
 {{- fail (printf "networkPolicy is enabled but %s names no ports" .what) -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The web console's public origin (ADR 0020): console.origin, else the first ingress host (https
+when the ingress has TLS), else empty. Its redirect URI is "<origin>/console/".
+*/}}
+{{- define "interlock.consoleOrigin" -}}
+{{- if .Values.console.origin -}}
+{{- .Values.console.origin | trimSuffix "/" -}}
+{{- else if and .Values.ingress.enabled .Values.ingress.hosts -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tls))) (index .Values.ingress.hosts 0).host -}}
+{{- end -}}
+{{- end -}}

@@ -58,14 +58,13 @@ public final class Evidence {
     }
 
     /**
-     * A policy reload: accepted (the new version is in force) or refused (the old one stays).
-     * The resource names the version asked for; {@code policyVersion} the one in force afterwards.
+     * A policy reload or its preview, with its outcome: permit "reloaded" or "previewed", deny
+     * "invalid-policy" (the file does not load) or "candidate-changed" (the file is no longer the
+     * one previewed). The resource names the version loaded; {@code policyVersion} the one in force after.
      */
-    public static AuditRecord policyChange(Actor actor, String loaded, String inForce, boolean accepted,
-            RequestTrace trace, java.time.Instant at) {
-        return AuditRecord.builder(at, actor, Action.POLICY_CHANGE, accepted
-                        ? org.interlock.audit.record.Decision.permit("reloaded")
-                        : org.interlock.audit.record.Decision.deny("invalid-policy"))
+    public static AuditRecord policyChange(Actor actor, String loaded, String inForce,
+            org.interlock.audit.record.Decision outcome, RequestTrace trace, java.time.Instant at) {
+        return AuditRecord.builder(at, actor, Action.POLICY_CHANGE, outcome)
                 .resource(new Resource("policy", loaded, null, null, null))
                 .policyVersion(inForce)
                 .requestId(trace.requestId())

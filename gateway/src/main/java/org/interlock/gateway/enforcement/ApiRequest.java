@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.catalogue.Operation;
+import org.interlock.contracts.catalogue.ParamType;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 import org.interlock.platform.problem.Validation;
@@ -58,7 +59,8 @@ public record ApiRequest(Agency agency, List<String> segments, Map<String, Strin
                 throw Validation.invalid(name, "is required");
             }
             if (value != null && !param.type().accepts(value)) {
-                throw Validation.invalid(name, "must be a " + param.type().id());
+                throw Validation.invalid(name, param.type() == ParamType.ME ? "must be me (the caller, never a name)"
+                        : "must be a " + param.type().id());
             }
         });
         return query;

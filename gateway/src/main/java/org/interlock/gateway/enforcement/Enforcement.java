@@ -59,7 +59,7 @@ public class Enforcement {
 
     public Uni<Response> read(Ask ask) {
         return services.call(ask.request().agency(), HttpMethod.GET, ask.servicePath(), ApiRequest.encode(ask.query()),
-                        null, ask.trace().requestId(), null)
+                        null, ask.trace().requestId(), whoReads(ask))
                 .chain(upstream -> upstream.ok() ? release(ask, upstream) : Uni.createFrom().item(refused(upstream)));
     }
 
@@ -78,6 +78,17 @@ public class Enforcement {
                         actors.assertion(ask.request().agency(), ask.principal(), ask.client(),
                                 ask.trace().requestId())))
                 .map(Enforcement::passOn);
+    }
+
+    /**
+     * A read about the caller ({@code ?assignee=me}) tells the service who reads, as a change tells it
+     * who acts: the signed assertion of the verified caller, never a name from the query. Every other
+     * read names nobody. Either way each record of the answer is still decided on its own.
+     */
+    private String whoReads(Ask ask) {
+        return ask.operation().asksWhoReads()
+                ? actors.assertion(ask.request().agency(), ask.principal(), ask.client(), ask.trace().requestId())
+                : null;
     }
 
     /** Every record of the answer decided and recorded; released once the records are durable. */

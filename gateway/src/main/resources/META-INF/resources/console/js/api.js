@@ -4,13 +4,14 @@
 
 import { accessToken } from './auth.js';
 
-/** The API refused or failed: its problem document's status, title and detail. */
+/** The API refused or failed: its problem document's status, title, detail and field errors. */
 export class ApiError extends Error {
-  constructor(status, title, detail) {
+  constructor(status, title, detail, errors = []) {
     super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.errors = errors;
   }
 }
 
@@ -46,7 +47,8 @@ export async function call(path, { purpose, method = 'GET', body, accept = 'appl
 function problem(response, text) {
   try {
     const doc = JSON.parse(text);
-    return new ApiError(response.status, doc.title || response.statusText, doc.detail || '');
+    return new ApiError(response.status, doc.title || response.statusText, doc.detail || '',
+      Array.isArray(doc.errors) ? doc.errors : []);
   } catch (notJson) {
     return new ApiError(response.status, response.statusText || 'Error', '');
   }

@@ -7,13 +7,27 @@ import { el, failure, replace } from './ui.js';
 import * as auditor from './pages/auditor.js';
 import * as analyst from './pages/analyst.js';
 import * as practitioner from './pages/practitioner.js';
+import * as referrals from './pages/referrals.js';
+import * as consents from './pages/consents.js';
+import * as assigned from './pages/assigned.js';
 import * as policy from './pages/policy.js';
+import * as flows from './pages/flows.js';
+import * as reviews from './pages/reviews.js';
+import * as agreements from './pages/agreements.js';
+import * as reload from './pages/reload.js';
 
 const PAGES = [
   { path: 'auditor', title: 'Audit timeline', role: 'auditor', page: auditor },
   { path: 'analyst', title: 'Live feed', role: 'analyst', page: analyst },
   { path: 'practitioner', title: 'My caseload', role: null, page: practitioner },
+  { path: 'referrals', title: 'Referrals', role: null, page: referrals },
+  { path: 'consents', title: 'Consents', role: null, page: consents },
+  { path: 'assigned', title: 'Assigned to me', role: null, page: assigned },
   { path: 'policy', title: 'Explain a decision', role: 'policy-admin', page: policy },
+  { path: 'flows', title: 'Flows', role: 'auditor', page: flows },
+  { path: 'reviews', title: 'Break-glass reviews', role: 'auditor', page: reviews },
+  { path: 'agreements', title: 'Agreements', role: 'policy-admin', page: agreements },
+  { path: 'reload', title: 'Policy reload', role: 'policy-admin', page: reload },
 ];
 
 const main = document.getElementById('main');

@@ -40,7 +40,9 @@ export function failure(error) {
   if (error instanceof ApiError) {
     return el('div', { class: 'problem', role: 'alert' },
       el('h3', {}, `${error.status} ${error.title}`),
-      error.detail ? el('p', {}, error.detail) : null);
+      error.detail ? el('p', {}, error.detail) : null,
+      (error.errors || []).length ? el('ul', { class: 'errors' }, error.errors.map((e) =>
+        el('li', {}, `${e.field}: ${e.message}`))) : null);
   }
   return el('div', { class: 'problem', role: 'alert' }, el('h3', {}, 'Something went wrong'),
     el('p', {}, error.message));

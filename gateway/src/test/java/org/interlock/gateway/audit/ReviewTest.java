@@ -116,6 +116,23 @@ class ReviewTest {
     }
 
     @Test
+    void nobodyGivesTheVerdictOnTheirOwnBreakGlassAccess() {
+        String person = PersonReference.random();
+        long disclosure = AuditFixtures.peterBreaksGlass(person);
+        String peterAlsoAuditor = org.interlock.testing.TestTokens.person("peter.probation", "probation", null,
+                "official-sensitive", "probation-officer", "auditor");
+
+        given().auth().oauth2(peterAlsoAuditor).contentType("application/json").body(JUSTIFIED)
+                .post("/audit/v1/reviews/" + disclosure).then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:interlock:problem:forbidden"));
+        assertEquals(List.of(disclosure), reviewsAbout(person, "open").stream()
+                .map(r -> ((Number) r.get("disclosure")).longValue()).toList());
+        assertEquals(0, verdictRecordsAbout(person));
+    }
+
+    @Test
     void aSecondVerdictIsAConflictAndTheFirstStands() {
         String person = PersonReference.random();
         long disclosure = AuditFixtures.peterBreaksGlass(person);

@@ -331,6 +331,7 @@ final class HostileRequests {
             case PERSON -> PersonReference.random();
             case USERNAME -> "olivia.prison";
             case BOOLEAN -> "true";
+            case ME -> "me";
         };
     }
 

@@ -75,6 +75,10 @@ public class ReviewResource {
             @HeaderParam("X-Correlation-Id") String correlation, @HeaderParam("traceparent") String traceparent)
             throws SQLException {
         StoredReview review = reviews.find(disclosure(id)).orElseThrow(ReviewResource::notFound);
+        if (ownAccess(review)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Nobody gives the verdict on their own break-glass access: another auditor must review it");
+        }
         if (!review.open()) {
             throw closedAlready(review.disclosure());
         }
@@ -87,6 +91,12 @@ public class ReviewResource {
         } catch (ReviewStore.AlreadyClosed e) {
             throw closedAlready(review.disclosure());
         }
+    }
+
+    /** Whether the caller is who broke the glass (a user holding both roles): a judge in their own cause. */
+    private boolean ownAccess(StoredReview review) {
+        String auditor = caller.principal().username();
+        return auditor != null && auditor.equals(review.actorSubject());
     }
 
     private static Boolean open(String state) {

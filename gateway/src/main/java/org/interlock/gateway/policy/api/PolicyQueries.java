@@ -43,8 +43,16 @@ public final class PolicyQueries {
             String validFrom, String validUntil) {
     }
 
-    /** The policy version now in force, and the one it replaced. */
-    public record Reloaded(String policyVersion, String previousVersion) {
+    /** The policy version now in force, the one it replaced, and the digest of the text put in force. */
+    public record Reloaded(String policyVersion, String previousVersion, String candidate) {
+    }
+
+    /**
+     * What a reload would put in force: the versions, the digest of the candidate's text (pass it to
+     * {@code POST /policy/v1/reload?candidate=} to put that text in force or nothing), and the diff.
+     */
+    public record ReloadPreview(String inForce, String candidateVersion, String candidate, boolean unchanged,
+            org.interlock.policy.loading.PolicyDiff diff) {
     }
 
     public record AgreementsView(String policyVersion, List<AgreementView> agreements) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.Blocking;
@@ -36,6 +37,8 @@ import org.interlock.policy.Resource;
 import org.interlock.policy.language.CategoryPattern;
 import org.interlock.policy.language.Policy;
 import org.interlock.policy.language.SharingAgreement;
+import org.interlock.policy.loading.PolicyCandidate;
+import org.interlock.policy.loading.PolicyDiff;
 import org.interlock.policy.loading.PolicyStore;
 import org.interlock.triggers.language.TriggerRules;
 import org.interlock.policy.loading.PolicyException;
@@ -43,6 +46,7 @@ import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 import org.interlock.platform.problem.Validation;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +59,7 @@ import org.jboss.logging.Logger;
 public class PolicyResource {
 
     private static final Logger LOG = Logger.getLogger(PolicyResource.class);
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
 
     private final PolicyEngine engine;
     private final PolicyStore store;
@@ -92,34 +97,94 @@ public class PolicyResource {
      * Loads the policy files again, the review-trigger rules beside it with them (ADR 0015). A file
      * that does not load is answered 422 with where and what (file:line: problem), and the policy
      * and rules in force stay in force: the rules are read first and put in force only with the policy.
+     * With {@code candidate} (the digest a preview answered), a policy file that is no longer that
+     * text is refused 409 and nothing changes: what was reviewed is what goes in force, or nothing.
      */
     @POST
     @Path("/reload")
     @Blocking
-    public Uni<PolicyQueries.Reloaded> reload(@HeaderParam("X-Correlation-Id") String correlation,
-            @HeaderParam("traceparent") String traceparent) {
-        String before = store.current() == null ? null : store.current().version();
+    @Operation(summary = "Put the policy file in force again; with candidate, only the text previewed")
+    public Uni<PolicyQueries.Reloaded> reload(@QueryParam("candidate") String candidate,
+            @HeaderParam("X-Correlation-Id") String correlation, @HeaderParam("traceparent") String traceparent) {
+        String expected = digest(candidate);
+        String before = versionInForce();
         RequestTrace trace = RequestTrace.of(correlation, traceparent);
         try {
             TriggerRules rules = triggers.read();
-            Policy loaded = store.reload();
+            PolicyCandidate loaded = store.load();
+            if (expected != null && !expected.equals(loaded.digest())) {
+                return refuse(loaded.policy().version(), before, "candidate-changed", trace,
+                        new ProblemException(ProblemType.CONFLICT, "The policy file changed since it was previewed ("
+                                + expected + ", now " + loaded.digest() + "); version " + before
+                                + " stays in force: preview it again"));
+            }
+            Policy inForce = store.putInForce(loaded);
             triggers.putInForce(rules);
-            LOG.infof("Policy reloaded: version %s (was %s)", loaded.version(), before);
-            return audit.record(List.of(policyChange(loaded.version(), loaded.version(), true, trace)))
-                    .replaceWith(new PolicyQueries.Reloaded(loaded.version(), before));
+            LOG.infof("Policy reloaded: version %s (was %s)", inForce.version(), before);
+            return audit.record(List.of(policyChange(inForce.version(), inForce.version(),
+                            org.interlock.audit.record.Decision.permit("reloaded"), trace)))
+                    .replaceWith(new PolicyQueries.Reloaded(inForce.version(), before, loaded.digest()));
         } catch (PolicyException e) {
             LOG.warnf("Policy reload refused; version %s stays in force", before);
-            ProblemException refused = new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
-                    "The policy does not load; version " + before + " stays in force")
-                    .withErrors(List.of(new Problem.FieldError(e.file() + ":" + e.line(), e.getMessage()))));
-            return audit.record(List.of(policyChange(null, before, false, trace)))
-                    .onItem().transformToUni(recorded -> Uni.createFrom().failure(refused));
+            return refuse(null, before, "invalid-policy", trace, doesNotLoad(e, before));
         }
     }
 
-    private org.interlock.audit.record.AuditRecord policyChange(String loaded, String inForce, boolean accepted,
-            RequestTrace trace) {
-        return Evidence.policyChange(Evidence.actor(caller.principal(), caller.client()), loaded, inForce, accepted,
+    /**
+     * What a reload would put in force now, and how it differs from the policy in force, without
+     * putting anything in force: the files are loaded and checked exactly as a reload loads them.
+     * Audited as a POLICY_CHANGE "previewed" (or "invalid-policy"), like the reload it prepares.
+     */
+    @GET
+    @Path("/reload/preview")
+    @Blocking
+    @Operation(summary = "What a reload would change, without changing anything")
+    public Uni<PolicyQueries.ReloadPreview> preview(@HeaderParam("X-Correlation-Id") String correlation,
+            @HeaderParam("traceparent") String traceparent) {
+        Policy current = store.current();
+        String before = versionInForce();
+        RequestTrace trace = RequestTrace.of(correlation, traceparent);
+        try {
+            triggers.read();
+            PolicyCandidate loaded = store.load();
+            PolicyDiff diff = PolicyDiff.between(current, loaded.policy());
+            return audit.record(List.of(policyChange(loaded.policy().version(), before,
+                            org.interlock.audit.record.Decision.permit("previewed"), trace)))
+                    .replaceWith(new PolicyQueries.ReloadPreview(before, loaded.policy().version(), loaded.digest(),
+                            diff.none(), diff));
+        } catch (PolicyException e) {
+            return refuse(null, before, "invalid-policy", trace, doesNotLoad(e, before));
+        }
+    }
+
+    private <T> Uni<T> refuse(String loaded, String inForce, String reason, RequestTrace trace,
+            ProblemException refusal) {
+        return audit.record(List.of(policyChange(loaded, inForce, org.interlock.audit.record.Decision.deny(reason),
+                        trace)))
+                .onItem().transformToUni(recorded -> Uni.createFrom().failure(refusal));
+    }
+
+    private static ProblemException doesNotLoad(PolicyException e, String inForce) {
+        return new ProblemException(Problem.of(ProblemType.VALIDATION_FAILED,
+                "The policy does not load; version " + inForce + " stays in force")
+                .withErrors(List.of(new Problem.FieldError(e.file() + ":" + e.line(), e.getMessage()))));
+    }
+
+    /** The digest a preview answered, checked at the edge; null when none was given. */
+    private static String digest(String candidate) {
+        if (candidate != null && !DIGEST.matcher(candidate).matches()) {
+            throw Validation.invalid("candidate", "must be the digest a preview answered: sha256:<64 hex digits>");
+        }
+        return candidate;
+    }
+
+    private String versionInForce() {
+        return store.current() == null ? null : store.current().version();
+    }
+
+    private org.interlock.audit.record.AuditRecord policyChange(String loaded, String inForce,
+            org.interlock.audit.record.Decision outcome, RequestTrace trace) {
+        return Evidence.policyChange(Evidence.actor(caller.principal(), caller.client()), loaded, inForce, outcome,
                 trace, Instant.now());
     }
 

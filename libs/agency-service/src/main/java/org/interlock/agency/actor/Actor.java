@@ -8,8 +8,8 @@ import org.interlock.platform.actor.ActorAssertion;
 
 /**
  * Who acts in this request, as the gateway asserted it and {@link ActorVerification} verified it
- * ({@code X-Interlock-Actor}). Known on every write under {@code /api/v1}; on a read, or outside
- * a request, nobody is.
+ * ({@code X-Interlock-Actor}). Known on every write under {@code /api/v1}, and on a read about the
+ * caller ({@code ?assignee=me}); on any other read, or outside a request, nobody is.
  */
 @RequestScoped
 public class Actor {

@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Every write under {@code /api/v1} names who acts: the gateway's assertion
  * ({@code X-Interlock-Actor}), MACed with the secret it shares with this service and addressed to
  * it, is verified before the request body is even read, and a write without a valid one is
- * answered 401 and changes nothing. The gateway's bearer token (checked before this) says the
+ * answered 401 and changes nothing. A read about the caller ({@code ?assignee=me}) carries one too,
+ * verified the same way; a read without one names nobody. The gateway's bearer token (checked before this) says the
  * gateway calls; the assertion says for whom.
  */
 public class ActorVerification {
@@ -41,15 +42,20 @@ public class ActorVerification {
     @ServerRequestFilter
     public void verify(ContainerRequestContext request) {
         RecordedBy.markRequest();
-        if (READS.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith(API)) {
+        if (!request.getUriInfo().getPath().startsWith(API)) {
+            return;
+        }
+        String header = request.getHeaderString(ActorAssertion.HEADER);
+        if (READS.contains(request.getMethod()) && header == null) {
+            // A read names nobody, unless it is about the caller (?assignee=me): then the gateway says who reads.
             return;
         }
         try {
-            actor.verified(ActorAssertion.verify(request.getHeaderString(ActorAssertion.HEADER), gatewayKeys.trusted(),
+            actor.verified(ActorAssertion.verify(header, gatewayKeys.trusted(),
                     service, clock.instant()));
         } catch (InvalidActorAssertion refused) {
             // The reason never quotes the header; the path holds no personal data (ids only).
-            LOG.warnf("Write refused, %s: %s %s", refused.getMessage(), request.getMethod(),
+            LOG.warnf("Request refused, %s: %s %s", refused.getMessage(), request.getMethod(),
                     request.getUriInfo().getPath());
             throw new ProblemException(ProblemType.UNAUTHENTICATED, refused.getMessage());
         }

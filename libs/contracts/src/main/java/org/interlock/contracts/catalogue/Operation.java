@@ -24,6 +24,11 @@ public record Operation(String method, PathTemplate path, Map<String, QueryParam
         return "GET".equals(method);
     }
 
+    /** A read about the caller ({@code ?assignee=me}): the service must be told who reads. */
+    public boolean asksWhoReads() {
+        return query.values().stream().anyMatch(param -> param.type() == ParamType.ME);
+    }
+
     /** A query parameter: its type, and whether the service requires it. */
     public record QueryParam(ParamType type, boolean required) {
     }

@@ -14,7 +14,13 @@ public enum ParamType {
     SLUG("[a-z0-9][a-z0-9-]{0,62}"),
     PERSON(PersonReference.REGEX),
     USERNAME("[a-z0-9][a-z0-9._-]{0,63}"),
-    BOOLEAN("true|false");
+    BOOLEAN("true|false"),
+    /**
+     * The caller, and only the caller: the literal {@code me}, never a name. The gateway vouches to
+     * the service for who that is (its signed {@code X-Interlock-Actor}, as on a change), so a
+     * listing of what is assigned to the caller can name nobody else.
+     */
+    ME("me");
 
     private final Pattern pattern;
 
@@ -37,6 +43,6 @@ public enum ParamType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown parameter type '" + id + "' (one of: uuid, slug, person, username, boolean)");
+        throw new IllegalArgumentException("unknown parameter type '" + id + "' (one of: uuid, slug, person, username, boolean, me)");
     }
 }

@@ -2,6 +2,8 @@ package org.interlock.policy.loading;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.interlock.policy.language.Policy;
@@ -38,13 +40,28 @@ public final class PolicyStore {
      * @throws PolicyException naming file, line and problem; the policy in force is unchanged
      */
     public Policy reload() throws PolicyException {
-        Policy loaded;
+        return putInForce(load());
+    }
+
+    /**
+     * Loads the source exactly as {@link #reload()} does, and checks it the same way, without putting it
+     * in force: what a reload would do now, to look at first.
+     *
+     * @throws PolicyException naming file, line and problem
+     */
+    public PolicyCandidate load() throws PolicyException {
+        StringWriter text = new StringWriter();
         try (Reader reader = source.open()) {
-            loaded = loader.load(source.name(), reader);
+            reader.transferTo(text);
         } catch (IOException e) {
             throw new PolicyException(source.name(), 0, "cannot be read: " + e.getMessage());
         }
-        inForce.set(loaded);
-        return loaded;
+        return PolicyCandidate.of(loader.load(source.name(), new StringReader(text.toString())), text.toString());
+    }
+
+    /** Puts a loaded candidate in force, atomically; returns it. */
+    public Policy putInForce(PolicyCandidate candidate) {
+        inForce.set(candidate.policy());
+        return candidate.policy();
     }
 }

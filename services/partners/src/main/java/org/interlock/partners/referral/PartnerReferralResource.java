@@ -34,12 +34,15 @@ public class PartnerReferralResource {
         this.referrals = referrals;
     }
 
-    /** One organisation's referrals of one person: both are required, each once. */
+    /**
+     * One organisation's referrals, of one person or (without {@code person}: what its partner
+     * manager has to answer) of everyone; each parameter once. The gateway decides on each one.
+     */
     @GET
     public Uni<List<PartnerReferralView>> held(
             @QueryParam("organisation") @NotNull
             @Pattern(regexp = Organisation.ID_REGEX, message = "must be an organisation id") String organisation,
-            @QueryParam("person") @NotNull
+            @QueryParam("person")
             @Pattern(regexp = PersonReference.REGEX, message = "must be urn:interlock:person:<uuid>") String person,
             @Context UriInfo uri) {
         SingleValued.require(uri, "organisation", "person");

@@ -33,6 +33,9 @@ import org.interlock.platform.problem.ProblemException;
 @ApplicationScoped
 public class PartnerReferralService {
 
+    /** At most this many of an organisation's referrals in one listing of everyone's. */
+    static final int LISTED = 200;
+
     private final Transactions transactions;
     private final Outbox outbox;
     private final AllocationService allocations;
@@ -82,13 +85,20 @@ public class PartnerReferralService {
         return findReferral(id).map(PartnerReferralView::of);
     }
 
-    /** The referrals of one person made to one organisation, soonest ending first. */
+    /**
+     * The referrals made to one organisation, of one person (or of everyone when {@code person} is
+     * null: the {@value #LISTED} ending last), soonest ending first.
+     */
     @WithSession
     public Uni<List<PartnerReferralView>> held(String organisation, String person) {
         return Organisation.<Organisation>findById(organisation)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No organisation " + organisation))
-                .chain(() -> PartnerReferral.<PartnerReferral>list(
-                        "organisation = ?1 and person = ?2 order by endsOn, id", organisation, person))
+                .chain(() -> person != null
+                        ? PartnerReferral.<PartnerReferral>list("organisation = ?1 and person = ?2 order by endsOn, id",
+                                organisation, person)
+                        : PartnerReferral.<PartnerReferral>find("organisation = ?1 order by endsOn desc, id",
+                                organisation).page(0, LISTED).list()
+                                .map(list -> list.reversed()))
                 .map(list -> list.stream().map(PartnerReferralView::of).toList());
     }
 

@@ -2,11 +2,14 @@ package org.interlock.partners.referral;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -259,10 +262,29 @@ class PartnerReferralTest {
     }
 
     @Test
-    void readingNeedsOneOrganisationAndOnePerson() {
+    void withoutAPersonTheOrganisationsOwnReferralsAreListedAndNoOtherOrganisations() {
+        String ours = opened(PersonReference.random());
+        String theirs = UUID.randomUUID().toString();
+        deliver("probation", "made", theirs, PersonReference.random(), FAITH, FAITH);
+        awaitStatus(theirs, "OPEN");
+
+        List<String> listed = ServiceRequests.asGateway().get("/api/v1/referrals?organisation=" + HORIZON).then()
+                .statusCode(200).body("organisation", everyItem(equalTo(HORIZON)))
+                .extract().jsonPath().getList("id", String.class);
+        assertTrue(listed.contains(ours), listed.toString());
+        assertFalse(listed.contains(theirs), listed.toString());
+    }
+
+    @Test
+    void readingNeedsOneOrganisationAndAtMostOnePerson() {
         String person = PersonReference.random();
-        ServiceRequests.asGateway().get("/api/v1/referrals?organisation=" + HORIZON).then().statusCode(422)
-                .body("errors.field", hasItem("person"));
+        ServiceRequests.asGateway().get("/api/v1/referrals?person=" + person).then().statusCode(422)
+                .body("errors.field", hasItem("organisation"));
+        ServiceRequests.asGateway().get("/api/v1/referrals?organisation=" + HORIZON + "&person=" + person
+                + "&person=" + PersonReference.random()).then().statusCode(400)
+                .body("type", equalTo("urn:interlock:problem:malformed-request"));
+        ServiceRequests.asGateway().get("/api/v1/referrals?organisation=" + HORIZON + "&person=not-a-person").then()
+                .statusCode(422).body("errors.field", hasItem("person"));
         ServiceRequests.asGateway().get("/api/v1/referrals?organisation=" + HORIZON + "&organisation=" + FAITH
                 + "&person=" + person).then().statusCode(400)
                 .body("type", equalTo("urn:interlock:problem:malformed-request"));

@@ -77,6 +77,18 @@ public class ConferenceResource {
         return conferences.actionsOf(id);
     }
 
+    /**
+     * The actions assigned to whoever reads: {@code assignee=me} and nothing else, "me" being the
+     * caller the gateway vouches for (a read without its assertion is refused, 401). The gateway
+     * still decides on each action it releases.
+     */
+    @GET
+    @Path("/conference-actions")
+    public Uni<List<ConferenceView.Action>> assignedToMe(@QueryParam("assignee") @NotNull
+            @Pattern(regexp = "me", message = "must be me (the caller, never a name)") String assignee) {
+        return conferences.assignedToCaller();
+    }
+
     @GET
     @Path("/conference-actions/{id}")
     public Uni<ConferenceView.Action> action(@PathParam("id") UUID id) {

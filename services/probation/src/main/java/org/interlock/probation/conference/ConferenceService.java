@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -161,6 +162,19 @@ public class ConferenceService {
         return ConferenceAction.<ConferenceAction>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No conference action " + id))
                 .map(ConferenceView.Action::of);
+    }
+
+    /** The actions naming the verified caller as assignee, the open ones first, soonest due first. */
+    @WithSession
+    public Uni<List<ConferenceView.Action>> assignedToCaller() {
+        if (!actor.isKnown()) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHENTICATED,
+                    "Who reads is not vouched for: only the gateway can ask what is assigned to its caller"));
+        }
+        return ConferenceAction.<ConferenceAction>list("assignee = ?1 order by dueOn, id", actor.username())
+                .map(list -> list.stream()
+                        .sorted(Comparator.comparing(a -> a.status == ConferenceAction.Status.DONE))
+                        .map(ConferenceView.Action::of).toList());
     }
 
     @WithSession
