@@ -1,5 +1,6 @@
 package org.interlock.e2e.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.interlock.e2e.gateway.Casework.HORIZON;
 import static org.interlock.e2e.gateway.Casework.RELEASE_AND_LICENCE;
 import static org.interlock.e2e.gateway.Casework.RESETTLEMENT;
@@ -24,6 +25,7 @@ import org.interlock.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The practitioner's pages of the console (ADR 0020) in headless Chromium against the real stack:
@@ -175,6 +177,49 @@ class ConsolePractitionerPagesTest {
     }
 
     /** A person received into custody by Olivia: their reference. */
+    /**
+     * A concern and a missed appointment fire the review trigger to Peter, the person's lead; the
+     * page lists the notices addressed to him exactly as the API gives them to him.
+     */
+    @Test
+    void theReviewTriggersAddressedToPeterAreWhatTheApiGivesHim() throws Exception {
+        String person = PersonReference.random();
+        casework.referToMiaWithConsent(person, List.of("custody.release"));
+        GatewayClient mia = GatewayClient.as(gateway, "mia.mentor", "resettlement");
+        GatewayClient peter = GatewayClient.as(gateway, "peter.probation", "case-management");
+        GatewayClient.Answer concern = mia.post("/api/v1/partners/activities", Map.of("person", person,
+                "organisation", HORIZON, "kind", "CONCERN_RAISED", "occurredOn", LocalDate.now().toString(),
+                "reportedBy", "mia.mentor", "notes", "Did not come to the session."));
+        assertEquals(201, concern.status(), String.valueOf(concern.body()));
+        GatewayClient.Answer opened = peter.post("/api/v1/probation/supervision-cases", Map.of("person", person,
+                "basis", "LICENCE", "openedOn", LocalDate.now().toString()));
+        assertEquals(201, opened.status(), String.valueOf(opened.body()));
+        GatewayClient.Answer missed = peter.post("/api/v1/probation/supervision-cases/"
+                + opened.body().path("id").asText() + "/appointments", Map.of("dueAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(), "outcome", "MISSED_UNACCEPTABLE"));
+        assertEquals(201, missed.status(), String.valueOf(missed.body()));
+        await().atMost(SEEN).until(() -> notices(peter).stream().anyMatch(n -> person.equals(n.path("person").asText())));
+
+        try (ConsoleBrowser browser = ConsoleBrowser.open(gateway)) {
+            browser.loginAt("#/assigned?purpose=case-management", "peter.probation");
+            browser.await(By.id("review-triggers-table"));
+            List<String> given = notices(peter).stream().map(n -> n.path("notice").asText()).toList();
+            assertEquals(given, rowIds(browser, "review-triggers-table"));
+            Accessibility.assertNoSeriousViolations(browser, "assigned (review triggers)");
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                    browser.driver().findElement(By.id("review-triggers-table")));
+            browser.screenshot("review-triggers");
+        }
+    }
+
+    private static List<JsonNode> notices(GatewayClient reader) {
+        GatewayClient.Answer answer = reader.get("/api/v1/probation/review-triggers?addressee=me");
+        assertEquals(200, answer.status(), String.valueOf(answer.body()));
+        List<JsonNode> notices = new ArrayList<>();
+        answer.body().forEach(notices::add);
+        return notices;
+    }
+
     private static String inCustody() {
         String person = PersonReference.random();
         ThreadLocalRandom random = ThreadLocalRandom.current();

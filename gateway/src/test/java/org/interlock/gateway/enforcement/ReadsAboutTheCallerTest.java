@@ -62,6 +62,32 @@ class ReadsAboutTheCallerTest {
         assertEquals(List.of(), UpstreamStub.receivedSince(mark), "a service saw the read naming someone else");
     }
 
+    /**
+     * The review-trigger notices addressed to the caller go the same way: the service is told who
+     * reads, a name in place of "me" reaches no service, and each notice answered is decided.
+     */
+    @Test
+    void theNoticesAddressedToTheCallerAreReadAboutTheCallerAndEachIsDecided() {
+        String person = PersonReference.random();
+        String notice = UUID.randomUUID().toString();
+        UpstreamStub.answer("GET", "/probation/api/v1/review-triggers?addressee=me", 200, """
+                [{"notice":"%s","rule":"concern-and-missed-appointment","description":"A concern and a missed appointment.",
+                  "person":"%s","firedAt":"2026-12-06T10:00:00Z","events":["e1","e2"],
+                  "addressees":["peter.probation"]}]""".formatted(notice, person));
+
+        given().auth().oauth2(PETER).header("X-Purpose-Of-Use", "case-management")
+                .get("/api/v1/probation/review-triggers?addressee=me")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].notice", equalTo(notice));
+
+        assertNotNull(UpstreamStub.lastActor("GET", "/probation/api/v1/review-triggers"),
+                "the read about the caller reached the service without " + ActorAssertion.HEADER);
+        int mark = UpstreamStub.receivedCount();
+        given().auth().oauth2(PETER).header("X-Purpose-Of-Use", "case-management")
+                .get("/api/v1/probation/review-triggers?addressee=tara.probationlead").then().statusCode(422)
+                .body("errors[0].field", equalTo("addressee"));
+        assertEquals(List.of(), UpstreamStub.receivedSince(mark), "a service saw the read naming someone else");
+    }
+
     @Test
     void anyOtherReadNamesNobody() {
         String person = PersonReference.random();
