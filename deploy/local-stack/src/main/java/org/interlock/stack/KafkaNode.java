@@ -22,7 +22,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -136,11 +138,34 @@ public final class KafkaNode implements KafkaBroker, AutoCloseable {
                     }
                 }
             }
+            awaitCompactedTopicsKnown(admin);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the compacted topics", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not create the compacted topics in time", e);
+        }
+    }
+
+    /**
+     * Creation is acknowledged by the controller before the broker's metadata holds the topic: a
+     * client asking at once may be told the topic does not exist. The node is ready only once the
+     * broker describes every compacted topic.
+     */
+    private static void awaitCompactedTopicsKnown(Admin admin) throws InterruptedException, TimeoutException {
+        List<ConfigResource> topics = COMPACTED_TOPICS.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka does not know its compacted topics", e.getCause());
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
