@@ -3,11 +3,13 @@ package org.interlock.gateway.federation.receive;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.federation.RefusalReason;
@@ -45,11 +47,14 @@ public class EnvelopeReceiver {
     private final Federation federation;
     private final AuditStore store;
     private final AuditTrail trail;
+    private final List<EnvelopeHandler> handlers;
 
-    public EnvelopeReceiver(Federation federation, AuditStore store, AuditTrail trail) {
+    public EnvelopeReceiver(Federation federation, AuditStore store, AuditTrail trail,
+            Instance<EnvelopeHandler> handlers) {
         this.federation = federation;
         this.store = store;
         this.trail = trail;
+        this.handlers = handlers.stream().toList();
     }
 
     public Outcome receive(byte[] body, String traceId) {
@@ -78,6 +83,7 @@ public class EnvelopeReceiver {
             long receipt = store.append(List.of(ReceiptRecords.accepted(claims, traceId)), (c, stored) -> {
                 long sequence = stored.getFirst().sequence();
                 ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
+                handle(c, envelope, sequence);
                 return sequence;
             });
             LOG.infof("Envelope %s from peer %s (sequence %d) accepted, audit record %d", envelope.envelopeId(),
@@ -88,10 +94,23 @@ public class EnvelopeReceiver {
             return held(Receipt.ALREADY_RECEIVED, envelope, already.receipt);
         } catch (ReceivedEnvelopes.NotAdmitted refused) {
             return refuse(new EnvelopeRefusal(refused.reason, refused.getMessage(), claims), traceId);
+        } catch (EnvelopeHandler.Unprocessable unprocessable) {
+            return refuse(new EnvelopeRefusal(RefusalReason.MALFORMED, "envelope " + envelope.envelopeId()
+                    + " from peer " + envelope.senderPeer() + ": " + unprocessable.getMessage(), claims), traceId);
         } catch (SQLException e) {
             LOG.warnf("Envelope %s from peer %s not stored: %s", envelope.envelopeId(), envelope.senderPeer(),
                     e.getMessage());
             throw unavailable();
+        }
+    }
+
+    /** Gives the envelope to every handler of its kind; one of a kind nobody here takes is kept as received only. */
+    private void handle(Connection c, Envelope envelope, long receipt) throws SQLException {
+        String type = envelope.content().event().path("type").asText();
+        for (EnvelopeHandler handler : handlers) {
+            if (handler.handles(type)) {
+                handler.accepted(c, envelope, receipt);
+            }
         }
     }
 
