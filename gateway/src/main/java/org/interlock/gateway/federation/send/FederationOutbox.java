@@ -61,7 +61,7 @@ public class FederationOutbox {
                 for (int i = 0; i < fresh.size(); i++) {
                     ReleasedToPeer copy = fresh.get(i);
                     OutboxStore.insert(c, copy.peer(), stored.get(i).sequence(),
-                            PayloadCodec.write(PeerEnvelopes.of(copy, now)), now, copy.id());
+                            PayloadCodec.write(PeerEnvelopes.of(copy, now)), now, copy);
                 }
                 return null;
             });
