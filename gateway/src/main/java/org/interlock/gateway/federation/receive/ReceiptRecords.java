@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.receive;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
@@ -24,25 +25,27 @@ final class ReceiptRecords {
     private ReceiptRecords() {
     }
 
-    static AuditRecord accepted(EnvelopeClaims envelope, String traceId) {
-        return record(envelope, Decision.permit(Receipt.ACCEPTED), traceId);
+    /** @param request the request for information it belongs to (named instead of the envelope id), if any */
+    static AuditRecord accepted(EnvelopeClaims envelope, Optional<String> request, String traceId) {
+        return record(envelope, request, Decision.permit(Receipt.ACCEPTED), traceId);
     }
 
-    static AuditRecord alreadyReceived(EnvelopeClaims envelope, String traceId) {
-        return record(envelope, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
+    static AuditRecord alreadyReceived(EnvelopeClaims envelope, Optional<String> request, String traceId) {
+        return record(envelope, request, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
     }
 
     static AuditRecord refused(EnvelopeRefusal refusal, String traceId) {
-        return record(refusal.claims(), Decision.deny(refusal.reason().code()), traceId);
+        return record(refusal.claims(), Optional.empty(), Decision.deny(refusal.reason().code()), traceId);
     }
 
-    private static AuditRecord record(EnvelopeClaims claims, Decision decision, String traceId) {
+    private static AuditRecord record(EnvelopeClaims claims, Optional<String> request, Decision decision,
+            String traceId) {
         Actor sender = new Actor(claims.peer().map(peer -> Principal.PEER_PREFIX + peer).orElse(null), null, null,
                 CLIENT, null);
         String sequence = claims.auditSequence().isPresent() ? Long.toString(claims.auditSequence().getAsLong()) : null;
         return AuditRecord.builder(Instant.now(), sender, Action.RECEIVE_ENVELOPE, decision)
                 .resource(new Resource(RESOURCE_TYPE, sequence, null, null, null))
-                .requestId(claims.envelopeId().orElse(null))
+                .requestId(request.or(claims::envelopeId).orElse(null))
                 .traceId(traceId)
                 .build();
     }
