@@ -114,7 +114,8 @@ final class AnswerChecks {
             return HandlingConditions.NO_DISSEMINATION;
         }
         List<String> to = conditions.disseminateTo() == null ? List.of() : conditions.disseminateTo();
-        if (to.size() > RequestChecks.MAX_ITEMS || to.stream().anyMatch(r -> r == null || !RECIPIENT.matcher(r).matches())) {
+        if (to.size() > RequestChecks.MAX_ITEMS
+                || to.stream().anyMatch(r -> r == null || !RECIPIENT.matcher(r).matches())) {
             throw Validation.invalid("conditions.disseminateTo", "recipient ids: lower-case letters, digits, ':' and"
                     + " '-'");
         }

@@ -2,6 +2,7 @@ package org.interlock.gateway.federation.requests;
 
 import java.util.List;
 
+import org.interlock.contracts.PersonReference;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,6 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param questions     free-text questions; a request asks at least one category or question
  */
 @Schema(name = "InformationRequestForm")
-public record RequestForm(String peer, String person, String purpose, String urgency, String justification,
-                          List<String> categories, List<String> questions) {
+public record RequestForm(@Schema(required = true, example = "nl") String peer,
+                          @Schema(required = true, pattern = PersonReference.REGEX) String person,
+                          @Schema(required = true, example = "public-protection") String purpose,
+                          @Schema(required = true, enumeration = {"urgent", "not-urgent"}) String urgency,
+                          @Schema(required = true, minLength = 1, maxLength = RequestChecks.MAX_TEXT)
+                          String justification,
+                          @Schema(maxItems = RequestChecks.MAX_ITEMS) List<String> categories,
+                          @Schema(maxItems = RequestChecks.MAX_ITEMS) List<String> questions) {
 }

@@ -36,6 +36,7 @@ import org.interlock.federation.envelope.InformationRequest;
 import org.interlock.federation.envelope.Urgency;
 import org.interlock.gateway.federation.FederationKeys;
 import org.interlock.testing.GatewayResource;
+import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +116,8 @@ class RequestsForInformationTest {
     }
 
     private static String incomingId(String requestId) {
-        return org.interlock.testing.TestDatabase.text(GatewayResource.DATABASE, "SELECT id::text FROM federation.requests WHERE direction = 'incoming' AND peer = 'nl'"
+        return TestDatabase.text(GatewayResource.DATABASE,
+                "SELECT id::text FROM federation.requests WHERE direction = 'incoming' AND peer = 'nl'"
                 + " AND request_id = '" + requestId + "'");
     }
 

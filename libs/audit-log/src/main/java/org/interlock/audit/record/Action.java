@@ -35,8 +35,9 @@ public enum Action {
      * An envelope from a federation peer (ADR 0021), accepted or refused: the actor's subject is
      * {@code federation:<peer>} (as verified, or for a refusal before authentication as claimed), the resource is
      * {@code federation-envelope} with the sender's audit sequence number as its id, the request id is the
-     * envelope id; the decision is permit {@code accepted} or {@code already-received}, or deny with the refusal
-     * code. Never anything of the payload.
+     * envelope id (for a request for information or its answer, the request's id instead); the decision is
+     * permit {@code accepted} or {@code already-received}, or deny with the refusal code. Never anything of the
+     * payload.
      */
     RECEIVE_ENVELOPE,
     /**
