@@ -82,12 +82,13 @@ public class EnvelopeReceiver {
         byte[] digest = payloadDigest(compact);
         try {
             Optional<String> request = requestId(envelope);
-            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, request, traceId)), (c, stored) -> {
-                long sequence = stored.getFirst().sequence();
-                ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
-                handle(c, envelope, sequence);
-                return sequence;
-            });
+            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, envelope, request, traceId)),
+                    (c, stored) -> {
+                        long sequence = stored.getFirst().sequence();
+                        ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
+                        handle(c, envelope, sequence);
+                        return sequence;
+                    });
             LOG.infof("Envelope %s from peer %s (sequence %d) accepted, audit record %d", envelope.envelopeId(),
                     envelope.senderPeer(), envelope.auditSequence(), receipt);
             return held(Receipt.ACCEPTED, envelope, receipt);

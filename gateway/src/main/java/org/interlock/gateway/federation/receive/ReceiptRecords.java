@@ -8,6 +8,9 @@ import org.interlock.audit.record.Actor;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.audit.record.Decision;
 import org.interlock.audit.record.Resource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.contracts.CloudEventExtensions;
+import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeClaims;
 import org.interlock.policy.Principal;
 
@@ -25,27 +28,45 @@ final class ReceiptRecords {
     private ReceiptRecords() {
     }
 
-    /** @param request the request for information it belongs to (named instead of the envelope id), if any */
-    static AuditRecord accepted(EnvelopeClaims envelope, Optional<String> request, String traceId) {
-        return record(envelope, request, Decision.permit(Receipt.ACCEPTED), traceId);
+    /**
+     * An accepted envelope is authentic, so its record also names the person it is about and the category and
+     * agreement the sender released it under: what crossed the border about whom, on what grounds, provable from
+     * this side's log. Only these attributes, never the content. An envelope of a request for information or of
+     * its answer names the request ({@code request}) instead of the envelope id, as the sender's record does.
+     */
+    static AuditRecord accepted(EnvelopeClaims claims, Envelope envelope, Optional<String> request, String traceId) {
+        ObjectNode event = envelope.content().event();
+        AuditRecord bare = record(claims, Decision.permit(Receipt.ACCEPTED), traceId);
+        return AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
+                .resource(new Resource(RESOURCE_TYPE, bare.resource().id(), PeerAttributes.of(event, "subject"),
+                        PeerAttributes.of(event, CloudEventExtensions.CATEGORY),
+                        PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION)))
+                .agreement(PeerAttributes.of(event, CloudEventExtensions.AGREEMENT))
+                .requestId(request.orElse(bare.requestId()))
+                .traceId(traceId)
+                .build();
     }
 
     static AuditRecord alreadyReceived(EnvelopeClaims envelope, Optional<String> request, String traceId) {
-        return record(envelope, request, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
+        AuditRecord bare = record(envelope, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
+        return request.isEmpty() ? bare : AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
+                .resource(bare.resource())
+                .requestId(request.get())
+                .traceId(traceId)
+                .build();
     }
 
     static AuditRecord refused(EnvelopeRefusal refusal, String traceId) {
-        return record(refusal.claims(), Optional.empty(), Decision.deny(refusal.reason().code()), traceId);
+        return record(refusal.claims(), Decision.deny(refusal.reason().code()), traceId);
     }
 
-    private static AuditRecord record(EnvelopeClaims claims, Optional<String> request, Decision decision,
-            String traceId) {
+    private static AuditRecord record(EnvelopeClaims claims, Decision decision, String traceId) {
         Actor sender = new Actor(claims.peer().map(peer -> Principal.PEER_PREFIX + peer).orElse(null), null, null,
                 CLIENT, null);
         String sequence = claims.auditSequence().isPresent() ? Long.toString(claims.auditSequence().getAsLong()) : null;
         return AuditRecord.builder(Instant.now(), sender, Action.RECEIVE_ENVELOPE, decision)
                 .resource(new Resource(RESOURCE_TYPE, sequence, null, null, null))
-                .requestId(request.or(claims::envelopeId).orElse(null))
+                .requestId(claims.envelopeId().orElse(null))
                 .traceId(traceId)
                 .build();
     }
