@@ -67,7 +67,7 @@ public class AnswerDecisions {
                         RefusalCode.NOT_PERMITTED));
             } else {
                 released.add(new RequestEnvelopes.ReleasedPart(part.agency().id(), part.category().name(),
-                        (ObjectNode) disclosed.released()));
+                        disclosed.permits().getFirst().releasedAs(), (ObjectNode) disclosed.released()));
             }
         }
         return new Decided(released, refused, evidence);

@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.requests;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.contracts.Classification;
+import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.federation.envelope.EnvelopeTypes;
@@ -24,8 +27,11 @@ final class RequestEnvelopes {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** One part released in an answer: whose information, which category, and what the disclosure point let go. */
-    record ReleasedPart(String agency, String category, ObjectNode content) {
+    /**
+     * One part released in an answer: whose information, which category, at which classification the permit
+     * released it, and what the disclosure point let go.
+     */
+    record ReleasedPart(String agency, String category, Classification classification, ObjectNode content) {
     }
 
     /** One part refused in an answer, with its code; the category is absent when the refusal is of the whole. */
@@ -46,13 +52,17 @@ final class RequestEnvelopes {
     static EnvelopeContent answer(String self, StoredRequest request, RequestState outcome,
             List<ReleasedPart> released, List<RefusedPart> refused, HandlingConditions conditions, Instant at) {
         ObjectNode event = event(self, EnvelopeTypes.ANSWER, request.person(), at);
+        // The answer is held on the other side at the classification of its most sensitive part: only those
+        // cleared for all of it read it. With nothing released, the refusal codes are all it says.
+        event.put(CloudEventExtensions.CLASSIFICATION, released.stream().map(ReleasedPart::classification)
+                .max(Comparator.naturalOrder()).orElse(Classification.OFFICIAL).label());
         ObjectNode data = event.putObject("data");
         data.put("requestId", request.requestId());
         data.put("outcome", outcome.code());
         ArrayNode parts = data.putArray("released");
         for (ReleasedPart part : released) {
-            parts.addObject().put("agency", part.agency()).put("category", part.category()).set("content",
-                    part.content());
+            parts.addObject().put("agency", part.agency()).put("category", part.category())
+                    .put("classification", part.classification().label()).set("content", part.content());
         }
         ArrayNode refusals = data.putArray("refused");
         for (RefusedPart part : refused) {

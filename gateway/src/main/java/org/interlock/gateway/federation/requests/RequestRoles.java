@@ -2,6 +2,8 @@ package org.interlock.gateway.federation.requests;
 
 import java.util.Set;
 
+import org.interlock.gateway.federation.Federation;
+
 /**
  * Who may do what with requests for information (ADR 0021). Officers of the statutory agencies ask, as the realm
  * names them (offender managers, probation officers, intelligence officers): the Directive is about law
@@ -14,7 +16,7 @@ public final class RequestRoles {
     public static final String OFFENDER_MANAGER = "offender-manager";
     public static final String PROBATION_OFFICER = "probation-officer";
     public static final String INTELLIGENCE_OFFICER = "intelligence-officer";
-    public static final String SPOC = "federation-spoc";
+    public static final String SPOC = Federation.SPOC_ROLE;
 
     static final Set<String> OFFICERS = Set.of(OFFENDER_MANAGER, PROBATION_OFFICER, INTELLIGENCE_OFFICER);
 

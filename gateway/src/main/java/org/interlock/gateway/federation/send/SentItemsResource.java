@@ -3,6 +3,7 @@ package org.interlock.gateway.federation.send;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.interlock.audit.record.Actor;
+import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.identity.CallerPrincipal;
 import org.interlock.platform.problem.ProblemException;
@@ -34,8 +37,6 @@ import org.interlock.policy.Principal;
 @Produces(MediaType.APPLICATION_JSON)
 public class SentItemsResource {
 
-    /** The role of the single point of contact for cross-border exchange. */
-    static final String SPOC = "federation-spoc";
     private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern PEER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ITEM = Pattern.compile("[0-9a-f-]{36}");
@@ -70,7 +71,7 @@ public class SentItemsResource {
             throw Validation.invalid("recipient", "must be the peer's agency id or org:<organisation id>");
         }
         Optional<Instant> until = until(form.until());
-        return new Queued(peer, itemId, queue.enqueue(peer, OriginatorEnvelopes.permission(item, form.recipient(), until)));
+        return queued(item, OriginatorEnvelopes.permission(item, form.recipient(), until));
     }
 
     @POST
@@ -78,7 +79,16 @@ public class SentItemsResource {
     @Operation(summary = "Revoke an item this deployment released to the peer: the peer erases it")
     public Queued revoke(@PathParam("peer") String peer, @PathParam("item") String itemId) throws SQLException {
         OutboxStore.SentItem item = ownItem(peer, itemId);
-        return new Queued(peer, itemId, queue.enqueue(peer, OriginatorEnvelopes.revocation(item)));
+        return queued(item, OriginatorEnvelopes.revocation(item));
+    }
+
+    /** Queues the act with the record of its sending, which names who acted and whom the item is about. */
+    private Queued queued(OutboxStore.SentItem item, EnvelopeContent act) {
+        Principal principal = caller.principal();
+        FederationOutbox.Sending sending = new FederationOutbox.Sending(
+                Actor.person(principal.username(), principal.agency(), caller.client()), item.person(), null, null,
+                List.of());
+        return new Queued(item.peer(), item.itemId(), queue.enqueue(item.peer(), act, sending, (c, seq) -> seq));
     }
 
     /** The item, if the caller is its agency's single point of contact; else as if it did not exist, or 403. */
@@ -90,7 +100,7 @@ public class SentItemsResource {
         OutboxStore.SentItem item = outbox.sentItem(peer, itemId)
                 .filter(sent -> sent.origin() != null && sent.origin().equals(principal.agency()))
                 .orElseThrow(() -> ProblemException.notFound("No such item"));
-        if (!principal.roles().contains(SPOC)) {
+        if (!principal.roles().contains(Federation.SPOC_ROLE)) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "Only the single point of contact of the item's agency may act on it");
         }
