@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.send;
 
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.interlock.gateway.federation.Federation;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
 import org.interlock.policy.Principal;
+import org.jboss.logging.Logger;
 
 /**
  * Puts an envelope in the outbox for an anchored peer: the SEND_ENVELOPE audit record and the outbox row in one
@@ -34,6 +36,9 @@ public class FederationOutbox {
 
     static final String CLIENT = "interlock-federation";
     static final String RESOURCE_TYPE = "federation-envelope";
+    /** The protected header (base64url, with kid, iss, jti, iat, seq), the Ed25519 signature and the dots. */
+    private static final int ENVELOPE_OVERHEAD = 512;
+    private static final Logger LOG = Logger.getLogger(FederationOutbox.class);
 
     private final Federation federation;
     private final AuditStore store;
@@ -61,12 +66,20 @@ public class FederationOutbox {
             if (fresh.isEmpty()) {
                 return;
             }
-            List<AuditRecord> sendings = fresh.stream().map(copy -> sending(copy, now)).toList();
+            List<String> payloads = fresh.stream().map(copy -> PayloadCodec.write(PeerEnvelopes.of(copy, now))).toList();
+            List<AuditRecord> sendings = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                sendings.add(sending(fresh.get(i), now, fits(payloads.get(i))));
+            }
             store.append(sendings, (c, stored) -> {
                 for (int i = 0; i < fresh.size(); i++) {
-                    ReleasedToPeer copy = fresh.get(i);
-                    OutboxStore.insert(c, copy.peer(), stored.get(i).sequence(),
-                            PayloadCodec.write(PeerEnvelopes.of(copy, now)), now, copy);
+                    if (fits(payloads.get(i))) {
+                        OutboxStore.insert(c, fresh.get(i).peer(), stored.get(i).sequence(), payloads.get(i), now,
+                                fresh.get(i));
+                    } else {
+                        LOG.warnf("Item %s for peer %s is larger than an envelope may be: not sent (audit record %d)",
+                                fresh.get(i).id(), fresh.get(i).peer(), stored.get(i).sequence());
+                    }
                 }
                 return null;
             });
@@ -75,10 +88,19 @@ public class FederationOutbox {
         }
     }
 
+    /**
+     * Whether the payload, signed, stays within the envelope size this deployment accepts (its peers are assumed
+     * to accept as much): one that does not would be refused by the peer for ever and hold back its whole queue.
+     */
+    private boolean fits(String payload) {
+        long signed = ENVELOPE_OVERHEAD + (payload.getBytes(StandardCharsets.UTF_8).length + 2L) / 3 * 4;
+        return federation.self().map(self -> signed <= self.maxEnvelopeBytes()).orElse(false);
+    }
+
     /** The record of a sending names the person, the category and the agreement: what crossed, on what grounds. */
-    private static AuditRecord sending(ReleasedToPeer copy, Instant now) {
+    private static AuditRecord sending(ReleasedToPeer copy, Instant now, boolean fits) {
         return AuditRecord.builder(now, new Actor(null, null, null, CLIENT, null), Action.SEND_ENVELOPE,
-                        Decision.permit("queued"))
+                        fits ? Decision.permit("queued") : Decision.deny("oversized"))
                 .resource(new Resource(RESOURCE_TYPE, Principal.PEER_PREFIX + copy.peer(), copy.event().person(),
                         copy.event().category().name(), copy.permit().releasedAs().label()))
                 .agreement(copy.permit().agreementId())
@@ -129,6 +151,10 @@ public class FederationOutbox {
             throw ProblemException.conflict("Peer '" + peer + "' is not among the trust anchors");
         }
         String payload = PayloadCodec.write(content);
+        if (!fits(payload)) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Signed, this would be larger than an envelope"
+                    + " may be (" + self.maxEnvelopeBytes() + " bytes): send less");
+        }
         Instant now = Instant.now();
         AuditRecord record = AuditRecord.builder(now, sending.actor(), Action.SEND_ENVELOPE, Decision.permit("queued"))
                 .resource(new Resource(RESOURCE_TYPE, Principal.PEER_PREFIX + peer, sending.person(), null, null))

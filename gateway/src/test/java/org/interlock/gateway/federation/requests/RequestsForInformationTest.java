@@ -35,6 +35,7 @@ import org.interlock.federation.envelope.EnvelopeTypes;
 import org.interlock.federation.envelope.InformationRequest;
 import org.interlock.federation.envelope.Urgency;
 import org.interlock.gateway.federation.FederationKeys;
+import org.interlock.gateway.federation.FederationProfile;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TestTokens;
@@ -284,6 +285,23 @@ class RequestsForInformationTest {
         assertEquals(List.of("intel.summary", "intel.threat"),
                 decisions.stream().map(r -> r.resource().category()).toList());
         assertEquals(Decision.Outcome.DENY, decisions.get(1).decision().outcome());
+    }
+
+    @Test
+    void anAnswerLargerThanAnEnvelopeMayBeIsRefusedAndNothingIsQueued() {
+        String requestId = UUID.randomUUID().toString();
+        receiveFromNl(requestId, Urgency.URGENT, FederationKeys.nextSequence());
+        String id = incomingId(requestId);
+        long envelopes = queued();
+        Map<String, Object> large = Map.of("agency", "intelligence", "category", "intel.summary", "content", Map.of(
+                "id", "5a0c1c7e-1d9b-4f7c-9a57-3f1f8b9f2b11", "person", PERSON, "reportedOn", "2026-11-30",
+                "sanitisedSummary", "x".repeat(FederationProfile.MAX_ENVELOPE_BYTES)));
+
+        Response answered = answer(SPOC, id, Map.of("outcome", "answered", "released", List.of(large)));
+
+        assertEquals(413, answered.statusCode(), answered.asString());
+        assertEquals(envelopes, queued(), "an envelope the peer would refuse for ever is not queued to block the rest");
+        assertEquals("received", RequestAudit.column("state", id));
     }
 
     @Test
