@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.federation.send.FederationOutbox;
+import org.interlock.gateway.federation.send.ReleasedToPeer;
 import org.interlock.contracts.Topics;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.gateway.topics.AgencyEvents;
@@ -62,6 +64,7 @@ public class ExchangeLoop {
     private final Erasure erasure;
     private final ReviewTriggers triggers;
     private final AuditTrail audit;
+    private final FederationOutbox outbox;
     private final StateTopicsReader views;
     private final AgencyEvents events;
     private final boolean enabled;
@@ -72,7 +75,8 @@ public class ExchangeLoop {
     private Thread thread;
 
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
-            ReviewTriggers triggers, AuditTrail audit, StateTopicsReader views, AgencyEvents events,
+            ReviewTriggers triggers, AuditTrail audit, FederationOutbox outbox, StateTopicsReader views,
+            AgencyEvents events,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
             @ConfigProperty(name = "interlock.exchange.max-poll-records", defaultValue = "500") int maxPollRecords) {
@@ -81,6 +85,7 @@ public class ExchangeLoop {
         this.erasure = erasure;
         this.triggers = triggers;
         this.audit = audit;
+        this.outbox = outbox;
         this.views = views;
         this.events = events;
         this.enabled = enabled;
@@ -143,8 +148,8 @@ public class ExchangeLoop {
      * One poll's work: its copies (and dead letters, erasure notices, review-trigger notices), the audit records already on
      * their way to durability, and the offsets its transaction will carry.
      */
-    private record Batch(List<ProducerRecord<String, byte[]>> out, CompletableFuture<Void> durable,
-            Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+    private record Batch(List<ProducerRecord<String, byte[]>> out, List<ReleasedToPeer> toPeers,
+            CompletableFuture<Void> durable, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
     }
 
     /**
@@ -153,6 +158,7 @@ public class ExchangeLoop {
      */
     private Batch route(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c, Batch previous) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        List<ReleasedToPeer> toPeers = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             AgencyEvent event;
@@ -165,6 +171,7 @@ public class ExchangeLoop {
             }
             Router.Routing routing = router.route(event);
             routing.copies().stream().map(InboxCopy::of).forEach(out::add);
+            toPeers.addAll(routing.toPeers());
             evidence.addAll(routing.evidence());
             if (erasure.readsHistory(event)) {
                 // The history it reads must hold every copy decided before it, the open batch's too.
@@ -181,7 +188,7 @@ public class ExchangeLoop {
             out.addAll(fired.notices());
             evidence.addAll(fired.evidence());
         }
-        return new Batch(out, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
+        return new Batch(out, toPeers, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
     }
 
     /**
@@ -194,10 +201,15 @@ public class ExchangeLoop {
         return batch;
     }
 
-    /** Commits the batch once its audit records are durable: no copy is ever visible without its record. */
+    /**
+     * Commits the batch once its audit records are durable: no copy is ever visible, and nothing queued for a peer,
+     * without its record. What peers were released is queued before the offsets commit, so a crash in between
+     * routes the events again and the outbox, knowing the items, queues nothing twice.
+     */
     private void commit(Batch batch, KafkaProducer<String, byte[]> producer) {
         try {
             audit.awaitDurable(batch.durable());
+            outbox.enqueueReleased(batch.toPeers());
             producer.sendOffsetsToTransaction(batch.offsets(), batch.group());
             producer.commitTransaction();
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package org.interlock.gateway.exchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,15 +16,21 @@ import org.interlock.gateway.disclosure.Audience;
 import org.interlock.gateway.disclosure.Disclosable;
 import org.interlock.gateway.disclosure.Disclosed;
 import org.interlock.gateway.disclosure.Disclosure;
+import org.interlock.gateway.federation.Federation;
+import org.interlock.gateway.federation.send.PeerRecipient;
+import org.interlock.gateway.federation.send.ReleasedToPeer;
 import org.interlock.gateway.organisations.OrganisationDirectory;
+import org.interlock.federation.trust.Peer;
 import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.policy.Permit;
+import org.interlock.policy.language.PeerConditions;
 import org.interlock.policy.language.Policy;
+import org.interlock.policy.language.SharingAgreement;
 import org.interlock.policy.loading.PolicyStore;
 
 /**
- * For one agency event, which inboxes receive it and as what: every statutory agency but the
- * origin and every partner organisation known, that the policy names for one of the event's
+ * For one agency event, which inboxes (and federation peers) receive it and as what: every statutory agency but the
+ * origin, every partner organisation known and every anchored peer, that the policy names for one of the event's
  * categories (an agreement or a deny rule), is put to the disclosure point, which decides, applies the
  * obligations and gives the evidence. An inbox declares no purpose: every purpose the
  * policy knows is tried in alphabetical order (so that the purpose recorded is reproducible).
@@ -37,8 +45,11 @@ public class Router {
     public record Copy(String id, Inbox inbox, AgencyEvent event, Permit permit, JsonNode released) {
     }
 
-    /** The copies of one event and the audit records to make durable before any is visible. */
-    public record Routing(List<Copy> copies, List<AuditRecord> evidence) {
+    /**
+     * The copies of one event (to inboxes, and to peers' outboxes) and the audit records to make durable before
+     * any is visible or queued.
+     */
+    public record Routing(List<Copy> copies, List<ReleasedToPeer> toPeers, List<AuditRecord> evidence) {
     }
 
     /** The purposes of the policy in force, sorted once per policy loaded rather than once per event. */
@@ -48,35 +59,82 @@ public class Router {
     private final Disclosure disclosure;
     private final PolicyStore policies;
     private final OrganisationDirectory organisations;
+    private final Federation federation;
     private volatile Purposes purposes = new Purposes(null, List.of());
 
-    public Router(Disclosure disclosure, PolicyStore policies, OrganisationDirectory organisations) {
+    public Router(Disclosure disclosure, PolicyStore policies, OrganisationDirectory organisations,
+            Federation federation) {
         this.disclosure = disclosure;
         this.policies = policies;
         this.organisations = organisations;
+        this.federation = federation;
     }
 
     public Routing route(AgencyEvent event) {
+        Decisions decisions = new Decisions(event, policies.current(), Instant.now());
         List<Copy> copies = new ArrayList<>();
-        List<AuditRecord> evidence = new ArrayList<>();
-        Instant at = Instant.now();
-        Disclosable subject = Disclosable.of(event);
-        Policy policy = policies.current();
-        List<String> sorted = purposes(policy);
-        RequestTrace trace = RequestTrace.of(event.id(), event.traceparent());
         for (Inbox inbox : candidates(event.origin())) {
-            Audience audience = inbox.audience(sorted);
-            if (!addressed(policy, event.origin(), audience, subject)) {
-                continue;
-            }
             String copyId = inbox.copyId(event.id());
+            decisions.released(inbox.audience(decisions.purposes), copyId).ifPresent(disclosed -> copies.add(
+                    new Copy(copyId, inbox, event, disclosed.permits().getFirst(), disclosed.released())));
+        }
+        List<ReleasedToPeer> toPeers = new ArrayList<>();
+        // A peer is sent facts about persons only: what crosses is always about someone it can be asked about.
+        for (PeerRecipient peer : event.person() == null ? List.<PeerRecipient>of() : peers()) {
+            String itemId = peer.itemId(event.id());
+            decisions.released(peer.audience(decisions.purposes), itemId).ifPresent(disclosed -> {
+                Permit permit = disclosed.permits().getFirst();
+                toPeers.add(new ReleasedToPeer(itemId, peer.peer(), event, permit, disclosed.released(),
+                        conditions(decisions.policy, permit)));
+            });
+        }
+        return new Routing(copies, toPeers, decisions.evidence);
+    }
+
+    /** One event's decisions, recipient by recipient, under one policy and one time, gathering their evidence. */
+    private final class Decisions {
+        private final AgencyEvent event;
+        private final Policy policy;
+        private final Instant at;
+        private final Disclosable subject;
+        private final List<String> purposes;
+        private final RequestTrace trace;
+        private final List<AuditRecord> evidence = new ArrayList<>();
+
+        Decisions(AgencyEvent event, Policy policy, Instant at) {
+            this.event = event;
+            this.policy = policy;
+            this.at = at;
+            this.subject = Disclosable.of(event);
+            this.purposes = purposes(policy);
+            this.trace = RequestTrace.of(event.id(), event.traceparent());
+        }
+
+        /** What the audience is released under the copy's id, if the policy addresses it and releases anything. */
+        Optional<Disclosed> released(Audience audience, String copyId) {
+            if (!addressed(policy, event.origin(), audience, subject)) {
+                return Optional.empty();
+            }
             Disclosed disclosed = disclosure.disclose(audience, subject, trace.withRequestId(copyId), at);
             evidence.addAll(disclosed.evidence());
-            if (!disclosed.withheld()) {
-                copies.add(new Copy(copyId, inbox, event, disclosed.permits().getFirst(), disclosed.released()));
-            }
+            return disclosed.withheld() ? Optional.empty() : Optional.of(disclosed);
         }
-        return new Routing(copies, evidence);
+    }
+
+    /** The anchored peers, in id order; none when this deployment does not federate. */
+    private List<PeerRecipient> peers() {
+        return federation.self().map(self -> self.anchors().current().peers().stream()
+                        .map(Peer::id).sorted().map(PeerRecipient::new).toList())
+                .orElse(List.of());
+    }
+
+    /** The handling conditions the releasing agreement sends; the strictest if it is not found (fail closed). */
+    private static PeerConditions conditions(Policy policy, Permit permit) {
+        return policy == null ? PeerConditions.ASK_FIRST : policy.agreements().stream()
+                .filter(agreement -> agreement.id().equals(permit.agreementId()))
+                .map(SharingAgreement::peerConditions)
+                .filter(Objects::nonNull)
+                .findFirst().orElse(PeerConditions.ASK_FIRST);
     }
 
     /** Every statutory agency but the origin, and every partner organisation known. */

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -28,9 +30,9 @@ public class RateLimit {
     }
 
     @ServerRequestFilter(preMatching = false)
-    public Response limit(ContainerRequestContext request) {
+    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
         Principal caller = request.getSecurityContext().getUserPrincipal();
-        String client = caller != null ? "user:" + caller.getName() : "anonymous";
+        String client = caller != null ? "user:" + caller.getName() : address(http);
         double waitSeconds = buckets.computeIfAbsent(client, k -> new Bucket(config.burst())).take(config);
         if (waitSeconds <= 0) {
             return null;
@@ -39,6 +41,16 @@ public class RateLimit {
         Problem problem = Problem.of(ProblemType.RATE_LIMITED, "Too many requests; retry after " + retryAfter + " s")
                 .withInstance(request.getUriInfo().getPath());
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(problem).build();
+    }
+
+    /**
+     * Before authentication a client is its address: one flooding the peer interface (the only operation answered
+     * without a token) with envelopes uses up its own bucket, not the peers'. Behind a proxy that does not forward
+     * addresses, every anonymous caller shares the proxy's.
+     */
+    private static String address(HttpServerRequest http) {
+        SocketAddress remote = http == null ? null : http.remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "anonymous" : "address:" + remote.hostAddress();
     }
 
     /** Tokens refill continuously at the configured rate up to the burst size. */

@@ -23,9 +23,16 @@ public final class RawHttp {
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private final int port;
+    private final String localAddress;
 
     public RawHttp(int port) {
+        this(port, null);
+    }
+
+    /** A client whose connections come from {@code localAddress} (any of 127.0.0.0/8 on a loopback). */
+    public RawHttp(int port, String localAddress) {
         this.port = port;
+        this.localAddress = localAddress;
     }
 
     /** What came back: the status, the headers (names in lower case) and the body, de-chunked. */
@@ -57,6 +64,9 @@ public final class RawHttp {
         }
         head.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();

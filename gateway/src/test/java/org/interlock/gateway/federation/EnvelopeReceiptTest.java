@@ -53,7 +53,9 @@ class EnvelopeReceiptTest {
             Decision decision) {
         assertEquals(Action.RECEIVE_ENVELOPE, record.action());
         assertEquals(new Actor(peer == null ? null : "federation:" + peer, null, null, CLIENT, null), record.actor());
-        assertEquals(new Resource("federation-envelope", sequence == null ? null : sequence.toString(), null, null,
+        // Only an accepted envelope is authentic: only its record names the person it is about.
+        String person = decision.equals(Decision.permit("accepted")) ? FederationKeys.SUMMARY_SUBJECT : null;
+        assertEquals(new Resource("federation-envelope", sequence == null ? null : sequence.toString(), person, null,
                 null), record.resource());
         assertEquals(envelopeId, record.requestId());
         assertEquals(decision, record.decision());

@@ -26,6 +26,8 @@ public final class FederationKeys {
     public static final KeyPair NL = pair("hbwJlsWgGAm8ahHNB7SX312k3CXMCgOshn6Bf5e1+Q4=");
     public static final KeyPair NL_REVOKED = pair("R/fu0rbX2hQatThBhpXMdybonhg5bNhzYcCOMcfalwA=");
     public static final KeyPair STRANGER = pair("3uJg1iwoazzwmlxDa4cLQyahzAl7Unw7glFCb2cLp/0=");
+    /** Whom the summary is about. */
+    public static final String SUMMARY_SUBJECT = "urn:interlock:person:0b7e6a52-8f0e-4f6e-a1d2-5c3f9e8d7a61";
     /** What the summary says: it must never appear in an audit record. */
     public static final String PAYLOAD_TEXT = "returning from abroad";
 
@@ -74,7 +76,7 @@ public final class FederationKeys {
                 .put("id", "7f6c1e0e-52c4-4b8e-9d1a-0c3b3a5d2f10")
                 .put("source", "/agencies/intelligence")
                 .put("type", "org.interlock.intelligence.summary.shared.v1")
-                .put("subject", "urn:interlock:person:0b7e6a52-8f0e-4f6e-a1d2-5c3f9e8d7a61")
+                .put("subject", SUMMARY_SUBJECT)
                 .put("time", "2026-12-06T11:59:00Z")
                 .put("datacontenttype", "application/json");
         event.putObject("data").put("summary", PAYLOAD_TEXT);

@@ -3,15 +3,19 @@ package org.interlock.gateway.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import org.interlock.gateway.enforcement.RawHttp;
 import org.interlock.gateway.enforcement.UpstreamStub;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestTokens;
@@ -23,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GatewayResource.class)
 @QuarkusTestResource(UpstreamStub.class)
 class RateLimitTest {
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     public static class Tight implements QuarkusTestProfile {
         @Override
@@ -46,5 +53,21 @@ class RateLimitTest {
         String other = TestTokens.person("pat.other", "oversight", null, "official", "policy-admin");
         given().auth().oauth2(other).get("/policy/v1/agreements").then().statusCode(200)
                 .body("policyVersion", equalTo("2026-12-06.1"));
+    }
+
+    @Test
+    void beforeAuthenticationEachAddressHasItsOwnBucket() {
+        RawHttp flooding = new RawHttp(gateway.getPort(), "127.0.0.2");
+        for (int i = 0; i < 5; i++) {
+            assertNotEquals(429, envelope(flooding).status());
+        }
+        assertEquals(429, envelope(flooding).status(), "the flooding address is held back");
+
+        assertNotEquals(429, envelope(new RawHttp(gateway.getPort(), "127.0.0.3")).status(),
+                "a peer at another address is not");
+    }
+
+    private static RawHttp.Answer envelope(RawHttp client) {
+        return client.send("POST", "/federation/v1/envelopes", Map.of("Content-Type", "application/jose"), "x.y.z");
     }
 }

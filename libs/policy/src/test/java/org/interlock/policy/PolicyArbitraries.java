@@ -180,7 +180,7 @@ final class PolicyArbitraries {
             agreements.add(new SharingAgreement("agreement-" + agreements.size(), a.from(), a.to(), a.categories(),
                     a.purposes(), a.actions(), a.roles(), a.maxClassification(), a.handling(), a.legalBasis(),
                     a.redact(), a.fields(), a.releaseAs(), a.validFrom(), a.validUntil(), a.requiresCaseload(),
-                    a.addressed(), a.window()));
+                    a.addressed(), a.window(), a.peerConditions()));
         }
         return agreements;
     }

@@ -80,7 +80,7 @@ public class EnvelopeReceiver {
         EnvelopeClaims claims = EnvelopeClaims.of(envelope);
         byte[] digest = payloadDigest(compact);
         try {
-            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, traceId)), (c, stored) -> {
+            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, envelope, traceId)), (c, stored) -> {
                 long sequence = stored.getFirst().sequence();
                 ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
                 handle(c, envelope, sequence);

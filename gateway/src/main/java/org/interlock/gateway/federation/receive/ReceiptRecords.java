@@ -7,6 +7,9 @@ import org.interlock.audit.record.Actor;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.audit.record.Decision;
 import org.interlock.audit.record.Resource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.contracts.CloudEventExtensions;
+import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeClaims;
 import org.interlock.policy.Principal;
 
@@ -24,8 +27,22 @@ final class ReceiptRecords {
     private ReceiptRecords() {
     }
 
-    static AuditRecord accepted(EnvelopeClaims envelope, String traceId) {
-        return record(envelope, Decision.permit(Receipt.ACCEPTED), traceId);
+    /**
+     * An accepted envelope is authentic, so its record also names the person it is about and the category and
+     * agreement the sender released it under: what crossed the border about whom, on what grounds, provable from
+     * this side's log. Only these attributes, never the content.
+     */
+    static AuditRecord accepted(EnvelopeClaims claims, Envelope envelope, String traceId) {
+        ObjectNode event = envelope.content().event();
+        AuditRecord bare = record(claims, Decision.permit(Receipt.ACCEPTED), traceId);
+        return AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
+                .resource(new Resource(RESOURCE_TYPE, bare.resource().id(), PeerAttributes.of(event, "subject"),
+                        PeerAttributes.of(event, CloudEventExtensions.CATEGORY),
+                        PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION)))
+                .agreement(PeerAttributes.of(event, CloudEventExtensions.AGREEMENT))
+                .requestId(bare.requestId())
+                .traceId(traceId)
+                .build();
     }
 
     static AuditRecord alreadyReceived(EnvelopeClaims envelope, String traceId) {

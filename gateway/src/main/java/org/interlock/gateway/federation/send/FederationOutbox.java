@@ -3,6 +3,7 @@ package org.interlock.gateway.federation.send;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,19 +23,63 @@ import org.interlock.policy.Principal;
 /**
  * Puts an envelope in the outbox for an anchored peer: the SEND_ENVELOPE audit record and the outbox row in one
  * transaction, the record's sequence becoming the envelope's {@code seq}. Only what a decision released may be
- * given here; nothing in the gateway calls it yet but the tests (ADR 0021: routing to peers is a later slice).
+ * given here: the exchange's releases to peers, decided by the disclosure point, and the federation's own envelopes.
  */
 @ApplicationScoped
 public class FederationOutbox {
 
     static final String CLIENT = "interlock-federation";
+    static final String RESOURCE_TYPE = "federation-envelope";
 
     private final Federation federation;
     private final AuditStore store;
+    private final OutboxStore outbox;
 
-    public FederationOutbox(Federation federation, AuditStore store) {
+    public FederationOutbox(Federation federation, AuditStore store, OutboxStore outbox) {
         this.federation = federation;
         this.store = store;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Queues what the exchange released to peers, once: an item already queued (its event routed again after a
+     * crash before its batch committed) is not queued twice. The items' release decisions are already durable.
+     */
+    public void enqueueReleased(List<ReleasedToPeer> released) {
+        if (released.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try {
+            Set<String> queued = outbox.queuedItems(released.stream().map(ReleasedToPeer::id).toList());
+            List<ReleasedToPeer> fresh = released.stream().filter(copy -> !queued.contains(copy.id())).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            List<AuditRecord> sendings = fresh.stream().map(copy -> sending(copy, now)).toList();
+            store.append(sendings, (c, stored) -> {
+                for (int i = 0; i < fresh.size(); i++) {
+                    ReleasedToPeer copy = fresh.get(i);
+                    OutboxStore.insert(c, copy.peer(), stored.get(i).sequence(),
+                            PayloadCodec.write(PeerEnvelopes.of(copy, now)), now, copy.id());
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("released items could not be queued for their peers: " + e.getMessage(), e);
+        }
+    }
+
+    /** The record of a sending names the person, the category and the agreement: what crossed, on what grounds. */
+    private static AuditRecord sending(ReleasedToPeer copy, Instant now) {
+        return AuditRecord.builder(now, new Actor(null, null, null, CLIENT, null), Action.SEND_ENVELOPE,
+                        Decision.permit("queued"))
+                .resource(new Resource(RESOURCE_TYPE, Principal.PEER_PREFIX + copy.peer(), copy.event().person(),
+                        copy.event().category().name(), copy.permit().releasedAs().label()))
+                .agreement(copy.permit().agreementId())
+                .policyVersion(copy.permit().policyVersion())
+                .requestId(copy.id())
+                .build();
     }
 
     /** @return the envelope's seq: the sequence of the audit record of its sending */
@@ -47,12 +92,12 @@ public class FederationOutbox {
         Instant now = Instant.now();
         AuditRecord sending = AuditRecord.builder(now, new Actor(null, null, null, CLIENT, null), Action.SEND_ENVELOPE,
                         Decision.permit("queued"))
-                .resource(new Resource("federation-envelope", Principal.PEER_PREFIX + peer, null, null, null))
+                .resource(new Resource(RESOURCE_TYPE, Principal.PEER_PREFIX + peer, null, null, null))
                 .build();
         try {
             return store.append(List.of(sending), (c, stored) -> {
                 long seq = stored.getFirst().sequence();
-                OutboxStore.insert(c, peer, seq, payload, now);
+                OutboxStore.insert(c, peer, seq, payload, now, null);
                 return seq;
             });
         } catch (SQLException e) {

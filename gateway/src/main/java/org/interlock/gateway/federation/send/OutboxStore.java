@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -25,8 +27,9 @@ public class OutboxStore {
     public record Pending(String peer, long seq, String payload, int attempts) {
     }
 
-    private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at,"
+            + " item_id) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String QUEUED = "SELECT item_id FROM federation.outbox WHERE item_id = ANY (?)";
     private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox WHERE delivered_at IS NULL";
     /** A peer's head: its lowest undelivered seq, whether due or not (FIFO: nothing overtakes it). */
     private static final String HEAD = "SELECT seq, payload, attempts, next_attempt_at FROM federation.outbox"
@@ -43,14 +46,30 @@ public class OutboxStore {
     }
 
     /** Inserts the row in the caller's transaction (the one appending the sending's audit record). */
-    static void insert(Connection c, String peer, long seq, String payload, Instant now) throws SQLException {
+    static void insert(Connection c, String peer, long seq, String payload, Instant now, String itemId)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, peer);
             s.setLong(2, seq);
             s.setString(3, payload);
             s.setTimestamp(4, Timestamp.from(now));
             s.setTimestamp(5, Timestamp.from(now));
+            s.setString(6, itemId);
             s.executeUpdate();
+        }
+    }
+
+    /** Which of these released items are in the outbox already. */
+    Set<String> queuedItems(List<String> itemIds) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(QUEUED)) {
+            s.setArray(1, c.createArrayOf("text", itemIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                Set<String> queued = new HashSet<>();
+                while (rs.next()) {
+                    queued.add(rs.getString(1));
+                }
+                return queued;
+            }
         }
     }
 

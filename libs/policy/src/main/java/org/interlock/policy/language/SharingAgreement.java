@@ -31,12 +31,14 @@ import org.interlock.policy.ReleasedFields;
  *                          owner, and no other)
  * @param window            for an agreement {@code to: conference}, when around the meeting it opens
  *                          the pack to the invitees; null for every other agreement
+ * @param peerConditions    for an agreement {@code to: federation:<peer>}, the handling conditions sent with
+ *                          what it releases; null for every other agreement
  */
 public record SharingAgreement(String id, Agency from, Recipient to, List<CategoryPattern> categories,
         Set<String> purposes, Set<Action> actions, Set<String> roles, Classification maxClassification,
         Set<String> handling, LegalBasis legalBasis, List<String> redact, List<String> fields,
         Classification releaseAs, Instant validFrom, Instant validUntil, boolean requiresCaseload,
-        boolean addressed, ConferenceWindow window) {
+        boolean addressed, ConferenceWindow window, PeerConditions peerConditions) {
 
     public SharingAgreement {
         categories = List.copyOf(categories);
@@ -60,6 +62,10 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
                 || legalBasis instanceof LegalBasis.Consent)) {
             throw new IllegalArgumentException("an agreement to a federation peer grants receive only, on a statutory"
                     + " basis: " + id);
+        }
+        if (to instanceof Recipient.OfPeer != (peerConditions != null)) {
+            throw new IllegalArgumentException("an agreement to a federation peer, and only one, has handling conditions"
+                    + " for the peer: " + id);
         }
         if (conference && (addressed || !Set.of(Action.READ).equals(actions)
                 || legalBasis instanceof LegalBasis.Consent)) {
@@ -114,6 +120,7 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
         private boolean requiresCaseload = true;
         private boolean addressed;
         private ConferenceWindow window;
+        private PeerConditions peerConditions;
 
         private Builder(String id, Agency from, Recipient to) {
             this.id = id;
@@ -124,6 +131,7 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
             }
             if (to instanceof Recipient.OfPeer) {
                 actions = EnumSet.of(Action.RECEIVE);
+                peerConditions = PeerConditions.ASK_FIRST;
             }
         }
 
@@ -163,10 +171,12 @@ public record SharingAgreement(String id, Agency from, Recipient to, List<Catego
 
         public Builder window(ConferenceWindow value) { window = value; return this; }
 
+        public Builder peerConditions(PeerConditions value) { peerConditions = value; return this; }
+
         public SharingAgreement build() {
             return new SharingAgreement(id, from, to, categories, purposes, actions, roles, maxClassification,
                     handling, Objects.requireNonNull(legalBasis, "legal basis of agreement " + id), redact,
-                    fields, releaseAs, validFrom, validUntil, requiresCaseload, addressed, window);
+                    fields, releaseAs, validFrom, validUntil, requiresCaseload, addressed, window, peerConditions);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.interlock.contracts.Classification;
 import org.interlock.policy.Action;
 import org.interlock.policy.language.ConferenceWindow;
+import org.interlock.policy.language.PeerConditions;
 import org.interlock.policy.language.Recipient;
 import org.interlock.policy.language.SharingAgreement;
 
@@ -18,7 +19,11 @@ final class AgreementReader {
 
     static final Set<String> KEYS = Set.of("id", "description", "from", "to", "categories", "purposes", "actions",
             "roles", "maxClassification", "handling", "legalBasis", "redact", "fields", "releaseAs", "validFrom",
-            "validUntil", "requiresCaseload", "addressed", "opensBefore", "closesAfter");
+            "validUntil", "requiresCaseload", "addressed", "opensBefore", "closesAfter", "onwardTo", "askBeforeOnward",
+            "keepFor");
+
+    /** The keys only an agreement to a federation peer may have: its handling conditions. */
+    private static final List<String> PEER_KEYS = List.of("onwardTo", "askBeforeOnward", "keepFor");
 
     private final PolicyVocabulary vocabulary;
     private final KnownPeers peers;
@@ -61,6 +66,7 @@ final class AgreementReader {
             agreement.addressed(terms.bool(addressed.get()));
         }
         readConference(entry, terms, agreement);
+        readPeerConditions(entry, terms, agreement);
         try {
             return agreement.build();
         } catch (IllegalArgumentException e) {
@@ -85,6 +91,31 @@ final class AgreementReader {
         }
         agreement.window(new ConferenceWindow(terms.duration(entry.text("opensBefore")),
                 terms.duration(entry.text("closesAfter"))));
+    }
+
+    /**
+     * An agreement to a federation peer sends the originator's handling conditions with what it releases. Unwritten,
+     * they are the strictest: nothing goes on without asking. Only such an agreement may write them.
+     */
+    private static void readPeerConditions(YamlMapping entry, PolicyTerms terms, SharingAgreement.Builder agreement)
+            throws PolicyException {
+        if (!entry.text("to").value().startsWith(Recipient.PEER_PREFIX)) {
+            for (String key : PEER_KEYS) {
+                if (entry.has(key)) {
+                    throw entry.error(entry.line(), "'" + key + "' is only for an agreement to: federation:<peer>");
+                }
+            }
+            return;
+        }
+        Optional<Scalar> ask = entry.optionalText("askBeforeOnward");
+        Optional<Scalar> keep = entry.optionalText("keepFor");
+        try {
+            agreement.peerConditions(new PeerConditions(texts(entry, "onwardTo"),
+                    ask.isEmpty() || terms.bool(ask.get()),
+                    keep.isPresent() ? Optional.of(terms.duration(keep.get())) : Optional.empty()));
+        } catch (IllegalArgumentException e) {
+            throw entry.error(entry.line(), e.getMessage());
+        }
     }
 
     private static List<Scalar> required(YamlMapping entry, String key) throws PolicyException {

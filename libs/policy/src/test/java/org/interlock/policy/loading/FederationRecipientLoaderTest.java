@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.interlock.contracts.Classification;
 import org.interlock.policy.Action;
 import org.interlock.policy.Principal;
+import org.interlock.policy.language.PeerConditions;
 import org.interlock.policy.language.Policy;
 import org.interlock.policy.language.Recipient;
 import org.interlock.policy.language.SharingAgreement;
@@ -104,5 +107,35 @@ class FederationRecipientLoaderTest {
         assertFalse(Recipient.parse("intelligence").matches(Principal.peer("nl")));
         assertFalse(Recipient.addressedTo("nl", Principal.peer("nl")));
         assertFalse(Recipient.addressedTo("federation:nl", Principal.peer("nl")));
+    }
+
+    @Test
+    void anAgreementToAPeerSendsTheStrictestConditionsUnlessItWritesOthers() throws PolicyException {
+        SharingAgreement unwritten = load(Set.of("nl")::contains, policy("federation:nl")).agreements().getFirst();
+        SharingAgreement written = load(Set.of("nl")::contains, policy("federation:nl",
+                "    onwardTo: [probation, 'org:safe-haven']",
+                "    askBeforeOnward: false",
+                "    keepFor: P90D")).agreements().getFirst();
+
+        assertEquals(PeerConditions.ASK_FIRST, unwritten.peerConditions());
+        assertEquals(new PeerConditions(Set.of("probation", "org:safe-haven"), false,
+                Optional.of(Duration.ofDays(90))), written.peerConditions());
+    }
+
+    @Test
+    void onlyAnAgreementToAPeerWritesConditionsForAPeer() {
+        PolicyException e = assertThrows(PolicyException.class, () -> load(Set.of("nl")::contains,
+                policy("probation", "    onwardTo: [partners]")));
+
+        assertEquals("federation-policy.yaml:7: 'onwardTo' is only for an agreement to: federation:<peer>",
+                e.getMessage());
+    }
+
+    @Test
+    void aRecipientIdThatIsNotOneIsALoadError() {
+        PolicyException e = assertThrows(PolicyException.class, () -> load(Set.of("nl")::contains,
+                policy("federation:nl", "    onwardTo: ['Probation Service']")));
+
+        assertEquals(7, e.line());
     }
 }

@@ -73,9 +73,10 @@ class PolicyLoaderTest {
         PolicyException e = failure(replacing(10, "    categorys: [custody.*]"));
 
         assertEquals(10, e.line());
-        assertEquals("test-policy.yaml:10: unknown key 'categorys' in agreement #1 (allowed: actions, addressed, categories, "
-                + "closesAfter, description, fields, from, handling, id, legalBasis, maxClassification, opensBefore, "
-                + "purposes, redact, releaseAs, requiresCaseload, roles, to, validFrom, validUntil)", e.getMessage());
+        assertEquals("test-policy.yaml:10: unknown key 'categorys' in agreement #1 (allowed: actions, addressed, "
+                + "askBeforeOnward, categories, closesAfter, description, fields, from, handling, id, keepFor, legalBasis, "
+                + "maxClassification, onwardTo, opensBefore, purposes, redact, releaseAs, requiresCaseload, roles, to, "
+                + "validFrom, validUntil)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,17 @@
+package org.interlock.gateway.federation.received;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.federation.conditions.ReceivedItem;
+
+/**
+ * An item a peer released to this deployment, as held: what the originator's conditions are decided on
+ * ({@code item}), the attributes its disclosures are audited by, the CloudEvent as sent, and the receipt (this
+ * side's audit record of the envelope that carried it).
+ */
+public record HeldItem(ReceivedItem item, String itemId, String person, String type, String category,
+        String classification, String agreement, ObjectNode event, long receipt) {
+
+    public String peer() {
+        return item.originPeer();
+    }
+}

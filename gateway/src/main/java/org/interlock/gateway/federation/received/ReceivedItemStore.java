@@ -1,0 +1,124 @@
+package org.interlock.gateway.federation.received;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.federation.conditions.HandlingConditions;
+import org.interlock.contracts.CloudEventExtensions;
+import org.interlock.federation.conditions.ReceivedItem;
+import org.interlock.gateway.federation.receive.PeerAttributes;
+
+/** The items peers released to this deployment ({@code federation.received_items}, V6): stored once, never changed. */
+@ApplicationScoped
+public class ReceivedItemStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INSERT = "INSERT INTO federation.received_items (peer, item_id, seq, type, person,"
+            + " category, classification, agreement, event, onward_to, ask_first, expires_at, received_at, receipt)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "SELECT peer, item_id, envelope_id, type, person, category, classification,"
+            + " agreement, event, onward_to, ask_first, expires_at, i.receipt FROM federation.received_items i"
+            + " JOIN federation.received_envelopes e USING (peer, seq)";
+    private static final String BY_PERSON = COLUMNS + " WHERE person = ? ORDER BY i.receipt";
+    private static final String ONE = COLUMNS + " WHERE peer = ? AND item_id = ?";
+
+    private final DataSource database;
+
+    public ReceivedItemStore(DataSource database) {
+        this.database = database;
+    }
+
+    /** Stores an item in the caller's transaction (the one storing its envelope); false if the peer sent it before. */
+    static boolean insert(Connection c, String peer, long seq, ObjectNode event, HandlingConditions conditions,
+            long receipt) throws SQLException {
+        if (exists(c, peer, event.path("id").asText())) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, peer);
+            s.setString(2, event.path("id").asText());
+            s.setLong(3, seq);
+            s.setString(4, event.path("type").asText());
+            s.setString(5, event.path("subject").asText());
+            s.setString(6, PeerAttributes.of(event, CloudEventExtensions.CATEGORY));
+            s.setString(7, PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION));
+            s.setString(8, PeerAttributes.of(event, CloudEventExtensions.AGREEMENT));
+            s.setString(9, event.toString());
+            s.setArray(10, c.createArrayOf("text", conditions.disseminateTo().stream().sorted().toArray()));
+            s.setBoolean(11, conditions.requiresOriginatorPermission());
+            s.setTimestamp(12, conditions.expiresAt().map(Timestamp::from).orElse(null));
+            s.setTimestamp(13, Timestamp.from(Instant.now()));
+            s.setLong(14, receipt);
+            s.executeUpdate();
+            return true;
+        }
+    }
+
+    public List<HeldItem> about(String person) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(BY_PERSON)) {
+            s.setString(1, person);
+            return read(s);
+        }
+    }
+
+    public Optional<HeldItem> one(String peer, String itemId) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(ONE)) {
+            s.setString(1, peer);
+            s.setString(2, itemId);
+            return read(s).stream().findFirst();
+        }
+    }
+
+    private static boolean exists(Connection c, String peer, String itemId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM federation.received_items"
+                + " WHERE peer = ? AND item_id = ?")) {
+            s.setString(1, peer);
+            s.setString(2, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<HeldItem> read(PreparedStatement s) throws SQLException {
+        List<HeldItem> items = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Array onward = rs.getArray("onward_to");
+                Timestamp expires = rs.getTimestamp("expires_at");
+                HandlingConditions conditions = new HandlingConditions(Set.of((String[]) onward.getArray()),
+                        rs.getBoolean("ask_first"), Optional.ofNullable(expires).map(Timestamp::toInstant));
+                ReceivedItem item = new ReceivedItem(rs.getString("peer"), rs.getString("envelope_id"), conditions,
+                        Optional.empty());
+                items.add(new HeldItem(item, rs.getString("item_id"), rs.getString("person"), rs.getString("type"),
+                        rs.getString("category"), rs.getString("classification"), rs.getString("agreement"),
+                        event(rs.getString("event")), rs.getLong("receipt")));
+            }
+        }
+        return items;
+    }
+
+    private static ObjectNode event(String json) throws SQLException {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a received item's event is not JSON", e);
+        }
+    }
+}
