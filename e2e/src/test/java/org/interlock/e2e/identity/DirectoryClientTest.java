@@ -34,7 +34,7 @@ class DirectoryClientTest {
     private static final String SECRET = "dev-directory-secret";
     private static final Set<String> INTERLOCK_ROLES = Set.of("offender-manager", "probation-officer",
             "intelligence-officer", "partner-caseworker", "analyst", "auditor", "policy-admin", "service",
-            "team-manager", "partner-manager", "partnership-manager", "identity-manager");
+            "team-manager", "partner-manager", "partnership-manager", "identity-manager", "federation-spoc");
 
     record Staff(String agency, String org, Set<String> roles) {
     }
@@ -59,7 +59,7 @@ class DirectoryClientTest {
         assertEquals(new TreeMap<>(Map.ofEntries(
                 Map.entry("olivia.prison", new Staff("prisons", null, Set.of("offender-manager"))),
                 Map.entry("peter.probation", new Staff("probation", null, Set.of("probation-officer"))),
-                Map.entry("ian.intel", new Staff("intelligence", null, Set.of("intelligence-officer"))),
+                Map.entry("ian.intel", new Staff("intelligence", null, Set.of("intelligence-officer", "federation-spoc"))),
                 Map.entry("mia.mentor", new Staff("partners", "horizon-mentoring", Set.of("partner-caseworker"))),
                 Map.entry("fred.faith", new Staff("partners", "faith-bridge", Set.of("partner-caseworker"))),
                 Map.entry("ana.analyst", new Staff("intelligence", null, Set.of("analyst"))),

@@ -29,7 +29,7 @@ class RealmTokensTest {
     @CsvSource(nullValues = "-", value = {
         "olivia.prison,   prisons,      -,                 official-sensitive, offender-manager",
         "peter.probation, probation,    -,                 official-sensitive, probation-officer",
-        "ian.intel,       intelligence, -,                 secret,             intelligence-officer",
+        "ian.intel,       intelligence, -,                 secret,             intelligence-officer federation-spoc",
         "mia.mentor,      partners,     horizon-mentoring, official,           partner-caseworker",
         "fred.faith,      partners,     faith-bridge,      official,           partner-caseworker",
         "ana.analyst,     intelligence, -,                 secret,             analyst",
@@ -73,7 +73,7 @@ class RealmTokensTest {
     private static Set<String> interlockRoles(JsonNode claims) {
         Set<String> known = Set.of("offender-manager", "probation-officer", "intelligence-officer",
                 "partner-caseworker", "analyst", "auditor", "policy-admin", "service", "team-manager",
-                "partner-manager", "partnership-manager", "identity-manager");
+                "partner-manager", "partnership-manager", "identity-manager", "federation-spoc");
         Set<String> roles = new TreeSet<>();
         claims.path("realm_access").path("roles").forEach(r -> {
             if (known.contains(r.asText())) {

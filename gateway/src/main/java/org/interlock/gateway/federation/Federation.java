@@ -33,6 +33,12 @@ import org.jboss.logging.Logger;
 @Startup
 public class Federation {
 
+    /**
+     * The single point of contact for cross-border exchange: answers peers' requests for information, and acts for
+     * its agency on what it released to peers (permissions, revocations).
+     */
+    public static final String SPOC_ROLE = "federation-spoc";
+
     private static final Logger LOG = Logger.getLogger(Federation.class);
     private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 

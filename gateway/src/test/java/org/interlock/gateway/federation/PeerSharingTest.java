@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import org.interlock.contracts.PersonReference;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.federation.envelope.EnvelopeContent;
+import org.interlock.federation.envelope.EnvelopeTypes;
 import org.interlock.gateway.federation.send.PeerRecipient;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
@@ -179,5 +180,86 @@ class PeerSharingTest {
         assertEquals(400, answer.statusCode(), answer.asString());
         assertEquals("urn:interlock:problem:federation:malformed", answer.jsonPath().getString("type"));
         assertEquals(0, ReceiptAudit.stored("nl", sequence));
+    }
+
+    /** nl's act on an item it sent here: a permission or a revocation, signed with nl's key. */
+    private static Response actFromNl(String type, String person, String item, String recipient) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/interlock/federation")
+                .put("type", type).put("subject", person).put("time", Instant.now().toString());
+        ObjectNode data = event.putObject("data").put("item", item);
+        if (recipient != null) {
+            data.put("recipient", recipient);
+        }
+        String compact = FederationKeys.signer("nl", FederationKeys.NL).sign(new EnvelopeContent(event,
+                HandlingConditions.NO_DISSEMINATION, Optional.empty()), FederationKeys.nextSequence()).compact();
+        return given().contentType("application/jose").body(compact.getBytes(StandardCharsets.US_ASCII))
+                .post("/federation/v1/envelopes");
+    }
+
+    @Test
+    void theOriginatorsPermissionLetsOneMoreRecipientHoldTheItem() {
+        String person = PersonReference.random();
+        String item = shareFromNl(person);
+        String prisons = token("prisons", null, "secret");
+        assertEquals(List.of(), received(prisons, person).jsonPath().getList("itemId"));
+
+        assertEquals(200, actFromNl(EnvelopeTypes.PERMISSION, person, item, "prisons").statusCode());
+
+        assertEquals(List.of(item), received(prisons, person).jsonPath().getList("itemId"));
+        assertEquals(List.of(), received(token("partners", "lantern-trust", "secret"), person).jsonPath()
+                .getList("itemId"), "for that recipient only");
+    }
+
+    @Test
+    void theOriginatorsRevocationErasesTheItemAndNobodyHoldsItAnyMore() {
+        String person = PersonReference.random();
+        String item = shareFromNl(person);
+        String probation = token("probation", null, "secret");
+        assertEquals(List.of(item), received(probation, person).jsonPath().getList("itemId"));
+
+        assertEquals(200, actFromNl(EnvelopeTypes.REVOCATION, person, item, null).statusCode());
+
+        assertEquals(List.of(), received(probation, person).jsonPath().getList("itemId"));
+        assertEquals(404, passOn(probation, item, "intelligence").statusCode());
+        assertEquals("{}", TestDatabase.text(GatewayResource.DATABASE, "SELECT event::text FROM"
+                + " federation.received_items WHERE item_id = '" + item + "'"));
+        assertEquals("", TestDatabase.text(GatewayResource.DATABASE, "SELECT e.compact FROM federation.received_items i"
+                + " JOIN federation.received_envelopes e USING (peer, seq) WHERE i.item_id = '" + item + "'"));
+        assertEquals(0, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.received_envelopes"
+                + " WHERE compact LIKE '%" + person + "%'"));
+    }
+
+    @Test
+    void anActOnAnItemNotHeldFromThatPeerIsRefusedWhole() {
+        Response answer = actFromNl(EnvelopeTypes.PERMISSION, PersonReference.random(), UUID.randomUUID().toString(),
+                "prisons");
+
+        assertEquals(400, answer.statusCode(), answer.asString());
+        assertEquals("urn:interlock:problem:federation:malformed", answer.jsonPath().getString("type"));
+    }
+
+    @Test
+    void onlyTheSinglePointOfContactOfTheItemsAgencyActsOnAnItemSent() throws Exception {
+        String person = PersonReference.random();
+        AgencyTopics.report(person, "P");
+        await().atMost(ROUTED).until(() -> queuedFor(person) == 1);
+        String item = JSON.readTree(TestDatabase.text(GatewayResource.DATABASE, "SELECT payload FROM federation.outbox"
+                + " WHERE payload LIKE '%" + person + "%'")).path("event").path("id").asText();
+        String path = "/federation/v1/sent/nl/" + item + "/permissions";
+        String body = "{\"recipient\":\"prisons\"}";
+
+        given().auth().oauth2(TestTokens.person("ian", "intelligence", null, "secret", "analyst"))
+                .contentType("application/json").body(body).post(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.person("pia", "probation", null, "secret", "federation-spoc"))
+                .contentType("application/json").body(body).post(path).then().statusCode(404);
+        given().auth().oauth2(TestTokens.person("ian", "intelligence", null, "secret", "federation-spoc"))
+                .contentType("application/json").body(body).post(path).then().statusCode(200);
+
+        JsonNode permission = JSON.readTree(TestDatabase.text(GatewayResource.DATABASE, "SELECT payload FROM"
+                + " federation.outbox WHERE payload LIKE '%" + EnvelopeTypes.PERMISSION + "%' AND payload LIKE '%"
+                + item + "%'"));
+        assertEquals("prisons", permission.path("event").path("data").path("recipient").asText());
+        assertEquals(person, permission.path("event").path("subject").asText());
     }
 }

@@ -39,9 +39,14 @@ final class DemoClient {
     }
 
     static DemoClient as(String gateway, String keycloak, String persona, String purpose) {
+        return as(gateway, keycloak, "interlock", persona, purpose);
+    }
+
+    /** A persona of {@code realm}: each federated deployment has a realm of its own. */
+    static DemoClient as(String gateway, String keycloak, String realm, String persona, String purpose) {
         String form = "grant_type=password&client_id=interlock-cli&username=" + encode(persona)
                 + "&password=" + encode(persona);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak + "/realms/interlock/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         Answer answer = send(request);

@@ -2,6 +2,7 @@ package org.interlock.gateway.federation.receive;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import org.interlock.federation.envelope.Envelope;
 
@@ -14,6 +15,16 @@ public interface EnvelopeHandler {
 
     /** Whether this handler takes envelopes whose CloudEvent has this {@code type}. */
     boolean handles(String type);
+
+    /**
+     * The request for information this envelope belongs to (a request, or its answer), when it belongs to one: the
+     * receipt's audit record then names that id as its request id, as the sender's record of the sending does, so
+     * the two logs name one request (the envelope id stays with the stored envelope). Read before the receipt is
+     * appended; an id that is not a request id here throws {@link Unprocessable}.
+     */
+    default Optional<String> requestId(Envelope envelope) {
+        return Optional.empty();
+    }
 
     /**
      * Records what the envelope means, on {@code c}, in the receipt's transaction.

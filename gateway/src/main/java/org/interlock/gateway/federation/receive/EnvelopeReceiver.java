@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -80,17 +81,19 @@ public class EnvelopeReceiver {
         EnvelopeClaims claims = EnvelopeClaims.of(envelope);
         byte[] digest = payloadDigest(compact);
         try {
-            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, envelope, traceId)), (c, stored) -> {
-                long sequence = stored.getFirst().sequence();
-                ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
-                handle(c, envelope, sequence);
-                return sequence;
-            });
+            Optional<String> request = requestId(envelope);
+            long receipt = store.append(List.of(ReceiptRecords.accepted(claims, envelope, request, traceId)),
+                    (c, stored) -> {
+                        long sequence = stored.getFirst().sequence();
+                        ReceivedEnvelopes.admit(c, envelope, digest, compact, sequence);
+                        handle(c, envelope, sequence);
+                        return sequence;
+                    });
             LOG.infof("Envelope %s from peer %s (sequence %d) accepted, audit record %d", envelope.envelopeId(),
                     envelope.senderPeer(), envelope.auditSequence(), receipt);
             return held(Receipt.ACCEPTED, envelope, receipt);
         } catch (ReceivedEnvelopes.AlreadyReceived already) {
-            record(ReceiptRecords.alreadyReceived(claims, traceId));
+            record(ReceiptRecords.alreadyReceived(claims, requestId(envelope), traceId));
             return held(Receipt.ALREADY_RECEIVED, envelope, already.receipt);
         } catch (ReceivedEnvelopes.NotAdmitted refused) {
             return refuse(new EnvelopeRefusal(refused.reason, refused.getMessage(), claims), traceId);
@@ -104,9 +107,20 @@ public class EnvelopeReceiver {
         }
     }
 
+    /** The request for information the envelope belongs to, as the first handler of its kind that knows names it. */
+    private Optional<String> requestId(Envelope envelope) {
+        String type = type(envelope);
+        return handlers.stream().filter(handler -> handler.handles(type))
+                .map(handler -> handler.requestId(envelope)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static String type(Envelope envelope) {
+        return envelope.content().event().path("type").asText();
+    }
+
     /** Gives the envelope to every handler of its kind; one of a kind nobody here takes is kept as received only. */
     private void handle(Connection c, Envelope envelope, long receipt) throws SQLException {
-        String type = envelope.content().event().path("type").asText();
+        String type = type(envelope);
         for (EnvelopeHandler handler : handlers) {
             if (handler.handles(type)) {
                 handler.accepted(c, envelope, receipt);

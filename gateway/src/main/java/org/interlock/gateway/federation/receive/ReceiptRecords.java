@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.receive;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
@@ -30,9 +31,10 @@ final class ReceiptRecords {
     /**
      * An accepted envelope is authentic, so its record also names the person it is about and the category and
      * agreement the sender released it under: what crossed the border about whom, on what grounds, provable from
-     * this side's log. Only these attributes, never the content.
+     * this side's log. Only these attributes, never the content. An envelope of a request for information or of
+     * its answer names the request ({@code request}) instead of the envelope id, as the sender's record does.
      */
-    static AuditRecord accepted(EnvelopeClaims claims, Envelope envelope, String traceId) {
+    static AuditRecord accepted(EnvelopeClaims claims, Envelope envelope, Optional<String> request, String traceId) {
         ObjectNode event = envelope.content().event();
         AuditRecord bare = record(claims, Decision.permit(Receipt.ACCEPTED), traceId);
         return AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
@@ -40,13 +42,18 @@ final class ReceiptRecords {
                         PeerAttributes.of(event, CloudEventExtensions.CATEGORY),
                         PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION)))
                 .agreement(PeerAttributes.of(event, CloudEventExtensions.AGREEMENT))
-                .requestId(bare.requestId())
+                .requestId(request.orElse(bare.requestId()))
                 .traceId(traceId)
                 .build();
     }
 
-    static AuditRecord alreadyReceived(EnvelopeClaims envelope, String traceId) {
-        return record(envelope, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
+    static AuditRecord alreadyReceived(EnvelopeClaims envelope, Optional<String> request, String traceId) {
+        AuditRecord bare = record(envelope, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
+        return request.isEmpty() ? bare : AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
+                .resource(bare.resource())
+                .requestId(request.get())
+                .traceId(traceId)
+                .build();
     }
 
     static AuditRecord refused(EnvelopeRefusal refusal, String traceId) {

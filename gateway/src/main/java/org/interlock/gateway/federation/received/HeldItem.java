@@ -1,15 +1,22 @@
 package org.interlock.gateway.federation.received;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.interlock.federation.conditions.OriginatorPermission;
 import org.interlock.federation.conditions.ReceivedItem;
 
 /**
  * An item a peer released to this deployment, as held: what the originator's conditions are decided on
  * ({@code item}), the attributes its disclosures are audited by, the CloudEvent as sent, and the receipt (this
- * side's audit record of the envelope that carried it).
+ * side's audit record of the envelope that carried it), with the originator's permissions to pass it on.
  */
 public record HeldItem(ReceivedItem item, String itemId, String person, String type, String category,
-        String classification, String agreement, ObjectNode event, long receipt) {
+        String classification, String agreement, ObjectNode event, long receipt, List<OriginatorPermission> permissions) {
+
+    public HeldItem {
+        permissions = List.copyOf(permissions);
+    }
 
     public String peer() {
         return item.originPeer();

@@ -1,7 +1,6 @@
 package org.interlock.gateway.federation.received;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +90,7 @@ public class HoldingRules {
     }
 
     private Optional<Refusal> byOriginator(HeldItem held, String recipient, Instant now) {
-        return switch (originator.decide(held.item(), recipient, List.of(), now)) {
+        return switch (originator.decide(held.item(), recipient, held.permissions(), now)) {
             case Onward.Allowed allowed -> Optional.empty();
             case Onward.Withheld withheld -> Optional.of(switch (withheld.reason()) {
                 case ITEM_EXPIRED -> Refusal.ITEM_EXPIRED;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.federation.conditions.HandlingConditions;
+import org.interlock.federation.conditions.OriginatorPermission;
 import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.federation.conditions.ReceivedItem;
 import org.interlock.gateway.federation.receive.PeerAttributes;
@@ -32,9 +33,12 @@ public class ReceivedItemStore {
     private static final String INSERT = "INSERT INTO federation.received_items (peer, item_id, seq, type, person,"
             + " category, classification, agreement, event, onward_to, ask_first, expires_at, received_at, receipt)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "SELECT peer, item_id, envelope_id, type, person, category, classification,"
-            + " agreement, event, onward_to, ask_first, expires_at, i.receipt FROM federation.received_items i"
-            + " JOIN federation.received_envelopes e USING (peer, seq)";
+    private static final String COLUMNS = "SELECT peer, item_id, e.envelope_id, type, person, category, classification,"
+            + " agreement, event, onward_to, ask_first, expires_at, i.receipt, r.revoked_at"
+            + " FROM federation.received_items i JOIN federation.received_envelopes e USING (peer, seq)"
+            + " LEFT JOIN federation.revocations r USING (peer, item_id)";
+    private static final String PERMISSIONS = "SELECT recipient, granted_at, until, envelope_id"
+            + " FROM federation.originator_permissions WHERE peer = ? AND item_id = ?";
     private static final String BY_PERSON = COLUMNS + " WHERE person = ? ORDER BY i.receipt";
     private static final String ONE = COLUMNS + " WHERE peer = ? AND item_id = ?";
 
@@ -73,7 +77,7 @@ public class ReceivedItemStore {
     public List<HeldItem> about(String person) throws SQLException {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(BY_PERSON)) {
             s.setString(1, person);
-            return read(s);
+            return read(c, s);
         }
     }
 
@@ -81,7 +85,7 @@ public class ReceivedItemStore {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(ONE)) {
             s.setString(1, peer);
             s.setString(2, itemId);
-            return read(s).stream().findFirst();
+            return read(c, s).stream().findFirst();
         }
     }
 
@@ -96,7 +100,7 @@ public class ReceivedItemStore {
         }
     }
 
-    private static List<HeldItem> read(PreparedStatement s) throws SQLException {
+    private static List<HeldItem> read(Connection c, PreparedStatement s) throws SQLException {
         List<HeldItem> items = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -104,14 +108,36 @@ public class ReceivedItemStore {
                 Timestamp expires = rs.getTimestamp("expires_at");
                 HandlingConditions conditions = new HandlingConditions(Set.of((String[]) onward.getArray()),
                         rs.getBoolean("ask_first"), Optional.ofNullable(expires).map(Timestamp::toInstant));
-                ReceivedItem item = new ReceivedItem(rs.getString("peer"), rs.getString("envelope_id"), conditions,
-                        Optional.empty());
-                items.add(new HeldItem(item, rs.getString("item_id"), rs.getString("person"), rs.getString("type"),
+                String peer = rs.getString("peer");
+                String envelope = rs.getString("envelope_id");
+                ReceivedItem item = new ReceivedItem(peer, envelope, conditions,
+                        Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant));
+                String itemId = rs.getString("item_id");
+                items.add(new HeldItem(item, itemId, rs.getString("person"), rs.getString("type"),
                         rs.getString("category"), rs.getString("classification"), rs.getString("agreement"),
-                        event(rs.getString("event")), rs.getLong("receipt")));
+                        event(rs.getString("event")), rs.getLong("receipt"), permissions(c, peer, itemId, envelope)));
             }
         }
         return items;
+    }
+
+    /** The originator's permissions for the item, as {@link OriginatorPermission}s naming the envelope that carried it. */
+    private static List<OriginatorPermission> permissions(Connection c, String peer, String itemId, String carriedIn)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PERMISSIONS)) {
+            s.setString(1, peer);
+            s.setString(2, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                List<OriginatorPermission> permissions = new ArrayList<>();
+                while (rs.next()) {
+                    permissions.add(new OriginatorPermission(peer, carriedIn, rs.getString("recipient"),
+                            rs.getTimestamp("granted_at").toInstant(),
+                            Optional.ofNullable(rs.getTimestamp("until")).map(Timestamp::toInstant),
+                            rs.getString("envelope_id")));
+                }
+                return permissions;
+            }
+        }
     }
 
     private static ObjectNode event(String json) throws SQLException {

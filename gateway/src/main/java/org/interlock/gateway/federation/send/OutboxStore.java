@@ -28,7 +28,12 @@ public class OutboxStore {
     }
 
     private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at,"
-            + " item_id) VALUES (?, ?, ?, ?, ?, ?)";
+            + " item_id, origin, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SENT_ITEM = "SELECT origin, person FROM federation.outbox WHERE peer = ? AND item_id = ?";
+
+    /** An item the exchange released to a peer: which agency it came from, and whom it is about. */
+    public record SentItem(String peer, String itemId, String origin, String person) {
+    }
     private static final String QUEUED = "SELECT item_id FROM federation.outbox WHERE item_id = ANY (?)";
     private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox WHERE delivered_at IS NULL";
     /** A peer's head: its lowest undelivered seq, whether due or not (FIFO: nothing overtakes it). */
@@ -46,7 +51,7 @@ public class OutboxStore {
     }
 
     /** Inserts the row in the caller's transaction (the one appending the sending's audit record). */
-    static void insert(Connection c, String peer, long seq, String payload, Instant now, String itemId)
+    static void insert(Connection c, String peer, long seq, String payload, Instant now, ReleasedToPeer item)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, peer);
@@ -54,8 +59,22 @@ public class OutboxStore {
             s.setString(3, payload);
             s.setTimestamp(4, Timestamp.from(now));
             s.setTimestamp(5, Timestamp.from(now));
-            s.setString(6, itemId);
+            s.setString(6, item == null ? null : item.id());
+            s.setString(7, item == null ? null : item.event().origin().id());
+            s.setString(8, item == null ? null : item.event().person());
             s.executeUpdate();
+        }
+    }
+
+    /** The item released to {@code peer} under {@code itemId}, if one was. */
+    public Optional<SentItem> sentItem(String peer, String itemId) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(SENT_ITEM)) {
+            s.setString(1, peer);
+            s.setString(2, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new SentItem(peer, itemId, rs.getString(1), rs.getString(2)))
+                        : Optional.empty();
+            }
         }
     }
 

@@ -35,14 +35,31 @@ public enum Action {
      * An envelope from a federation peer (ADR 0021), accepted or refused: the actor's subject is
      * {@code federation:<peer>} (as verified, or for a refusal before authentication as claimed), the resource is
      * {@code federation-envelope} with the sender's audit sequence number as its id, the request id is the
-     * envelope id; the decision is permit {@code accepted} or {@code already-received}, or deny with the refusal
-     * code. Never anything of the payload.
+     * envelope id (for a request for information or its answer, the request's id instead); the decision is
+     * permit {@code accepted} or {@code already-received}, or deny with the refusal code. Never anything of the
+     * payload.
      */
     RECEIVE_ENVELOPE,
     /**
      * An envelope put in this deployment's outbox for a federation peer (ADR 0021): the record's own sequence is
      * the envelope's {@code seq}; the resource is {@code federation-envelope} addressed to {@code federation:<peer>}
-     * (its id); the decision is permit {@code queued}. Never anything of the payload.
+     * (its id); the decision is permit {@code queued}. Never anything of the payload. An envelope of a request for
+     * information, or of its answer, is sent by the officer or the single point of contact who acted: the actor is
+     * that person, the request id is the request's (the requester's id, which both logs name) and the resource
+     * names the person asked about.
      */
-    SEND_ENVELOPE
+    SEND_ENVELOPE,
+    /**
+     * One part of an answer to a federation peer's request for information (ADR 0021), as the disclosure point
+     * decided it for {@code federation:<peer>}: the actor is the single point of contact, the resource is
+     * {@code federation-request} with the requester's audit sequence of the request as its id, the person and the
+     * part's category; the request id is the requester's. Permit under an agreement, or deny: the part is withheld.
+     */
+    ANSWER_REQUEST,
+    /**
+     * A request for information whose deadline passed unanswered (ADR 0021): the escalation. The resource is
+     * {@code federation-request} with this side's request id, the person; the request id is the requester's; the
+     * decision is deny {@code overdue}. The request stays answerable.
+     */
+    REQUEST_OVERDUE
 }

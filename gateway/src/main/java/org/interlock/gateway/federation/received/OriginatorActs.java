@@ -1,0 +1,122 @@
+package org.interlock.gateway.federation.received;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.interlock.federation.envelope.Envelope;
+import org.interlock.federation.envelope.EnvelopeTypes;
+import org.interlock.gateway.federation.receive.EnvelopeHandler;
+import org.jboss.logging.Logger;
+
+/**
+ * What only an item's originator can do to it here, from its verified envelopes: permit it to be passed on to one
+ * more recipient, or revoke it — which erases its content at once (the item's event and the envelope's signed
+ * form), keeping only the receipt and the fact of the revocation. The originator is the peer whose key signed the
+ * envelope: an act naming an item another peer sent, or none held, is refused whole.
+ */
+@ApplicationScoped
+public class OriginatorActs implements EnvelopeHandler {
+
+    private static final Logger LOG = Logger.getLogger(OriginatorActs.class);
+    private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
+
+    @Override
+    public boolean handles(String type) {
+        return EnvelopeTypes.PERMISSION.equals(type) || EnvelopeTypes.REVOCATION.equals(type);
+    }
+
+    @Override
+    public void accepted(Connection c, Envelope envelope, long receipt) throws SQLException {
+        JsonNode data = envelope.content().event().path("data");
+        String item = data.path("item").asText("");
+        String peer = envelope.senderPeer();
+        Optional<Long> carriedIn = heldFrom(c, peer, item);
+        if (carriedIn.isEmpty()) {
+            throw new Unprocessable("it names no item this deployment holds from peer " + peer);
+        }
+        if (EnvelopeTypes.PERMISSION.equals(envelope.content().event().path("type").asText())) {
+            permit(c, envelope, item, data, receipt);
+        } else {
+            revoke(c, envelope, item, carriedIn.get(), receipt);
+        }
+    }
+
+    private static void permit(Connection c, Envelope envelope, String item, JsonNode data, long receipt)
+            throws SQLException {
+        String recipient = data.path("recipient").asText("");
+        if (!RECIPIENT.matcher(recipient).matches()) {
+            throw new Unprocessable("the permission names no recipient (an agency id or org:<id>)");
+        }
+        Timestamp until = data.hasNonNull("until") ? Timestamp.from(instant(data.path("until").asText())) : null;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO federation.originator_permissions (peer, item_id,"
+                + " recipient, granted_at, until, envelope_id, receipt) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, envelope.senderPeer());
+            s.setString(2, item);
+            s.setString(3, recipient);
+            s.setTimestamp(4, Timestamp.from(envelope.issuedAt()));
+            s.setTimestamp(5, until);
+            s.setString(6, envelope.envelopeId());
+            s.setLong(7, receipt);
+            s.executeUpdate();
+        }
+    }
+
+    /** Records the revocation and erases what was held: a second revocation of the same item changes nothing. */
+    private static void revoke(Connection c, Envelope envelope, String item, long carriedIn, long receipt)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO federation.revocations (peer, item_id, revoked_at,"
+                + " envelope_id, receipt) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            s.setString(1, envelope.senderPeer());
+            s.setString(2, item);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.setString(4, envelope.envelopeId());
+            s.setLong(5, receipt);
+            if (s.executeUpdate() == 0) {
+                return;
+            }
+        }
+        update(c, "UPDATE federation.received_items SET event = '{}'::jsonb, erased_at = now()"
+                + " WHERE peer = ? AND item_id = ? AND erased_at IS NULL", envelope.senderPeer(), item);
+        update(c, "UPDATE federation.received_envelopes SET compact = '' WHERE peer = ? AND seq = ?"
+                + " AND compact <> ''", envelope.senderPeer(), carriedIn);
+        LOG.infof("Item %s from peer %s revoked by its originator and erased", item, envelope.senderPeer());
+    }
+
+    /** The sending that carried the item, if this deployment holds it from that peer. */
+    private static Optional<Long> heldFrom(Connection c, String peer, String item) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM federation.received_items"
+                + " WHERE peer = ? AND item_id = ?")) {
+            s.setString(1, peer);
+            s.setString(2, item);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, String peer, Object key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, peer);
+            s.setObject(2, key);
+            s.executeUpdate();
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Unprocessable("the permission's until is not an instant");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.interlock.gateway.federation.requests;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.interlock.gateway.federation.FederationProfile;
+import org.interlock.gateway.policy.TestPolicy;
+
+/**
+ * The federating gateway of {@link FederationProfile} ("home", peer "nl") with one cross-border agreement of the
+ * tests' own: intelligence summaries (handling code P) to nl for public protection, and nothing else to nl. The
+ * overdue check runs rarely: the tests call it with a time of their choosing.
+ */
+public class RequestsProfile extends FederationProfile {
+
+    static final String AGREEMENTS = """
+              - id: test-summaries-to-nl
+                from: intelligence
+                to: federation:nl
+                categories: [intel.summary]
+                purposes: [public-protection]
+                maxClassification: official-sensitive
+                handling: [P]
+                legalBasis: statutory:Directive (EU) 2023/977 art. 7
+            """;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        config.put("interlock.policy.directory", TestPolicy.starterWith(AGREEMENTS));
+        config.put("interlock.federation.deadline.check-interval", "1h");
+        return config;
+    }
+}
