@@ -2,8 +2,9 @@
 
 -- An outbox row may carry an item the exchange released: its id is the same each time the source event is routed
 -- to that peer, so an event routed again after a crash, before its batch committed, is not queued twice.
--- Its origin agency and person let the originator act on it later (a permission to pass it on, a revocation).
-ALTER TABLE federation.outbox ADD COLUMN item_id text UNIQUE, ADD COLUMN origin text, ADD COLUMN person text;
+-- Its origin agency (and organisation, for a partner's record) and person let the originator act on it later (a permission to pass it on, a revocation).
+ALTER TABLE federation.outbox ADD COLUMN item_id text UNIQUE, ADD COLUMN origin text, ADD COLUMN origin_org text,
+    ADD COLUMN person text;
 
 -- Items a peer released to this deployment (shares and answers), from accepted envelopes: the CloudEvent as sent,
 -- its subject, category and classification for deciding and auditing, and the originator's handling conditions.
@@ -78,13 +79,27 @@ CREATE TABLE federation.revocations (
     PRIMARY KEY (peer, item_id),
     FOREIGN KEY (peer, item_id) REFERENCES federation.received_items (peer, item_id)
 );
+-- A holder's passing an item on to a partner organisation the originator named: what lets the organisation hold
+-- it (a statutory agency the originator named holds it on receipt). Written with its audit record.
+CREATE TABLE federation.onward_releases (
+    peer         text NOT NULL,
+    item_id      text NOT NULL,
+    recipient    text NOT NULL,
+    released_by  text NOT NULL,
+    record       bigint NOT NULL REFERENCES audit.records (sequence),
+    PRIMARY KEY (peer, item_id, recipient, record),
+    FOREIGN KEY (peer, item_id) REFERENCES federation.received_items (peer, item_id)
+);
+CREATE TRIGGER onward_releases_append_only BEFORE UPDATE OR DELETE ON federation.onward_releases
+    FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
 CREATE TRIGGER originator_permissions_append_only BEFORE UPDATE OR DELETE ON federation.originator_permissions
     FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
 CREATE TRIGGER revocations_append_only BEFORE UPDATE OR DELETE ON federation.revocations
     FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();
 
-REVOKE ALL ON federation.received_items, federation.originator_permissions, federation.revocations FROM PUBLIC;
-GRANT SELECT, INSERT ON federation.received_items, federation.originator_permissions, federation.revocations
-    TO ${runtime_role};
+REVOKE ALL ON federation.received_items, federation.originator_permissions, federation.revocations,
+    federation.onward_releases FROM PUBLIC;
+GRANT SELECT, INSERT ON federation.received_items, federation.originator_permissions, federation.revocations,
+    federation.onward_releases TO ${runtime_role};
 GRANT UPDATE (event, erased_at) ON federation.received_items TO ${runtime_role};
 GRANT UPDATE (compact) ON federation.received_envelopes TO ${runtime_role};

@@ -3,7 +3,6 @@ package org.interlock.gateway.exchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import org.interlock.gateway.topics.AgencyEvent;
 import org.interlock.policy.Permit;
 import org.interlock.policy.language.PeerConditions;
 import org.interlock.policy.language.Policy;
-import org.interlock.policy.language.SharingAgreement;
 import org.interlock.policy.loading.PolicyStore;
 
 /**
@@ -81,11 +79,12 @@ public class Router {
         List<ReleasedToPeer> toPeers = new ArrayList<>();
         // A peer is sent facts about persons only: what crosses is always about someone it can be asked about.
         for (PeerRecipient peer : event.person() == null ? List.<PeerRecipient>of() : peers()) {
-            String itemId = peer.itemId(event.id());
+            String itemId = peer.itemId(event.origin(), event.id());
             decisions.released(peer.audience(decisions.purposes), itemId).ifPresent(disclosed -> {
                 Permit permit = disclosed.permits().getFirst();
                 toPeers.add(new ReleasedToPeer(itemId, peer.peer(), event, permit, disclosed.released(),
-                        conditions(decisions.policy, permit)));
+                        decisions.policy == null ? PeerConditions.ASK_FIRST
+                                : decisions.policy.peerConditionsOf(permit.agreementId())));
             });
         }
         return new Routing(copies, toPeers, decisions.evidence);
@@ -128,14 +127,6 @@ public class Router {
                 .orElse(List.of());
     }
 
-    /** The handling conditions the releasing agreement sends; the strictest if it is not found (fail closed). */
-    private static PeerConditions conditions(Policy policy, Permit permit) {
-        return policy == null ? PeerConditions.ASK_FIRST : policy.agreements().stream()
-                .filter(agreement -> agreement.id().equals(permit.agreementId()))
-                .map(SharingAgreement::peerConditions)
-                .filter(Objects::nonNull)
-                .findFirst().orElse(PeerConditions.ASK_FIRST);
-    }
 
     /** Every statutory agency but the origin, and every partner organisation known. */
     List<Inbox> candidates(Agency origin) {

@@ -22,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @ApplicationScoped
 public class RateLimit {
 
+    /** How many clients' buckets are kept before the idle ones are forgotten. */
+    static final int MAX_CLIENTS = 50_000;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final RateLimitConfig config;
 
@@ -33,6 +36,11 @@ public class RateLimit {
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
         Principal caller = request.getSecurityContext().getUserPrincipal();
         String client = caller != null ? "user:" + caller.getName() : address(http);
+        if (buckets.size() >= MAX_CLIENTS) {
+            // Many addresses (a scan, or IPv6) must not grow the map without end: a bucket refilled to its burst
+            // holds nothing a new one would not, so forgetting it changes no answer.
+            buckets.values().removeIf(bucket -> bucket.full(config));
+        }
         double waitSeconds = buckets.computeIfAbsent(client, k -> new Bucket(config.burst())).take(config);
         if (waitSeconds <= 0) {
             return null;
@@ -61,6 +69,11 @@ public class RateLimit {
 
         Bucket(int burst) {
             this.tokens = burst;
+        }
+
+        /** Whether it has refilled to its burst: idle long enough to be forgotten. */
+        synchronized boolean full(RateLimitConfig config) {
+            return tokens + (System.nanoTime() - last) / 1e9 * config.requestsPerSecond() >= config.burst();
         }
 
         /** @return 0 if a token was taken, else the seconds until one is available */

@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import org.interlock.contracts.Agency;
 import org.interlock.contracts.PersonReference;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.federation.envelope.EnvelopeContent;
@@ -75,7 +76,7 @@ class PeerSharingTest {
                 + " WHERE action = 'ROUTE_EVENT' AND convert_from(leaf, 'UTF8') LIKE '%" + person + "%'"
                 + " AND convert_from(leaf, 'UTF8') LIKE '%federation:nl%' AND convert_from(leaf, 'UTF8') LIKE '%HANDLING_RESTRICTED%'") >= 1,
                 "the report under C was refused to the peer, and recorded");
-        assertEquals(new PeerRecipient("nl").itemId(permitted), content.path("event").path("id").asText(),
+        assertEquals(new PeerRecipient("nl").itemId(Agency.INTELLIGENCE, permitted), content.path("event").path("id").asText(),
                 "the item is the P report, under the id routing it again would give it");
     }
 
@@ -129,6 +130,8 @@ class PeerSharingTest {
                 "not named by the originator");
         assertEquals(List.of(), received(token("probation", null, "official"), person).jsonPath().getList("itemId"),
                 "clearance below the item's classification");
+        assertEquals(List.of(), received(token("partners", "horizon-mentoring", "secret"), person).jsonPath()
+                .getList("itemId"), "an organisation the originator names holds it only once passed on to it here");
         assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
                 + " WHERE action = 'DISCLOSE_REST' AND convert_from(leaf, 'UTF8') LIKE '%" + person + "%'"
                 + " AND convert_from(leaf, 'UTF8') LIKE '%not-allowed-by-originator%'"));

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A returning foreign fighter, across the border of two federated deployments (ADR 0021): the other country's
  * ("abroad") intelligence releases a sanitised summary about a man about to arrive, which its agreement to "home"
  * sends across with the conditions home must keep; home's probation practitioner reads it, asks abroad a request
- * for information; abroad's single point of contact answers in part, with a coded refusal for the rest; home reads
- * the answer, and an attempt to pass it on to a partner organisation is refused under the originator's conditions.
+ * for information; abroad's single point of contact (intelligence) answers in part, with a coded refusal for the
+ * full report; home reads the answer, and an attempt to pass it on to a partner organisation is refused under the originator's conditions.
  * The person's reference is the same on both sides here: matching a person across borders is not built.
  */
 public final class FederationScenario {
@@ -58,7 +58,7 @@ public final class FederationScenario {
         JsonNode asked = DemoClient.expect(201, peter.post("/federation/v1/requests", Map.of(
                 "peer", "abroad", "person", person, "purpose", "public-protection", "urgency", "urgent",
                 "justification", "Arriving on licence-like conditions; supervision plan due before his arrival.",
-                "categories", List.of("supervision.case", "supervision.mappa"))), "home: request for information").body();
+                "categories", List.of("intel.summary", "intel.report"))), "home: request for information").body();
         String requestId = asked.path("requestId").asText();
         say("home: peter.probation asks abroad (request " + requestId + ", urgent, deadline "
                 + asked.path("deadline").asText() + ")");
@@ -67,10 +67,10 @@ public final class FederationScenario {
         JsonNode answer = DemoClient.expect(200, ianAbroad.post("/federation/v1/requests/" + incoming.path("id").asText()
                 + "/answer", Map.of(
                 "outcome", "partly-answered",
-                "released", List.of(Map.of("agency", "probation", "category", "supervision.case", "content", Map.of(
-                        "id", UUID.randomUUID().toString(), "person", person, "caseReference", "AB-2024-0117",
-                        "basis", "LICENCE", "status", "OPEN", "openedOn", "2024-03-01"))),
-                "refused", List.of(Map.of("category", "supervision.mappa", "reason", "ongoing-investigation")),
+                "released", List.of(Map.of("agency", "intelligence", "category", "intel.summary", "content", Map.of(
+                        "id", report, "person", person, "reportedOn", LocalDate.now().toString(),
+                        "sanitisedSummary", "Travelled with two others who are still abroad; no known contact since."))),
+                "refused", List.of(Map.of("category", "intel.report", "reason", "ongoing-investigation")),
                 "conditions", Map.of("disseminateTo", List.of("probation"), "requiresOriginatorPermission", false))),
                 "abroad: answer").body();
         say("abroad: its single point of contact answers " + answer.path("outcome").asText() + ": released "

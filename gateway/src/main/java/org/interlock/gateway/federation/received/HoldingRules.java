@@ -2,6 +2,7 @@ package org.interlock.gateway.federation.received;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,6 +49,9 @@ public class HoldingRules {
         }
     }
 
+    private static final Set<String> STATUTORY = Set.of(Agency.PRISONS.id(), Agency.PROBATION.id(),
+            Agency.INTELLIGENCE.id());
+
     private final DisseminationCheck originator = new DisseminationCheck();
     private final PolicyEngine policy;
 
@@ -60,11 +64,19 @@ public class HoldingRules {
         return principal.org() != null ? "org:" + principal.org() : principal.agency();
     }
 
-    /** Whether {@code reader} may hold (read) the item now; empty when it may. */
+    /**
+     * Whether {@code reader} may hold (read) the item now; empty when it may. Staff of a statutory agency the
+     * originator names hold it on receipt; a partner organisation the originator names holds it only once a holder
+     * here passed it on to it, which this side's policy decided.
+     */
     public Optional<Refusal> mayHold(HeldItem held, Principal reader, Instant now) {
-        Optional<Refusal> byOriginator = byOriginator(held, recipientId(reader), now);
+        String reading = recipientId(reader);
+        Optional<Refusal> byOriginator = byOriginator(held, reading, now);
         if (byOriginator.isPresent()) {
             return byOriginator;
+        }
+        if (!statutory(reader) && !held.passedOnTo().contains(reading)) {
+            return Optional.of(Refusal.LOCAL_POLICY);
         }
         Optional<Classification> classification = classification(held);
         if (classification.isEmpty() || reader.clearance() == null || !classification.get().atMost(reader.clearance())) {
@@ -87,6 +99,10 @@ public class HoldingRules {
             return byOriginator;
         }
         return permittedHere(held, holder, recipient, purpose, now) ? Optional.empty() : Optional.of(Refusal.LOCAL_POLICY);
+    }
+
+    private static boolean statutory(Principal principal) {
+        return principal.org() == null && STATUTORY.contains(String.valueOf(principal.agency()));
     }
 
     private Optional<Refusal> byOriginator(HeldItem held, String recipient, Instant now) {

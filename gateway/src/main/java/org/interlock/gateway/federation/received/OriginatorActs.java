@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public class OriginatorActs implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(OriginatorActs.class);
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
 
     @Override
@@ -57,7 +58,7 @@ public class OriginatorActs implements EnvelopeHandler {
         if (!RECIPIENT.matcher(recipient).matches()) {
             throw new Unprocessable("the permission names no recipient (an agency id or org:<id>)");
         }
-        Timestamp until = data.hasNonNull("until") ? Timestamp.from(instant(data.path("until").asText())) : null;
+        Timestamp until = data.hasNonNull("until") ? timestamp(data.path("until").asText()) : null;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO federation.originator_permissions (peer, item_id,"
                 + " recipient, granted_at, until, envelope_id, receipt) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, envelope.senderPeer());
@@ -112,10 +113,15 @@ public class OriginatorActs implements EnvelopeHandler {
         }
     }
 
-    private static Instant instant(String text) {
+    /** An instant PostgreSQL can hold; anything else is the peer's error, refused and audited, never a 500. */
+    private static Timestamp timestamp(String text) {
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
+            Instant until = Instant.parse(text);
+            if (until.isAfter(LATEST)) {
+                throw new Unprocessable("the permission's until is after " + LATEST);
+            }
+            return Timestamp.from(until);
+        } catch (DateTimeException | IllegalArgumentException e) {
             throw new Unprocessable("the permission's until is not an instant");
         }
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,10 @@ public class ReceivedItemStore {
             + " agreement, event, onward_to, ask_first, expires_at, i.receipt, r.revoked_at"
             + " FROM federation.received_items i JOIN federation.received_envelopes e USING (peer, seq)"
             + " LEFT JOIN federation.revocations r USING (peer, item_id)";
+    private static final String PASSED_ON = "SELECT DISTINCT recipient FROM federation.onward_releases"
+            + " WHERE peer = ? AND item_id = ?";
+    private static final String PASS_ON = "INSERT INTO federation.onward_releases (peer, item_id, recipient,"
+            + " released_by, record) VALUES (?, ?, ?, ?, ?)";
     private static final String PERMISSIONS = "SELECT recipient, granted_at, until, envelope_id"
             + " FROM federation.originator_permissions WHERE peer = ? AND item_id = ?";
     private static final String BY_PERSON = COLUMNS + " WHERE person = ? ORDER BY i.receipt";
@@ -115,10 +120,37 @@ public class ReceivedItemStore {
                 String itemId = rs.getString("item_id");
                 items.add(new HeldItem(item, itemId, rs.getString("person"), rs.getString("type"),
                         rs.getString("category"), rs.getString("classification"), rs.getString("agreement"),
-                        event(rs.getString("event")), rs.getLong("receipt"), permissions(c, peer, itemId, envelope)));
+                        event(rs.getString("event")), rs.getLong("receipt"), permissions(c, peer, itemId, envelope),
+                        passedOnTo(c, peer, itemId)));
             }
         }
         return items;
+    }
+
+    /** Records a passing on, in the transaction of its audit record {@code record}. */
+    static void passOn(Connection c, HeldItem held, String recipient, String by, long record) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PASS_ON)) {
+            s.setString(1, held.peer());
+            s.setString(2, held.itemId());
+            s.setString(3, recipient);
+            s.setString(4, by);
+            s.setLong(5, record);
+            s.executeUpdate();
+        }
+    }
+
+    private static Set<String> passedOnTo(Connection c, String peer, String itemId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PASSED_ON)) {
+            s.setString(1, peer);
+            s.setString(2, itemId);
+            try (ResultSet rs = s.executeQuery()) {
+                Set<String> recipients = new HashSet<>();
+                while (rs.next()) {
+                    recipients.add(rs.getString(1));
+                }
+                return recipients;
+            }
+        }
     }
 
     /** The originator's permissions for the item, as {@link OriginatorPermission}s naming the envelope that carried it. */

@@ -24,6 +24,7 @@ import org.interlock.audit.record.AuditRecord;
 import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.audit.store.AuditStore;
 import org.interlock.gateway.enforcement.PurposeOfUse;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.identity.CallerPrincipal;
@@ -57,23 +58,25 @@ public class ReceivedItemsResource {
             String agreement, List<String> onwardTo, boolean askFirst, Instant expiresAt, long receipt, ObjectNode event) {
     }
 
-    /** A holder's passing on, granted. */
-    public record PassedOn(String peer, String itemId, String to, long receipt) {
+    /** A holder's passing on, granted: {@code record} is its audit record. */
+    public record PassedOn(String peer, String itemId, String to, long record) {
     }
 
     private final Federation federation;
     private final ReceivedItemStore items;
     private final HoldingRules rules;
     private final AuditTrail audit;
+    private final AuditStore store;
     private final CallerPrincipal caller;
     private final PolicyEngine policy;
 
     public ReceivedItemsResource(Federation federation, ReceivedItemStore items, HoldingRules rules, AuditTrail audit,
-            CallerPrincipal caller, PolicyEngine policy) {
+            AuditStore store, CallerPrincipal caller, PolicyEngine policy) {
         this.federation = federation;
         this.items = items;
         this.rules = rules;
         this.audit = audit;
+        this.store = store;
         this.caller = caller;
         this.policy = policy;
     }
@@ -124,17 +127,22 @@ public class ReceivedItemsResource {
         Optional<HoldingRules.Refusal> refusal = rules.mayPassOn(held, holder, body.to(), why, now);
         AuditRecord record = ItemRecords.onward(held, holder, caller.client(), body.to(), why, refusal,
                 RequestTrace.of(correlation, null), now);
-        audit.recordAndWait(List.of(record));
-        if (refusal.isPresent()) {
-            // One who may not hold it learns nothing of it: the same answer as for an item that is not there.
-            if (refusal.get() == HoldingRules.Refusal.NOT_A_HOLDER) {
-                throw ProblemException.notFound("No such item");
-            }
-            throw new ProblemException(new Problem(ItemRecords.problemType(refusal.get()), "Not passed on",
-                    ProblemType.FORBIDDEN.status(), "The item may not be passed on to " + body.to() + ": "
-                    + refusal.get().code(), null, List.of()));
+        if (refusal.isEmpty()) {
+            // Passed on with its record, or not at all: the recipient holds it from this transaction on.
+            long sequence = store.append(List.of(record), (c, stored) -> {
+                ReceivedItemStore.passOn(c, held, body.to(), holder.username(), stored.getFirst().sequence());
+                return stored.getFirst().sequence();
+            });
+            return new PassedOn(peer, itemId, body.to(), sequence);
         }
-        return new PassedOn(peer, itemId, body.to(), held.receipt());
+        audit.recordAndWait(List.of(record));
+        // One who may not hold it learns nothing of it: the same answer as for an item that is not there.
+        if (refusal.get() == HoldingRules.Refusal.NOT_A_HOLDER) {
+            throw ProblemException.notFound("No such item");
+        }
+        throw new ProblemException(new Problem(ItemRecords.problemType(refusal.get()), "Not passed on",
+                ProblemType.FORBIDDEN.status(), "The item may not be passed on to " + body.to() + ": "
+                + refusal.get().code(), null, List.of()));
     }
 
     private void requireFederation() {

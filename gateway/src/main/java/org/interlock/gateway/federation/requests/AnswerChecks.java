@@ -74,6 +74,12 @@ final class AnswerChecks {
             if (part.content() == null || !part.content().isObject()) {
                 throw Validation.invalid("released", "each part's content is a JSON object");
             }
+            String handlingField = category.handling().field();
+            if (handlingField != null && !part.content().path(handlingField).isTextual()) {
+                // Left out, the handling code would be null and a deny rule on it would not apply.
+                throw Validation.invalid("released", "a part of category " + category.name() + " states its "
+                        + handlingField);
+            }
             checked.add(new CheckedPart(agency, category, (ObjectNode) part.content()));
         }
         if (checked.size() > RequestChecks.MAX_ITEMS) {

@@ -67,7 +67,8 @@ public class AnswerDecisions {
                         RefusalCode.NOT_PERMITTED));
             } else {
                 released.add(new RequestEnvelopes.ReleasedPart(part.agency().id(), part.category().name(),
-                        disclosed.permits().getFirst().releasedAs(), (ObjectNode) disclosed.released()));
+                        disclosed.permits().getFirst().releasedAs(), disclosed.permits().getFirst().agreementId(),
+                        (ObjectNode) disclosed.released()));
             }
         }
         return new Decided(released, refused, evidence);

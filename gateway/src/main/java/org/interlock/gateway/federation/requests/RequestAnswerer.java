@@ -9,10 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.interlock.audit.record.Actor;
 import org.interlock.contracts.catalogue.Category;
 import org.interlock.gateway.catalogue.ServiceCatalogues;
+import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.federation.send.FederationOutbox;
+import org.interlock.gateway.federation.send.PeerEnvelopes;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
+import org.interlock.platform.problem.Validation;
 import org.interlock.policy.loading.PolicyStore;
 import org.jboss.logging.Logger;
 
@@ -58,12 +61,14 @@ public class RequestAnswerer {
         }
         Instant now = Instant.now();
         AnswerChecks.Checked checked = AnswerChecks.check(form, this::category, policies.current().categories(), now);
+        ownAgencyOnly(checked, contact);
         AnswerDecisions.Decided decided = decisions.decide(request, checked, contact, traceId, now);
+        HandlingConditions conditions = narrowed(checked.conditions(), decided, now);
         FederationOutbox.Sending sending = new FederationOutbox.Sending(contact, request.person(), request.purpose(),
                 request.requestId(), decided.evidence());
         try {
             long sequence = outbox.enqueue(request.peer(), RequestEnvelopes.answer(self.peerId(), request,
-                    decided.outcome(), decided.released(), decided.refused(), checked.conditions(), now), sending,
+                    decided.outcome(), decided.released(), decided.refused(), conditions, now), sending,
                     (c, seq) -> {
                         RequestStore.answered(c, request.id(), decided.outcome(), null, seq, now);
                         return seq;
@@ -74,6 +79,32 @@ public class RequestAnswerer {
         } catch (RequestStore.StateChanged e) {
             throw answeredAlready(request);
         }
+    }
+
+    /**
+     * A single point of contact answers with its own agency's information: it could otherwise label its own text
+     * as another agency's and have it decided under that agency's agreement.
+     */
+    private static void ownAgencyOnly(AnswerChecks.Checked checked, Actor contact) {
+        for (AnswerChecks.CheckedPart part : checked.released()) {
+            if (!part.agency().id().equals(contact.agency())) {
+                throw Validation.invalid("released", "a single point of contact releases its own agency's"
+                        + " information only (" + contact.agency() + ")");
+            }
+        }
+    }
+
+    /**
+     * The conditions sent: the contact's, narrowed by those of every agreement that released a part, so an answer
+     * never lets the requester do more with a part than its agreement lets a share.
+     */
+    private HandlingConditions narrowed(HandlingConditions asked, AnswerDecisions.Decided decided, Instant now) {
+        HandlingConditions conditions = asked;
+        for (RequestEnvelopes.ReleasedPart part : decided.released()) {
+            conditions = conditions.narrowedBy(PeerEnvelopes.conditions(
+                    policies.current().peerConditionsOf(part.agreement()), now));
+        }
+        return conditions;
     }
 
     private Category category(org.interlock.contracts.Agency agency, String name) {

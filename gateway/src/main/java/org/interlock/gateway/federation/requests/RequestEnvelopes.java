@@ -28,10 +28,11 @@ final class RequestEnvelopes {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /**
-     * One part released in an answer: whose information, which category, at which classification the permit
-     * released it, and what the disclosure point let go.
+     * One part released in an answer: whose information, which category, at which classification and under which
+     * agreement the permit released it, and what the disclosure point let go.
      */
-    record ReleasedPart(String agency, String category, Classification classification, ObjectNode content) {
+    record ReleasedPart(String agency, String category, Classification classification, String agreement,
+            ObjectNode content) {
     }
 
     /** One part refused in an answer, with its code; the category is absent when the refusal is of the whole. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -54,8 +55,9 @@ public class FederationOutbox {
         }
         Instant now = Instant.now();
         try {
-            Set<String> queued = outbox.queuedItems(released.stream().map(ReleasedToPeer::id).toList());
-            List<ReleasedToPeer> fresh = released.stream().filter(copy -> !queued.contains(copy.id())).toList();
+            // Once each: queued before, or twice in this batch (the same event read again), it goes once.
+            Set<String> seen = new HashSet<>(outbox.queuedItems(released.stream().map(ReleasedToPeer::id).toList()));
+            List<ReleasedToPeer> fresh = released.stream().filter(copy -> seen.add(copy.id())).toList();
             if (fresh.isEmpty()) {
                 return;
             }
@@ -123,7 +125,8 @@ public class FederationOutbox {
     public <T> T enqueue(String peer, EnvelopeContent content, Sending sending, AlsoInTransaction<T> also) {
         Federation.Self self = federation.self().orElseThrow(() -> new IllegalStateException("federation is off"));
         if (self.anchors().current().peer(peer).isEmpty()) {
-            throw new IllegalArgumentException("peer '" + peer + "' is not anchored");
+            // Anchored when the act began, perhaps, but not now: nothing goes to a peer this side no longer trusts.
+            throw ProblemException.conflict("Peer '" + peer + "' is not among the trust anchors");
         }
         String payload = PayloadCodec.write(content);
         Instant now = Instant.now();

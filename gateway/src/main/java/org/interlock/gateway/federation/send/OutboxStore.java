@@ -28,11 +28,15 @@ public class OutboxStore {
     }
 
     private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at,"
-            + " item_id, origin, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SENT_ITEM = "SELECT origin, person FROM federation.outbox WHERE peer = ? AND item_id = ?";
+            + " item_id, origin, origin_org, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SENT_ITEM = "SELECT origin, origin_org, person FROM federation.outbox"
+            + " WHERE peer = ? AND item_id = ?";
 
-    /** An item the exchange released to a peer: which agency it came from, and whom it is about. */
-    public record SentItem(String peer, String itemId, String origin, String person) {
+    /**
+     * An item the exchange released to a peer: which agency it came from (and which partner organisation, for a
+     * record one owns), and whom it is about.
+     */
+    public record SentItem(String peer, String itemId, String origin, String originOrg, String person) {
     }
     private static final String QUEUED = "SELECT item_id FROM federation.outbox WHERE item_id = ANY (?)";
     private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox WHERE delivered_at IS NULL";
@@ -61,7 +65,8 @@ public class OutboxStore {
             s.setTimestamp(5, Timestamp.from(now));
             s.setString(6, item == null ? null : item.id());
             s.setString(7, item == null ? null : item.event().origin().id());
-            s.setString(8, item == null ? null : item.event().person());
+            s.setString(8, item == null ? null : item.event().owningOrganisation());
+            s.setString(9, item == null ? null : item.event().person());
             s.executeUpdate();
         }
     }
@@ -72,8 +77,8 @@ public class OutboxStore {
             s.setString(1, peer);
             s.setString(2, itemId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new SentItem(peer, itemId, rs.getString(1), rs.getString(2)))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new SentItem(peer, itemId, rs.getString(1), rs.getString(2),
+                        rs.getString(3))) : Optional.empty();
             }
         }
     }

@@ -16,7 +16,7 @@ import org.interlock.policy.language.PeerConditions;
  * the content the permit released, the item's own id, and the extensions that say on what grounds), with the
  * releasing agreement's handling conditions. Nothing of the event that the permit withheld travels.
  */
-final class PeerEnvelopes {
+public final class PeerEnvelopes {
 
     private PeerEnvelopes() {
     }
@@ -40,7 +40,7 @@ final class PeerEnvelopes {
     }
 
     /** The agreement's conditions as the originator's: a period to keep becomes a time of expiry from now. */
-    static HandlingConditions conditions(PeerConditions agreed, Instant now) {
+    public static HandlingConditions conditions(PeerConditions agreed, Instant now) {
         return new HandlingConditions(agreed.onwardTo(), agreed.askFirst(), agreed.keepFor().map(now::plus));
     }
 }

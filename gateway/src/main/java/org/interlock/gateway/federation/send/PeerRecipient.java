@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
+import org.interlock.contracts.Agency;
 import org.interlock.gateway.disclosure.Audience;
 import org.interlock.policy.Principal;
 
@@ -25,9 +26,12 @@ public record PeerRecipient(String peer) {
                 RECEIVE, purposes, null, Action.ROUTE_EVENT, Audience.Recording.PUSHED);
     }
 
-    /** The item's id: the same for the same source event and peer, so routing it again queues nothing twice. */
-    public String itemId(String sourceEventId) {
-        return UUID.nameUUIDFromBytes(("interlock-copy:" + sourceEventId + ":" + Principal.PEER_PREFIX + peer)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * The item's id: the same for the same source event and peer, so routing it again queues nothing twice; the
+     * origin is part of it, as two agencies' events may carry the same id.
+     */
+    public String itemId(Agency origin, String sourceEventId) {
+        return UUID.nameUUIDFromBytes(("interlock-copy:" + origin.id() + ":" + sourceEventId + ":"
+                + Principal.PEER_PREFIX + peer).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.audit.record.Decision;
+import org.interlock.audit.record.Resource;
 import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.identity.CallerPrincipal;
@@ -71,7 +76,8 @@ public class SentItemsResource {
             throw Validation.invalid("recipient", "must be the peer's agency id or org:<organisation id>");
         }
         Optional<Instant> until = until(form.until());
-        return queued(item, OriginatorEnvelopes.permission(item, form.recipient(), until));
+        return queued(item, OriginatorEnvelopes.permission(item, form.recipient(), until),
+                "permission:" + form.recipient() + until.map(instant -> ";until=" + instant).orElse(""));
     }
 
     @POST
@@ -79,15 +85,22 @@ public class SentItemsResource {
     @Operation(summary = "Revoke an item this deployment released to the peer: the peer erases it")
     public Queued revoke(@PathParam("peer") String peer, @PathParam("item") String itemId) throws SQLException {
         OutboxStore.SentItem item = ownItem(peer, itemId);
-        return queued(item, OriginatorEnvelopes.revocation(item));
+        return queued(item, OriginatorEnvelopes.revocation(item), "revocation");
     }
 
-    /** Queues the act with the record of its sending, which names who acted and whom the item is about. */
-    private Queued queued(OutboxStore.SentItem item, EnvelopeContent act) {
+    /**
+     * Queues the act with a record of what was done (the item, the act, for a permission its recipient and term)
+     * before the record of its sending, which names who acted and whom the item is about.
+     */
+    private Queued queued(OutboxStore.SentItem item, EnvelopeContent act, String what) {
         Principal principal = caller.principal();
-        FederationOutbox.Sending sending = new FederationOutbox.Sending(
-                Actor.person(principal.username(), principal.agency(), caller.client()), item.person(), null, null,
-                List.of());
+        Actor actor = new Actor(principal.username(), principal.agency(), principal.org(), caller.client(), null);
+        AuditRecord done = AuditRecord.builder(Instant.now(), actor, Action.CHANGE_REST, Decision.permit(what))
+                .resource(new Resource("federation-item:" + item.peer(), item.itemId(), item.person(), null, null))
+                .requestId(item.itemId())
+                .build();
+        FederationOutbox.Sending sending = new FederationOutbox.Sending(actor, item.person(), null, item.itemId(),
+                List.of(done));
         return new Queued(item.peer(), item.itemId(), queue.enqueue(item.peer(), act, sending, (c, seq) -> seq));
     }
 
@@ -98,7 +111,8 @@ public class SentItemsResource {
         }
         Principal principal = caller.principal();
         OutboxStore.SentItem item = outbox.sentItem(peer, itemId)
-                .filter(sent -> sent.origin() != null && sent.origin().equals(principal.agency()))
+                .filter(sent -> sent.origin() != null && sent.origin().equals(principal.agency())
+                        && Objects.equals(sent.originOrg(), principal.org()))
                 .orElseThrow(() -> ProblemException.notFound("No such item"));
         if (!principal.roles().contains(Federation.SPOC_ROLE)) {
             throw new ProblemException(ProblemType.FORBIDDEN,

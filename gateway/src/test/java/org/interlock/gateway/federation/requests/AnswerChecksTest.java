@@ -26,9 +26,13 @@ class AnswerChecksTest {
             JsonNodeFactory.instance.objectNode().put("sanitisedSummary", "travelled"));
     private static final AnswerForm.Refusal SECURITY = new AnswerForm.Refusal("intel.threat", "national-security");
 
+    private static final Category REPORT = new Category("intel.report", Classification.SECRET,
+            List.of("id", "person", "handlingCode", "content"), "person", null, Category.Handling.fromField("handlingCode"));
+
     private static AnswerChecks.Checked check(AnswerForm form) {
-        return AnswerChecks.check(form, (agency, name) -> agency == Agency.INTELLIGENCE
-                && SUMMARY.name().equals(name) ? SUMMARY : null, Set.of("intel.summary", "intel.threat"), NOW);
+        return AnswerChecks.check(form, (agency, name) -> agency != Agency.INTELLIGENCE ? null
+                : SUMMARY.name().equals(name) ? SUMMARY : REPORT.name().equals(name) ? REPORT : null,
+                Set.of("intel.summary", "intel.threat", "intel.report"), NOW);
     }
 
     private static String failedField(AnswerForm form) {
@@ -65,5 +69,16 @@ class AnswerChecksTest {
                 new AnswerForm.Conditions(List.of(), false, "2026-12-01T00:00:00Z"))));
         assertEquals("conditions.disseminateTo", failedField(new AnswerForm("answered", List.of(PART), List.of(),
                 new AnswerForm.Conditions(List.of("Probation Service"), false, null))));
+    }
+
+    @Test
+    void aPartOfACategoryWhoseHandlingIsAFieldMustStateIt() {
+        AnswerForm.Part unstated = new AnswerForm.Part("intelligence", "intel.report",
+                JsonNodeFactory.instance.objectNode().put("content", "x"));
+        AnswerForm.Part stated = new AnswerForm.Part("intelligence", "intel.report",
+                JsonNodeFactory.instance.objectNode().put("content", "x").put("handlingCode", "C"));
+
+        assertEquals("released", failedField(new AnswerForm("answered", List.of(unstated), List.of(), null)));
+        assertEquals(1, check(new AnswerForm("answered", List.of(stated), List.of(), null)).released().size());
     }
 }

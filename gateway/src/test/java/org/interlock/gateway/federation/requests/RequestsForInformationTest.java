@@ -223,8 +223,8 @@ class RequestsForInformationTest {
         Response answered = answer(SPOC, id, Map.of("outcome", "partly-answered",
                 "released", List.of(summaryPart()),
                 "refused", List.of(Map.of("category", "intel.threat", "reason", "national-security")),
-                "conditions", Map.of("disseminateTo", List.of("probation"), "requiresOriginatorPermission", false,
-                        "expiresAt", "2036-01-01T00:00:00Z")));
+                "conditions", Map.of("disseminateTo", List.of("probation", "prisons"),
+                        "requiresOriginatorPermission", false, "expiresAt", "2036-01-01T00:00:00Z")));
 
         assertEquals(200, answered.statusCode(), answered.asString());
         assertEquals("partly-answered", answered.jsonPath().getString("outcome"));
@@ -241,7 +241,10 @@ class RequestsForInformationTest {
         assertEquals(Set.of("id", "person", "sanitisedSummary", "reportedOn"),
                 fieldNames(data.path("released").get(0).path("content")), "only the category's fields leave");
         assertEquals("national-security", data.path("refused").get(0).path("reason").asText());
+        // Narrowed by the agreement that released the summary: prisons is not among its onwardTo, and it keeps 30 days.
         assertEquals("[\"probation\"]", payload.path("conditions").path("disseminateTo").toString());
+        assertTrue(Instant.parse(payload.path("conditions").path("expiresAt").asText())
+                .isBefore(Instant.now().plus(Duration.ofDays(31))), "the agreement's keepFor, not the contact's 2036");
         assertEquals("partly-answered", RequestAudit.column("state", id));
         List<AuditRecord> decisions = RequestAudit.since(mark, "ANSWER_REQUEST");
         assertEquals(1, decisions.size());
@@ -261,16 +264,16 @@ class RequestsForInformationTest {
         receiveFromNl(requestId, Urgency.URGENT, FederationKeys.nextSequence());
         String id = incomingId(requestId);
         long mark = RequestAudit.mark();
-        Map<String, Object> custody = Map.of("agency", "prisons", "category", "custody.reception", "content",
-                Map.of("id", "8d2b1c7e-1d9b-4f7c-9a57-3f1f8b9f2b12", "person", PERSON, "establishment",
-                        SECRET_TEXT));
+        Map<String, Object> threat = Map.of("agency", "intelligence", "category", "intel.threat", "content",
+                Map.of("id", "8d2b1c7e-1d9b-4f7c-9a57-3f1f8b9f2b12", "person", PERSON, "kind", SECRET_TEXT,
+                        "raisedOn", "2026-11-01"));
 
         Response answered = answer(SPOC, id, Map.of("outcome", "answered",
-                "released", List.of(summaryPart(), custody)));
+                "released", List.of(summaryPart(), threat)));
 
         assertEquals(200, answered.statusCode(), answered.asString());
         assertEquals("partly-answered", answered.jsonPath().getString("outcome"));
-        assertEquals(List.of(Map.of("category", "custody.reception", "reason", "not-permitted")),
+        assertEquals(List.of(Map.of("category", "intel.threat", "reason", "not-permitted")),
                 answered.jsonPath().getList("refused"));
         JsonNode payload = RequestAudit.queued(answered.jsonPath().getLong("sequence"));
         assertFalse(payload.toString().contains(SECRET_TEXT), "a withheld part is not sent");
@@ -278,9 +281,24 @@ class RequestsForInformationTest {
         assertEquals("not-permitted", payload.path("event").path("data").path("refused").get(0).path("reason")
                 .asText());
         List<AuditRecord> decisions = RequestAudit.since(mark, "ANSWER_REQUEST");
-        assertEquals(List.of("intel.summary", "custody.reception"),
+        assertEquals(List.of("intel.summary", "intel.threat"),
                 decisions.stream().map(r -> r.resource().category()).toList());
         assertEquals(Decision.Outcome.DENY, decisions.get(1).decision().outcome());
+    }
+
+    @Test
+    void aSingleContactAnswersWithItsOwnAgencysInformationOnly() {
+        String requestId = UUID.randomUUID().toString();
+        receiveFromNl(requestId, Urgency.URGENT, FederationKeys.nextSequence());
+        String id = incomingId(requestId);
+        long envelopes = queued();
+        Map<String, Object> custody = Map.of("agency", "prisons", "category", "custody.reception", "content",
+                Map.of("id", "8d2b1c7e-1d9b-4f7c-9a57-3f1f8b9f2b12", "person", PERSON, "establishment", SECRET_TEXT));
+
+        Response answered = answer(SPOC, id, Map.of("outcome", "answered", "released", List.of(custody)));
+
+        assertEquals(422, answered.statusCode(), answered.asString());
+        assertEquals(envelopes, queued());
     }
 
     @Test

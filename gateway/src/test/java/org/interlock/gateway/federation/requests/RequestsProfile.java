@@ -8,7 +8,8 @@ import org.interlock.gateway.policy.TestPolicy;
 
 /**
  * The federating gateway of {@link FederationProfile} ("home", peer "nl") with one cross-border agreement of the
- * tests' own: intelligence summaries (handling code P) to nl for public protection, and nothing else to nl. The
+ * tests' own: intelligence summaries (handling code P) to nl for public protection, which nl's probation and
+ * intelligence may hold for 30 days, and nothing else to nl. The
  * overdue check runs rarely: the tests call it with a time of their choosing.
  */
 public class RequestsProfile extends FederationProfile {
@@ -22,6 +23,9 @@ public class RequestsProfile extends FederationProfile {
                 maxClassification: official-sensitive
                 handling: [P]
                 legalBasis: statutory:Directive (EU) 2023/977 art. 7
+                onwardTo: [probation, intelligence]
+                askBeforeOnward: false
+                keepFor: P30D
             """;
 
     @Override

@@ -3,6 +3,7 @@ package org.interlock.federation.conditions;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the originator allows the receiving deployment to do with an item, carried inside the signed envelope so
@@ -28,6 +29,18 @@ public record HandlingConditions(Set<String> disseminateTo, boolean requiresOrig
     /** Whether the originator allowed {@code recipient} in advance, without a permission per release. */
     public boolean allowsInAdvance(String recipient) {
         return !requiresOriginatorPermission && disseminateTo.contains(recipient);
+    }
+
+    /**
+     * Conditions no wider than these nor {@code other}: only recipients both allow, asking first if either asks,
+     * expiring at the earlier expiry. What one releaser may add to an agreement's conditions is only this.
+     */
+    public HandlingConditions narrowedBy(HandlingConditions other) {
+        Set<String> both = new TreeSet<>(disseminateTo);
+        both.retainAll(other.disseminateTo);
+        Optional<Instant> expiry = expiresAt.isEmpty() ? other.expiresAt : other.expiresAt.isEmpty() ? expiresAt
+                : Optional.of(expiresAt.get().isBefore(other.expiresAt.get()) ? expiresAt.get() : other.expiresAt.get());
+        return new HandlingConditions(both, requiresOriginatorPermission || other.requiresOriginatorPermission, expiry);
     }
 
     public boolean expiredAt(Instant now) {

@@ -47,6 +47,19 @@ public record Policy(String version, Set<String> purposes, Set<String> categorie
      * nothing, no purpose, consent or referral can release it and no refusal names the recipient:
      * the exchange does not put the event to the decision point for that inbox (ADR 0013).
      */
+    /**
+     * The handling conditions the agreement {@code agreementId} sends to its peer; the strictest when it is not an
+     * agreement to a peer of this policy (fail closed).
+     */
+    public PeerConditions peerConditionsOf(String agreementId) {
+        for (SharingAgreement agreement : agreements) {
+            if (agreement.id().equals(agreementId) && agreement.peerConditions() != null) {
+                return agreement.peerConditions();
+            }
+        }
+        return PeerConditions.ASK_FIRST;
+    }
+
     public boolean addresses(Agency origin, Principal recipient, String category) {
         for (SharingAgreement agreement : agreements) {
             if (agreement.from() == origin && agreement.covers(category) && agreement.to().matches(recipient)) {
