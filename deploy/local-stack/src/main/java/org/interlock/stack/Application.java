@@ -14,11 +14,28 @@ import org.interlock.stack.process.ProcessRegistry;
  *
  * @param runtimeRole the database role the application runs as when it is not the owner that
  *                    migrates its database (the gateway); null: the owner does both
+ * @param deployment  empty for the stack's (first) deployment; {@code abroad} for the second one that
+ *                    {@code up --federation} starts, whose components are named {@code abroad-<name>}
  */
-public record Application(String name, String module, int port, String database, String runtimeRole) {
+public record Application(String name, String module, int port, String database, String runtimeRole,
+        String deployment) {
 
     public Application(String name, String module, int port, String database) {
-        this(name, module, port, database, null);
+        this(name, module, port, database, null, "");
+    }
+
+    public Application(String name, String module, int port, String database, String runtimeRole) {
+        this(name, module, port, database, runtimeRole, "");
+    }
+
+    /** The same application in another deployment. */
+    public Application in(String otherDeployment) {
+        return new Application(name, module, port, database, runtimeRole, otherDeployment);
+    }
+
+    /** Its name among the stack's components: {@code gateway}, or {@code abroad-gateway} in the second deployment. */
+    public String component() {
+        return deployment.isEmpty() ? name : deployment + "-" + name;
     }
 
     public Path jar(Path repository) {
@@ -56,7 +73,7 @@ public record Application(String name, String module, int port, String database,
         List<String> command = new ArrayList<>(List.of(Jdk.java(), "-Xms256m", "-Xmx256m"));
         command.addAll(AppJvmOptions.fromEnvironment());
         command.addAll(List.of("-jar", jar.toString()));
-        return new ChildProcess(name, command, env, config.dataDirectory(), config.logs().resolve(name + ".log"),
+        return new ChildProcess(component(), command, env, config.dataDirectory(), config.logs().resolve(name + ".log"),
                 registry, jar.toString());
     }
 

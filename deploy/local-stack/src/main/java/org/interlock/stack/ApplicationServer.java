@@ -23,7 +23,7 @@ final class ApplicationServer implements Component {
 
     @Override
     public String name() {
-        return application.name();
+        return application.component();
     }
 
     @Override
@@ -32,7 +32,7 @@ final class ApplicationServer implements Component {
             return;
         }
         process.start();
-        Readiness.await(application.name(), application.readinessUrl(), START_TIMEOUT, process::alive,
+        Readiness.await(application.component(), application.readinessUrl(), START_TIMEOUT, process::alive,
                 process.logFile().toString());
     }
 

@@ -22,14 +22,25 @@ public final class KafkaProcess implements KafkaBroker {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    private final String name;
     private final Path directory;
     private final int port;
     private final ChildProcess process;
 
     public KafkaProcess(Path directory, int port, int controllerPort, Path logFile, ProcessRegistry registry) {
+        this("kafka", directory, port, controllerPort, logFile, registry);
+    }
+
+    /**
+     * @param name the component's name, such as {@code abroad-kafka}: the second deployment's node, a cluster of
+     *             its own (deployments never share a Kafka cluster)
+     */
+    public KafkaProcess(String name, Path directory, int port, int controllerPort, Path logFile,
+            ProcessRegistry registry) {
+        this.name = name;
         this.directory = directory;
         this.port = port;
-        this.process = new ChildProcess("kafka",
+        this.process = new ChildProcess(name,
                 List.of(Jdk.java(), "-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-Dlog4j2.level=warn",
                         "-cp", System.getProperty("java.class.path"), KafkaNode.class.getName(),
                         directory.toString(), Integer.toString(port), Integer.toString(controllerPort)),
@@ -38,7 +49,7 @@ public final class KafkaProcess implements KafkaBroker {
 
     @Override
     public String name() {
-        return "kafka";
+        return name;
     }
 
     @Override

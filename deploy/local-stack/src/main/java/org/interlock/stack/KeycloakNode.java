@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.interlock.stack.supervision.Component;
 
 /**
  * A real Keycloak, unpacked from the {@code keycloak-quarkus-dist} zip that Maven resolved, run
- * in development mode with the Interlock realm imported. The unpacked, built server is kept
- * between runs: the first start builds it (30-40 s), later starts take about 15 s.
+ * in development mode with the Interlock realm imported (and, for {@code up --federation}, the second
+ * deployment's realm beside it). The unpacked, built server is kept between runs: the first start
+ * builds it (30-40 s), later starts take about 15 s.
  */
 public final class KeycloakNode implements Component, AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class KeycloakNode implements Component, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path home;
-    private final Path realmFile;
+    private final List<Path> realmFiles;
     private final int port;
     private final int managementPort;
     private final boolean freshRealm;
@@ -44,9 +46,15 @@ public final class KeycloakNode implements Component, AutoCloseable {
      */
     public KeycloakNode(Path home, Path realmFile, int port, int managementPort, boolean freshRealm,
             ProcessRegistry registry) {
+        this(home, List.of(realmFile), port, managementPort, freshRealm, registry);
+    }
+
+    /** @param realmFiles the realms to import, each file named after its realm; the first is {@value #REALM} */
+    public KeycloakNode(Path home, List<Path> realmFiles, int port, int managementPort, boolean freshRealm,
+            ProcessRegistry registry) {
         this.home = home.toAbsolutePath().normalize();
         this.registry = registry;
-        this.realmFile = realmFile;
+        this.realmFiles = List.copyOf(realmFiles);
         this.port = port;
         this.managementPort = managementPort;
         this.freshRealm = freshRealm;
@@ -62,7 +70,12 @@ public final class KeycloakNode implements Component, AutoCloseable {
     }
 
     public String issuer() {
-        return url() + "/realms/" + REALM;
+        return issuer(REALM);
+    }
+
+    /** The issuer of one of the realms it serves. */
+    public String issuer(String realm) {
+        return url() + "/realms/" + realm;
     }
 
     @Override
@@ -174,22 +187,33 @@ public final class KeycloakNode implements Component, AutoCloseable {
     }
 
     /**
-     * Keycloak imports a realm only if it does not have it yet: a stored realm older than the file
-     * (new clients, roles or personas) is dropped, so the file is imported afresh.
+     * Keycloak imports a realm only if it does not have it yet: stored realms older than the files
+     * (new clients, roles or personas), or another set of realms (a run with or without
+     * {@code --federation} after the other), are dropped, so the files are imported afresh.
      */
     private void prepareImport(Path server) {
         try {
             Path importedDigest = home.resolve("imported-realm.sha256");
-            String digest = sha256(realmFile);
+            List<String> digests = new ArrayList<>();
+            for (Path realmFile : realmFiles) {
+                digests.add(sha256(realmFile));
+            }
+            String digest = String.join(",", digests);
             boolean changed = !Files.exists(importedDigest) || !Files.readString(importedDigest).trim().equals(digest);
             if (freshRealm || changed) {
                 deleteTree(server.resolve("data/h2"));
             }
-            Path imports = Files.createDirectories(server.resolve("data/import"));
-            Files.copy(realmFile, imports.resolve("interlock-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path imports = server.resolve("data/import");
+            deleteTree(imports);
+            Files.createDirectories(imports);
+            // The first keeps the name it always had, so an unchanged single realm is not imported again.
+            Files.copy(realmFiles.getFirst(), imports.resolve("interlock-realm.json"));
+            for (Path realmFile : realmFiles.subList(1, realmFiles.size())) {
+                Files.copy(realmFile, imports.resolve(realmFile.getFileName()));
+            }
             Files.writeString(importedDigest, digest);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot stage the realm " + realmFile, e);
+            throw new IllegalStateException("Cannot stage the realms " + realmFiles, e);
         }
     }
 

@@ -35,6 +35,7 @@ public final class PostgresNode implements Component, AutoCloseable {
     public static final String USER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    private final String name;
     private final Path directory;
     private final Path binaries;
     private final int port;
@@ -48,6 +49,12 @@ public final class PostgresNode implements Component, AutoCloseable {
      *                  {@code target/} so that {@code mvn clean} does not force a new unpack
      */
     public PostgresNode(Path directory, Path binaries, int port, ProcessRegistry registry) {
+        this("postgres", directory, binaries, port, registry);
+    }
+
+    /** @param name the component's name, such as {@code abroad-postgres} for the second deployment's server */
+    public PostgresNode(String name, Path directory, Path binaries, int port, ProcessRegistry registry) {
+        this.name = name;
         this.directory = directory.toAbsolutePath().normalize();
         this.binaries = binaries;
         this.port = port;
@@ -56,7 +63,7 @@ public final class PostgresNode implements Component, AutoCloseable {
 
     @Override
     public String name() {
-        return "postgres";
+        return name;
     }
 
     public int port() {

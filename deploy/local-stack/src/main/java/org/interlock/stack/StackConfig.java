@@ -2,6 +2,7 @@ package org.interlock.stack;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,5 +83,34 @@ public record StackConfig(
 
     public Path logs() {
         return dataDirectory.resolve("logs");
+    }
+
+    /**
+     * A second deployment beside this one ({@code up --federation}): its data in {@code folder} under this
+     * one's, and each of its own ports this one's plus {@code offset}. Keycloak is shared (a realm each), so its
+     * ports stay as they are.
+     */
+    public StackConfig besideAt(String folder, int offset, List<String> applications) {
+        return new StackConfig(repository, dataDirectory.resolve(folder), gatewayPort + offset, keycloakPort,
+                keycloakManagementPort, kafkaPort + offset, kafkaControllerPort + offset, postgresPort + offset,
+                prisonsPort + offset, probationPort + offset, intelligencePort + offset, partnersPort + offset,
+                peoplePort + offset, applications);
+    }
+
+    /** Every port a server of this deployment listens on, named as its variable names it. */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("gateway", gatewayPort);
+        ports.put("keycloak", keycloakPort);
+        ports.put("keycloak management", keycloakManagementPort);
+        ports.put("kafka", kafkaPort);
+        ports.put("kafka controller", kafkaControllerPort);
+        ports.put("postgres", postgresPort);
+        ports.put("prisons", prisonsPort);
+        ports.put("probation", probationPort);
+        ports.put("intelligence", intelligencePort);
+        ports.put("partners", partnersPort);
+        ports.put("people", peoplePort);
+        return ports;
     }
 }
