@@ -9,7 +9,6 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -40,7 +39,6 @@ public class Federation {
     public static final String SPOC_ROLE = "federation-spoc";
 
     private static final Logger LOG = Logger.getLogger(Federation.class);
-    private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** This deployment as a peer: what is only there when federation is enabled. */
     public record Self(String peerId, KeyPair key, AnchorsFile anchors, EnvelopeVerifier verifier,
@@ -72,7 +70,7 @@ public class Federation {
 
     private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit) {
         String peerId = config.peerId().orElseThrow(() -> misconfigured("interlock.federation.peer-id is not set"));
-        if (!PEER_ID.matcher(peerId).matches()) {
+        if (!FederationIds.peer(peerId)) {
             throw misconfigured("interlock.federation.peer-id '" + peerId
                     + "' must be lower-case letters, digits and dashes");
         }

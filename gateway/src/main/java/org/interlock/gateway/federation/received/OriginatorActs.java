@@ -8,13 +8,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.DateTimeException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeTypes;
+import org.interlock.gateway.federation.FederationIds;
 import org.interlock.gateway.federation.receive.EnvelopeHandler;
 import org.jboss.logging.Logger;
 
@@ -29,7 +29,6 @@ public class OriginatorActs implements EnvelopeHandler {
 
     private static final Logger LOG = Logger.getLogger(OriginatorActs.class);
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
 
     @Override
     public boolean handles(String type) {
@@ -55,7 +54,7 @@ public class OriginatorActs implements EnvelopeHandler {
     private static void permit(Connection c, Envelope envelope, String item, JsonNode data, long receipt)
             throws SQLException {
         String recipient = data.path("recipient").asText("");
-        if (!RECIPIENT.matcher(recipient).matches()) {
+        if (!FederationIds.recipient(recipient)) {
             throw new Unprocessable("the permission names no recipient (an agency id or org:<id>)");
         }
         Timestamp until = data.hasNonNull("until") ? timestamp(data.path("until").asText()) : null;

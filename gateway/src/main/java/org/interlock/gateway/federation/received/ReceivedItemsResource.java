@@ -26,6 +26,7 @@ import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.audit.store.AuditStore;
 import org.interlock.gateway.enforcement.PurposeOfUse;
+import org.interlock.gateway.federation.FederationIds;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.identity.CallerPrincipal;
 import org.interlock.platform.problem.Problem;
@@ -45,8 +46,6 @@ import org.interlock.policy.Principal;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReceivedItemsResource {
 
-    private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern PEER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ITEM = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     /** What a holder asks: to pass an item on to a recipient of this side. */
@@ -114,10 +113,10 @@ public class ReceivedItemsResource {
             @HeaderParam(PurposeOfUse.HEADER) String purpose, @HeaderParam("X-Correlation-Id") String correlation)
             throws SQLException {
         requireFederation();
-        if (!PEER.matcher(peer).matches() || !ITEM.matcher(itemId).matches()) {
+        if (!FederationIds.peer(peer) || !ITEM.matcher(itemId).matches()) {
             throw ProblemException.notFound("No such item");
         }
-        if (body == null || body.to() == null || !RECIPIENT.matcher(body.to()).matches()) {
+        if (body == null || body.to() == null || !FederationIds.recipient(body.to())) {
             throw Validation.invalid("to", "must be an agency id or org:<organisation id>");
         }
         String why = PurposeOfUse.require(purpose, policy);

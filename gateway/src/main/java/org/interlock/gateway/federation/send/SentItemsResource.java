@@ -23,6 +23,7 @@ import org.interlock.audit.record.AuditRecord;
 import org.interlock.audit.record.Decision;
 import org.interlock.audit.record.Resource;
 import org.interlock.federation.envelope.EnvelopeContent;
+import org.interlock.gateway.federation.FederationIds;
 import org.interlock.gateway.federation.Federation;
 import org.interlock.gateway.identity.CallerPrincipal;
 import org.interlock.platform.problem.ProblemException;
@@ -42,8 +43,6 @@ import org.interlock.policy.Principal;
 @Produces(MediaType.APPLICATION_JSON)
 public class SentItemsResource {
 
-    private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern PEER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ITEM = Pattern.compile("[0-9a-f-]{36}");
 
     /** A permission to pass the item on to {@code recipient} of the peer, until {@code until} if given. */
@@ -72,7 +71,7 @@ public class SentItemsResource {
     public Queued permit(@PathParam("peer") String peer, @PathParam("item") String itemId, PermissionForm form)
             throws SQLException {
         OutboxStore.SentItem item = ownItem(peer, itemId);
-        if (form == null || form.recipient() == null || !RECIPIENT.matcher(form.recipient()).matches()) {
+        if (form == null || form.recipient() == null || !FederationIds.recipient(form.recipient())) {
             throw Validation.invalid("recipient", "must be the peer's agency id or org:<organisation id>");
         }
         Optional<Instant> until = until(form.until());
@@ -106,7 +105,7 @@ public class SentItemsResource {
 
     /** The item, if the caller is its agency's single point of contact; else as if it did not exist, or 403. */
     private OutboxStore.SentItem ownItem(String peer, String itemId) throws SQLException {
-        if (!federation.enabled() || !PEER.matcher(peer).matches() || !ITEM.matcher(itemId).matches()) {
+        if (!federation.enabled() || !FederationIds.peer(peer) || !ITEM.matcher(itemId).matches()) {
             throw ProblemException.notFound("No such item");
         }
         Principal principal = caller.principal();
