@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,7 @@ import org.interlock.contracts.PersonReference;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.federation.envelope.EnvelopeTypes;
+import org.interlock.gateway.federation.received.ExpiredItems;
 import org.interlock.gateway.federation.send.PeerRecipient;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
@@ -99,6 +102,10 @@ class PeerSharingTest {
      * organisation that this side's policy gives no reports to.
      */
     private static String shareFromNl(String person) {
+        return shareFromNl(person, Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    private static String shareFromNl(String person, Instant expiresAt) {
         String item = UUID.randomUUID().toString();
         ObjectNode event = JSON.createObjectNode()
                 .put("specversion", "1.0").put("id", item).put("source", "/agencies/intelligence")
@@ -108,7 +115,7 @@ class PeerSharingTest {
         event.putObject("data").put("content", FederationKeys.PAYLOAD_TEXT);
         EnvelopeContent content = new EnvelopeContent(event, new HandlingConditions(Set.of("probation", "intelligence",
                 "org:horizon-mentoring"),
-                false, Optional.of(Instant.now().plus(Duration.ofDays(30)))), Optional.empty());
+                false, Optional.of(expiresAt)), Optional.empty());
         String compact = FederationKeys.signer("nl", FederationKeys.NL).sign(content, FederationKeys.nextSequence())
                 .compact();
         given().contentType("application/jose").body(compact.getBytes(StandardCharsets.US_ASCII))
@@ -264,5 +271,28 @@ class PeerSharingTest {
                 + item + "%'"));
         assertEquals("prisons", permission.path("event").path("data").path("recipient").asText());
         assertEquals(person, permission.path("event").path("subject").asText());
+    }
+
+    @Inject
+    ExpiredItems expiry;
+
+    @Test
+    void anItemPastItsOriginatorsExpiryIsErasedAndTheErasureRecorded() throws Exception {
+        String person = PersonReference.random();
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(1));
+        String item = shareFromNl(person, expiresAt);
+
+        expiry.erase(expiresAt.minusSeconds(1));
+        assertEquals(List.of(item), received(token("probation", null, "secret"), person).jsonPath().getList("itemId"),
+                "not before its expiry");
+
+        expiry.erase(expiresAt);
+
+        assertEquals("{}", TestDatabase.text(GatewayResource.DATABASE, "SELECT event::text FROM"
+                + " federation.received_items WHERE item_id = '" + item + "'"));
+        assertEquals(0, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.received_envelopes"
+                + " WHERE compact LIKE '%" + person + "%'"));
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
+                + " WHERE action = 'ERASURE_CONFIRMED' AND convert_from(leaf, 'UTF8') LIKE '%" + item + "%'"));
     }
 }

@@ -85,10 +85,7 @@ public class OriginatorActs implements EnvelopeHandler {
                 return;
             }
         }
-        update(c, "UPDATE federation.received_items SET event = '{}'::jsonb, erased_at = now()"
-                + " WHERE peer = ? AND item_id = ? AND erased_at IS NULL", envelope.senderPeer(), item);
-        update(c, "UPDATE federation.received_envelopes SET compact = '' WHERE peer = ? AND seq = ?"
-                + " AND compact <> ''", envelope.senderPeer(), carriedIn);
+        Erasing.erase(c, envelope.senderPeer(), item, carriedIn);
         LOG.infof("Item %s from peer %s revoked by its originator and erased", item, envelope.senderPeer());
     }
 
@@ -101,14 +98,6 @@ public class OriginatorActs implements EnvelopeHandler {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-        }
-    }
-
-    private static void update(Connection c, String sql, String peer, Object key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, peer);
-            s.setObject(2, key);
-            s.executeUpdate();
         }
     }
 
