@@ -81,4 +81,37 @@ class OutboxDeliveryTest {
         assertEquals(3, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
                 + " WHERE action = 'SEND_ENVELOPE' AND sequence IN (" + first + ", " + second + ", " + third + ")"));
     }
+
+    @Test
+    void anEnvelopeThePeerRefusesForWhatItIsIsGivenUpWithARecordAndTheRestGoOn() throws Exception {
+        long first = enqueue(FederationKeys.summary());
+        peer.refuse(first, new StandInPeer.Refusal(400, "malformed"));
+        long second = enqueue(FederationKeys.summary());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> undelivered(second, second) == 0);
+
+        assertEquals(List.of(second), peer.accepted().stream().filter(seq -> seq >= first).toList());
+        assertEquals(3, attempts(first), "given up after the third refusal");
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"
+                + " WHERE seq = " + first + " AND abandoned_at IS NOT NULL AND delivered_at IS NULL"));
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
+                + " WHERE action = 'SEND_ENVELOPE' AND convert_from(leaf, 'UTF8') LIKE '%refused-by-peer%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%\"requestId\":\"" + first + "\"%'"),
+                "the log says it never crossed");
+    }
+
+    @Test
+    void anEnvelopeRefusedOnTrustIsTriedAgainAndHoldsItsPlace() throws Exception {
+        long first = enqueue(FederationKeys.summary());
+        peer.refuse(first, new StandInPeer.Refusal(403, "key-revoked"));
+        long second = enqueue(FederationKeys.summary());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(first) > 3);
+
+        assertEquals(2, undelivered(first, second), "an operator can mend trust: nothing is given up or overtaken");
+        assertEquals(0, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"
+                + " WHERE seq = " + first + " AND abandoned_at IS NOT NULL"));
+        peer.refuse(first, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> undelivered(first, second) == 0);
+    }
 }
