@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.interlock.contracts.Classification;
-import org.interlock.gateway.caseload.AllocationCaseload;
 import org.interlock.policy.Decision;
 import org.interlock.policy.Deny;
 import org.interlock.policy.DenyReason;
@@ -30,13 +29,11 @@ public class IdentityAccess {
     public static final String IDENTITY_MANAGER = "identity-manager";
     private static final String RULE = "person-index";
 
-    private final AllocationCaseload caseload;
-    private final PersonLinksView links;
+    private final LinkedCaseload caseload;
     private final PolicyStore policies;
 
-    public IdentityAccess(AllocationCaseload caseload, PersonLinksView links, PolicyStore policies) {
+    public IdentityAccess(LinkedCaseload caseload, PolicyStore policies) {
         this.caseload = caseload;
-        this.links = links;
         this.policies = policies;
     }
 
@@ -88,7 +85,7 @@ public class IdentityAccess {
     }
 
     private boolean onCaseload(Principal caller, String person) {
-        return links.identities(person).stream().anyMatch(q -> caseload.includes(caller.username(), q));
+        return caseload.includes(caller, person);
     }
 
     private Permit permit(String finding) {

@@ -31,6 +31,7 @@ import org.interlock.federation.envelope.EnvelopeTypes;
 import org.interlock.gateway.federation.received.ExpiredItems;
 import org.interlock.gateway.federation.send.PeerRecipient;
 import org.interlock.testing.AgencyTopics;
+import org.interlock.gateway.caseload.AllocationCaseload;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestDatabase;
 import org.interlock.testing.TestTokens;
@@ -83,8 +84,25 @@ class PeerSharingTest {
                 "the item is the P report, under the id routing it again would give it");
     }
 
+    /** Probation's and prisons' officers are personas of the staff directory, so their allocations count. */
     private static String token(String agency, String org, String clearance) {
-        return TestTokens.person("user-" + agency, agency, org, clearance, "analyst");
+        String username = switch (agency) {
+            case "probation" -> "peter.probation";
+            case "prisons" -> "olivia.prison";
+            default -> "user-" + agency;
+        };
+        return TestTokens.person(username, agency, org, clearance, "analyst");
+    }
+
+    @Inject
+    AllocationCaseload caseload;
+
+    /** The person on peter.probation's and olivia.prison's caseloads, allocated by their managers. */
+    private void onOfficersCaseloads(String person) {
+        AgencyTopics.allocation("probation", "peter.probation", person);
+        AgencyTopics.allocation("prisons", "olivia.prison", person);
+        await().atMost(ROUTED).until(() -> caseload.includes("peter.probation", person)
+                && caseload.includes("olivia.prison", person));
     }
 
     private static Response received(String token, String person) {
@@ -101,11 +119,12 @@ class PeerSharingTest {
      * nl releases a report about {@code person} to this deployment: listed for probation, intelligence and a partner
      * organisation that this side's policy gives no reports to.
      */
-    private static String shareFromNl(String person) {
+    private String shareFromNl(String person) {
         return shareFromNl(person, Instant.now().plus(Duration.ofDays(30)));
     }
 
-    private static String shareFromNl(String person, Instant expiresAt) {
+    private String shareFromNl(String person, Instant expiresAt) {
+        onOfficersCaseloads(person);
         String item = UUID.randomUUID().toString();
         ObjectNode event = JSON.createObjectNode()
                 .put("specversion", "1.0").put("id", item).put("source", "/agencies/intelligence")
@@ -142,6 +161,19 @@ class PeerSharingTest {
         assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
                 + " WHERE action = 'DISCLOSE_REST' AND convert_from(leaf, 'UTF8') LIKE '%" + person + "%'"
                 + " AND convert_from(leaf, 'UTF8') LIKE '%not-allowed-by-originator%'"));
+    }
+
+    @Test
+    void anOfficerTheOriginatorNamesHoldsNothingAboutAPersonNotOnTheirCaseload() {
+        String person = PersonReference.random();
+        shareFromNl(person);
+
+        String unallocated = TestTokens.person("paula.probation", "probation", null, "secret", "analyst");
+        assertEquals(List.of(), received(unallocated, person).jsonPath().getList("itemId"),
+                "naming a person in a query is not a need to know");
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
+                + " WHERE action = 'DISCLOSE_REST' AND convert_from(leaf, 'UTF8') LIKE '%" + person + "%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%not-on-caseload%'"));
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class DemoScenario {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Staff as their tokens describe them, for the policy administrator's questions. */
-    private static final Map<String, Object> PETER = Map.of("username", "peter.probation", "agency", "probation",
+    static final Map<String, Object> PETER = Map.of("username", "peter.probation", "agency", "probation",
             "clearance", "official-sensitive", "roles", List.of("probation-officer"));
     private static final Map<String, Object> MIA = Map.of("username", "mia.mentor", "agency", "partners",
             "org", "horizon-mentoring", "clearance", "official", "roles", List.of("partner-caseworker"));
@@ -140,7 +140,7 @@ public final class DemoScenario {
         say("hana.horizon accepted the referral and allocated mia.mentor");
     }
 
-    private static void allocate(DemoClient manager, String agency, String person, String staff, String role,
+    static void allocate(DemoClient manager, String agency, String person, String staff, String role,
             String today) {
         DemoClient.expect(201, manager.post("/api/v1/" + agency + "/allocations", Map.of("person", person,
                 "staff", staff, "role", role, "startsOn", today)), agency + " allocation");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * A returning foreign fighter, across the border of two federated deployments (ADR 0021): the other country's
@@ -39,6 +40,7 @@ public final class FederationScenario {
         DemoClient peter = DemoClient.as(home, keycloak, "peter.probation", "public-protection");
         String person = "urn:interlock:person:" + UUID.randomUUID();
         say("person " + person + " (the same reference on both sides)");
+        onPetersCaseload(person);
 
         String report = DemoClient.expect(201, ianAbroad.post("/api/v1/intelligence/reports", Map.of(
                 "person", person, "sourceEvaluation", 2, "intelligenceAssessment", "B", "handlingCode", "P",
@@ -101,6 +103,21 @@ public final class FederationScenario {
             }
         }
         return null;
+    }
+
+    /**
+     * At home, tara.probationlead allocates the man to peter.probation, who is to supervise him on arrival: what
+     * home holds about him from abroad, and what Peter may ask abroad, is for those whose caseload he is on.
+     */
+    private void onPetersCaseload(String person) {
+        DemoClient tara = DemoClient.as(home, keycloak, "tara.probationlead", "case-management");
+        DemoClient pat = DemoClient.as(home, keycloak, "pat.admin", "oversight");
+        DemoScenario.allocate(tara, "probation", person, "peter.probation", "PROBATION_PRACTITIONER",
+                LocalDate.now().toString());
+        await(() -> DemoScenario.wouldRead(pat, DemoScenario.PETER, "prisons", "custody.reception", person,
+                "case-management").equals("PERMIT") ? NullNode.getInstance() : null,
+                "home's gateway to count peter.probation's allocation");
+        say("home: tara.probationlead allocates him to peter.probation, who will supervise him on arrival");
     }
 
     private static JsonNode answeredAtHome(DemoClient officer, String requestId) {

@@ -9,6 +9,7 @@ import org.interlock.contracts.Agency;
 import org.interlock.contracts.Classification;
 import org.interlock.federation.conditions.DisseminationCheck;
 import org.interlock.federation.conditions.Onward;
+import org.interlock.gateway.people.LinkedCaseload;
 import org.interlock.policy.Action;
 import org.interlock.policy.Context;
 import org.interlock.policy.DecisionRequest;
@@ -20,9 +21,11 @@ import org.interlock.policy.Resource;
 /**
  * Who on this side may hold an item a peer released, and to whom a holder may pass it on: the originator's
  * conditions first (who they listed, whether they ask to be asked, expiry), then this deployment's own rules,
- * which only narrow — a reader's clearance must reach the item's classification, and passing on needs this side's
- * policy to permit the holder's agency to release the item's category to the recipient. Fails closed: an item
- * whose classification this side does not know is held by nobody.
+ * which only narrow — the person must be on the reader's caseload (allocated to them by someone with the authority
+ * to allocate: need-to-know follows from others' acts, so naming a person in a query finds nothing), the reader's
+ * clearance must reach the item's classification, and passing on needs this side's policy to permit the holder's
+ * agency to release the item's category to the recipient. Fails closed: an item whose classification this side
+ * does not know is held by nobody.
  */
 @ApplicationScoped
 public class HoldingRules {
@@ -33,6 +36,7 @@ public class HoldingRules {
         PERMISSION_REQUIRED("permission-required"),
         ITEM_EXPIRED("item-expired"),
         ITEM_REVOKED("item-revoked"),
+        NOT_ON_CASELOAD("not-on-caseload"),
         CLEARANCE("clearance"),
         LOCAL_POLICY("local-policy"),
         NOT_A_HOLDER("not-a-holder");
@@ -50,9 +54,11 @@ public class HoldingRules {
 
     private final DisseminationCheck originator = new DisseminationCheck();
     private final PolicyEngine policy;
+    private final LinkedCaseload caseload;
 
-    public HoldingRules(PolicyEngine policy) {
+    public HoldingRules(PolicyEngine policy, LinkedCaseload caseload) {
         this.policy = policy;
+        this.caseload = caseload;
     }
 
     /** How a principal of this deployment is named in an originator's conditions: {@code org:<id>} or its agency. */
@@ -62,14 +68,17 @@ public class HoldingRules {
 
     /**
      * Whether {@code reader} may hold (read) the item now; empty when it may. Staff of a statutory agency the
-     * originator names hold it on receipt; a partner organisation the originator names holds it only once a holder
-     * here passed it on to it, which this side's policy decided.
+     * originator names hold it on receipt, for a person on their caseload; a partner organisation the originator
+     * names holds it only once a holder here passed it on to it, which this side's policy decided.
      */
     public Optional<Refusal> mayHold(HeldItem held, Principal reader, Instant now) {
         String reading = recipientId(reader);
         Optional<Refusal> byOriginator = byOriginator(held, reading, now);
         if (byOriginator.isPresent()) {
             return byOriginator;
+        }
+        if (!caseload.includes(reader, held.person())) {
+            return Optional.of(Refusal.NOT_ON_CASELOAD);
         }
         if (!statutory(reader) && !held.passedOnTo().contains(reading)) {
             return Optional.of(Refusal.LOCAL_POLICY);

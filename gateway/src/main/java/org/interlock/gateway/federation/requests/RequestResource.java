@@ -65,17 +65,19 @@ public class RequestResource {
     @RolesAllowed({RequestRoles.OFFENDER_MANAGER, RequestRoles.PROBATION_OFFICER, RequestRoles.INTELLIGENCE_OFFICER})
     @Operation(summary = "Ask a federation peer for information about a person",
             description = "Queued to the peer as a signed request envelope; stored as sent, with its deadline by"
-                    + " urgency. A request without a justification, to a peer that is not anchored, or for a purpose"
+                    + " urgency. An officer asks only about a person on their caseload (403 otherwise, recorded)."
+                    + " A request without a justification, to a peer that is not anchored, or for a purpose"
                     + " or category the policy does not know is refused (422) and nothing is stored or sent.")
     @APIResponse(responseCode = "201", description = "Queued to the peer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestViews.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not an officer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an officer, or the person is not on the officer's caseload"
+            + " (recorded)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Federation is not enabled", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Not a request for information", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response ask(RequestForm form) {
-        StoredRequest sent = sender.send(form, actor());
+    public Response ask(RequestForm form) throws SQLException {
+        StoredRequest sent = sender.send(form, caller.principal(), actor());
         return Response.created(URI.create(PATH + "/" + sent.id())).entity(RequestViews.RequestView.of(sent))
                 .type(MediaType.APPLICATION_JSON).build();
     }

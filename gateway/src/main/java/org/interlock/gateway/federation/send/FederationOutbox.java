@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 public class FederationOutbox {
 
     static final String CLIENT = "interlock-federation";
-    static final String RESOURCE_TYPE = "federation-envelope";
+    public static final String RESOURCE_TYPE = "federation-envelope";
     /** The protected header (base64url, with kid, iss, jti, iat, seq), the Ed25519 signature and the dots. */
     private static final int ENVELOPE_OVERHEAD = 512;
     private static final Logger LOG = Logger.getLogger(FederationOutbox.class);

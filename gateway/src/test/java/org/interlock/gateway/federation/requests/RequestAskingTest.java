@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.requests;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.interlock.gateway.federation.requests.RequestMoves.JSON;
 import static org.interlock.gateway.federation.requests.RequestMoves.OLIVIA;
 import static org.interlock.gateway.federation.requests.RequestMoves.PERSON;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +36,11 @@ import org.interlock.audit.record.Action;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.federation.envelope.EnvelopeTypes;
 import org.interlock.gateway.federation.FederationKeys;
+import org.interlock.contracts.PersonReference;
+import org.interlock.gateway.caseload.AllocationCaseload;
+import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +52,37 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RequestsProfile.class)
 @QuarkusTestResource(GatewayResource.class)
 class RequestAskingTest {
+
+    @Inject
+    AllocationCaseload caseload;
+
+    /** PERSON allocated to peter.probation by his team manager, as the gateway's caseload counts it. */
+    @BeforeEach
+    void personOnPetersCaseload() {
+        if (!caseload.includes("peter.probation", PERSON)) {
+            AgencyTopics.allocation("probation", "peter.probation", PERSON);
+            await().atMost(Duration.ofSeconds(30)).until(() -> caseload.includes("peter.probation", PERSON));
+        }
+    }
+
+    @Test
+    void anOfficerAsksOnlyAboutAPersonOnTheirCaseloadAndARefusalIsRecorded() {
+        String stranger = PersonReference.random();
+        Map<String, Object> aboutStranger = new HashMap<>(form("Needed for the risk assessment"));
+        aboutStranger.put("person", stranger);
+        long requests = stored();
+        long envelopes = queued();
+
+        Response refused = ask(PETER, aboutStranger);
+
+        assertEquals(403, refused.statusCode(), refused.asString());
+        assertEquals("urn:interlock:problem:forbidden", refused.jsonPath().getString("type"));
+        assertEquals(requests, stored());
+        assertEquals(envelopes, queued());
+        assertEquals(1, RequestAudit.count("SELECT count(*) FROM audit.records WHERE action = 'SEND_ENVELOPE'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + stranger + "%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%not-on-caseload%'"), "the attempt is recorded");
+    }
 
     @Test
     void aRequestWithoutJustificationIsAProblemAndNothingIsStoredOrQueued() {
