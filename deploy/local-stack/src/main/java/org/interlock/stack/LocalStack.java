@@ -60,6 +60,17 @@ public final class LocalStack {
         this(config, registry, kafka, postgres, keycloak, Optional.empty());
     }
 
+    /**
+     * Both deployments of {@code --federation} on a Keycloak the caller provides, which must already serve both
+     * realms (end-to-end tests share theirs); each deployment has its own PostgreSQL and Kafka, as in
+     * {@code up --federation}.
+     */
+    public static LocalStack federated(LocalFederation federation, ProcessRegistry registry, KeycloakNode keycloak) {
+        StackConfig home = federation.layout().home();
+        return new LocalStack(home, registry, kafka("kafka", home, registry), postgres("postgres", home, home, registry),
+                keycloak, Optional.of(federation));
+    }
+
     private LocalStack(StackConfig config, ProcessRegistry registry, KafkaBroker kafka, PostgresNode postgres,
             KeycloakNode keycloak, Optional<LocalFederation> federation) {
         this.config = config;

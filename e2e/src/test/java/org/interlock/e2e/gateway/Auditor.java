@@ -39,7 +39,12 @@ public final class Auditor {
     private final GatewayClient auditor;
 
     public Auditor(String gateway) {
-        this.auditor = GatewayClient.as(gateway, "aud.auditor", null);
+        this(GatewayClient.as(gateway, "aud.auditor", null));
+    }
+
+    /** An auditor with a token of their own (another deployment's realm). */
+    public Auditor(GatewayClient auditor) {
+        this.auditor = auditor;
     }
 
     public GatewayClient client() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +40,7 @@ public final class GatewayClient {
         return new GatewayClient(gateway, KeycloakTokens.accessToken(persona), purpose, Map.of());
     }
 
-    static GatewayClient withToken(String gateway, String token, String purpose) {
+    public static GatewayClient withToken(String gateway, String token, String purpose) {
         return new GatewayClient(gateway, token, purpose, Map.of());
     }
 
@@ -73,6 +74,12 @@ public final class GatewayClient {
     public Answer post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    /** A body sent as given, of any media type (a compact JWS to the federation peer interface, say). */
+    public Answer post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Answer put(String path, Object body) {

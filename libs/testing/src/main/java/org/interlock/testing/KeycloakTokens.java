@@ -79,4 +79,11 @@ public final class KeycloakTokens {
         }
         return accessTokenOf(response);
     }
+
+    /** A persona's access token from another realm of the test Keycloak (a federated deployment's own). */
+    public static String accessToken(String realm, String persona) {
+        return token(TestKeycloak.shared().issuer(realm), "grant_type=password&client_id=interlock-cli&scope=openid"
+                + "&username=" + URLEncoder.encode(persona, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(persona, StandardCharsets.UTF_8));
+    }
 }

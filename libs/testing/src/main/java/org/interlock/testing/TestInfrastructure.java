@@ -70,7 +70,8 @@ public final class TestInfrastructure {
 
     /** A fresh folder under {@code test-runs/}, marked as this JVM's so that it is deleted if the JVM is killed. */
     static Path ownedRunDirectory(String prefix) throws IOException {
-        Path directory = Files.createTempDirectory(home().resolve("test-runs"), prefix);
+        // Created here too: a federated stack may be the first to want one, before any test infrastructure.
+        Path directory = Files.createTempDirectory(Files.createDirectories(home().resolve("test-runs")), prefix);
         Files.writeString(directory.resolve(OWNER_FILE), ProcessIdentity.current().toString());
         return directory;
     }

@@ -1,5 +1,10 @@
 package org.interlock.testing;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import org.interlock.stack.FreePorts;
@@ -28,6 +33,32 @@ public final class TestKeycloak {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "test-keycloak-stop"));
         }
         return shared;
+    }
+
+    /**
+     * Imports a second realm into the running server (a federated deployment's), replacing one of that name that
+     * an earlier run left in the kept server: only the first realm is dropped and imported at each start.
+     */
+    public static synchronized void importRealm(String realm, Path realmFile) {
+        KeycloakNode keycloak = shared();
+        String admin = "Bearer " + KeycloakTokens.masterRealmAdminToken();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms/" + realm))
+                    .header("Authorization", admin).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms"))
+                    .header("Authorization", admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(realmFile)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("Keycloak did not import realm " + realm + ": HTTP "
+                        + created.statusCode() + " " + created.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The repository root: the parent of {@code .interlock/}. */

@@ -42,13 +42,7 @@ public final class FederationScenario {
         say("person " + person + " (the same reference on both sides)");
         onPetersCaseload(person);
 
-        String report = DemoClient.expect(201, ianAbroad.post("/api/v1/intelligence/reports", Map.of(
-                "person", person, "sourceEvaluation", 2, "intelligenceAssessment", "B", "handlingCode", "P",
-                "content", "Fought with a proscribed group; travelling back.", "reportedOn", LocalDate.now().toString())),
-                "abroad: intelligence report").id();
-        DemoClient.expect(200, ianAbroad.post("/api/v1/intelligence/reports/" + report + "/sanitised-summary", Map.of(
-                "summary", "Returning from a conflict zone this week; assessed as still committed.")),
-                "abroad: sanitised summary");
+        String report = releaseSummary(ianAbroad, person);
         say("abroad: ian.intel.abroad releases a sanitised summary; its agreement to home sends it across");
 
         JsonNode summary = await(() -> first(peter.get("/federation/v1/received?person=" + person)),
@@ -90,6 +84,26 @@ public final class FederationScenario {
         DemoClient.expect(403, onward, "home: passing the answer on to a partner");
         say("home: passing it on to Horizon Mentoring is refused: " + onward.body().path("type").asText());
         return new Outcome(person, summary.path("itemId").asText(), requestId, answerItem);
+    }
+
+    /**
+     * Abroad's first step alone: ian.intel.abroad files a report about {@code person} and releases its sanitised
+     * summary, which abroad's agreement sends to home. Returns the report's id.
+     */
+    public String releaseSummary(String person) {
+        return releaseSummary(DemoClient.as(abroad, keycloak, ABROAD_REALM, "ian.intel.abroad", "public-protection"),
+                person);
+    }
+
+    private static String releaseSummary(DemoClient ianAbroad, String person) {
+        String report = DemoClient.expect(201, ianAbroad.post("/api/v1/intelligence/reports", Map.of(
+                "person", person, "sourceEvaluation", 2, "intelligenceAssessment", "B", "handlingCode", "P",
+                "content", "Fought with a proscribed group; travelling back.", "reportedOn", LocalDate.now().toString())),
+                "abroad: intelligence report").id();
+        DemoClient.expect(200, ianAbroad.post("/api/v1/intelligence/reports/" + report + "/sanitised-summary", Map.of(
+                "summary", "Returning from a conflict zone this week; assessed as still committed.")),
+                "abroad: sanitised summary");
+        return report;
     }
 
     private static JsonNode first(DemoClient.Answer answer) {

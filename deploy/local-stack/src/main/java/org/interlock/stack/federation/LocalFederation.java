@@ -51,6 +51,17 @@ public final class LocalFederation {
                 gateway(FederationLayout.ABROAD, abroadKey, abroadAnchors, abroadPolicy));
     }
 
+    /** The same federation, each gateway also told {@code more} (a test's shorter retry wait, say). */
+    public LocalFederation withGatewayEnvironment(Map<String, String> more) {
+        return new LocalFederation(layout, abroadRealmFile, merged(homeGateway, more), merged(abroadGateway, more));
+    }
+
+    private static Map<String, String> merged(Map<String, String> env, Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(more);
+        return Map.copyOf(all);
+    }
+
     public FederationLayout layout() {
         return layout;
     }
