@@ -84,13 +84,16 @@ class FederationEndToEndTest {
     @Test
     void aPeerDownForAMinuteLosesNothingAndHoldsEachItemOnce() throws Exception {
         List<String> persons = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String person = "urn:interlock:person:" + UUID.randomUUID();
+            sides.scenario.onPetersCaseload(person);
+            persons.add(person);
+        }
         long down = System.nanoTime();
         sides.stack.kill(FederatedTestStack.HOME_GATEWAY);
         try {
-            for (int i = 0; i < 3; i++) {
-                String person = "urn:interlock:person:" + UUID.randomUUID();
+            for (String person : persons) {
                 sides.scenario.releaseSummary(person);
-                persons.add(person);
             }
             Thread.sleep(Math.max(0, PEER_DOWN.toMillis() - Duration.ofNanos(System.nanoTime() - down).toMillis()));
         } finally {
@@ -110,6 +113,7 @@ class FederationEndToEndTest {
     @Test
     void anEnvelopeAlteredSignedByAnUnknownKeyOrReplayedIsRefusedAuditedAndNotHeld() throws Exception {
         String person = "urn:interlock:person:" + UUID.randomUUID();
+        sides.scenario.onPetersCaseload(person);
         sides.scenario.releaseSummary(person);
         sides.awaitHeldAtHome(person, 1);
         String original = lastReceivedFromAbroad();
@@ -139,6 +143,7 @@ class FederationEndToEndTest {
         String trusted = Files.readString(anchors);
         int refusedBefore = revokedRefusals();
         String person = "urn:interlock:person:" + UUID.randomUUID();
+        sides.scenario.onPetersCaseload(person);
         try {
             Files.writeString(anchors, revoked(trusted));
             sides.scenario.releaseSummary(person);

@@ -47,7 +47,7 @@ public final class FederatedTestStack {
         if (shared == null) {
             KeycloakNode keycloak = TestKeycloak.shared();
             Path data = runDirectory();
-            StackConfig home = config(data, List.of("gateway"));
+            StackConfig home = config(data, List.of("gateway", "probation"));
             StackConfig abroad = config(data.resolve(FederationLayout.ABROAD), List.of("gateway", "intelligence"));
             // A delivery retried every 2 s at most, not every minute: a test waits for the peer's return.
             LocalFederation federation = LocalFederation.prepare(new FederationLayout(home, abroad, 0), Instant.now())

@@ -123,7 +123,7 @@ public final class FederationScenario {
      * At home, tara.probationlead allocates the man to peter.probation, who is to supervise him on arrival: what
      * home holds about him from abroad, and what Peter may ask abroad, is for those whose caseload he is on.
      */
-    private void onPetersCaseload(String person) {
+    public void onPetersCaseload(String person) {
         DemoClient tara = DemoClient.as(home, keycloak, "tara.probationlead", "case-management");
         DemoClient pat = DemoClient.as(home, keycloak, "pat.admin", "oversight");
         DemoScenario.allocate(tara, "probation", person, "peter.probation", "PROBATION_PRACTITIONER",
