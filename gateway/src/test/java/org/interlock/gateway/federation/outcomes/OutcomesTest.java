@@ -156,12 +156,12 @@ class OutcomesTest {
         String type = freshType();
         String intervention = UUID.randomUUID().toString();
         outcomeEvent(intervention, type, "NOT_COMPLETED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(GatewayResource.DATABASE,
+        await().atMost(Duration.ofSeconds(90)).until(() -> TestDatabase.number(GatewayResource.DATABASE,
                 "SELECT count(*) FROM federation.intervention_outcomes WHERE intervention_type = '" + type + "'") == 1);
         outcomeEvent(intervention, type, "COMPLETED");
         outcomeEvent(intervention, type, "COMPLETED");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(TestDatabase.text(
+        await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(TestDatabase.text(
                 GatewayResource.DATABASE, "SELECT outcome FROM federation.intervention_outcomes WHERE intervention_id = '"
                         + intervention + "'")));
         assertEquals(1, TestDatabase.number(GatewayResource.DATABASE,
