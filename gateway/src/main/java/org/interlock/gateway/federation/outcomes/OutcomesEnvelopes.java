@@ -57,7 +57,14 @@ final class OutcomesEnvelopes {
                 .put("datacontenttype", "application/json");
         ObjectNode data = event.putObject("data");
         data.put("period", period.code());
-        ArrayNode array = data.putArray("cells");
+        data.set("cells", cells(cells));
+        // Aggregates name nobody, but what a peer does with them is still the originator's to say: nothing onward.
+        return new EnvelopeContent(event, HandlingConditions.NO_DISSEMINATION, Optional.empty());
+    }
+
+    /** The cells as they are sent and kept: a suppressed one says so and carries no number. */
+    static ArrayNode cells(List<PublishedCell> cells) {
+        ArrayNode array = JSON.arrayNode();
         for (PublishedCell cell : cells) {
             ObjectNode written = array.addObject().put("interventionType", cell.interventionType())
                     .put("outcome", cell.outcome());
@@ -67,8 +74,7 @@ final class OutcomesEnvelopes {
                 written.put("count", cell.count().getAsLong());
             }
         }
-        // Aggregates name nobody, but what a peer does with them is still the originator's to say: nothing onward.
-        return new EnvelopeContent(event, HandlingConditions.NO_DISSEMINATION, Optional.empty());
+        return array;
     }
 
     /** @throws IllegalArgumentException naming what is wrong, never a value */

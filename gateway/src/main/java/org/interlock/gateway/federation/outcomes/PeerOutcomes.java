@@ -47,16 +47,7 @@ public class PeerOutcomes {
 
     static void store(Connection c, String peer, OutcomesEnvelopes.PeerTable table, long peerSequence,
             long receipt) throws SQLException {
-        ArrayNode cells = JSON.createArrayNode();
-        for (PublishedCell cell : table.cells()) {
-            var written = cells.addObject().put("interventionType", cell.interventionType())
-                    .put("outcome", cell.outcome());
-            if (cell.isSuppressed()) {
-                written.put("suppressed", true);
-            } else {
-                written.put("count", cell.count().getAsLong());
-            }
-        }
+        ArrayNode cells = OutcomesEnvelopes.cells(table.cells());
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setString(1, peer);
             s.setString(2, table.period().code());
