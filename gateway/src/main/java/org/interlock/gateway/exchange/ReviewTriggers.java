@@ -122,8 +122,7 @@ public class ReviewTriggers {
     private Map<Agency, TreeSet<String>> leadsByAgency(String person) {
         Map<Agency, TreeSet<String>> leads = new TreeMap<>();
         for (String lead : caseload.statutoryLeads(person)) {
-            staff.member(lead).flatMap(member -> Router.STATUTORY.stream()
-                            .filter(a -> a.id().equals(member.agency())).findFirst())
+            staff.member(lead).flatMap(member -> Agency.ofId(member.agency())).filter(Agency::statutory)
                     .ifPresent(agency -> leads.computeIfAbsent(agency, a -> new TreeSet<>()).add(lead));
         }
         return leads;

@@ -36,9 +36,6 @@ import org.interlock.policy.loading.PolicyStore;
 @ApplicationScoped
 public class Router {
 
-    /** The statutory agencies, each an inbox of its own. */
-    static final List<Agency> STATUTORY = List.of(Agency.PRISONS, Agency.PROBATION, Agency.INTELLIGENCE);
-
     /** A copy to deliver: to which inbox, under which permit, and the content released. */
     public record Copy(String id, Inbox inbox, AgencyEvent event, Permit permit, JsonNode released) {
     }
@@ -131,7 +128,7 @@ public class Router {
     /** Every statutory agency but the origin, and every partner organisation known. */
     List<Inbox> candidates(Agency origin) {
         List<Inbox> inboxes = new ArrayList<>();
-        STATUTORY.stream().filter(agency -> agency != origin).map(Inbox::agency).forEach(inboxes::add);
+        Agency.statutoryAgencies().stream().filter(agency -> agency != origin).map(Inbox::agency).forEach(inboxes::add);
         organisations.organisations().stream().map(Inbox::organisation).forEach(inboxes::add);
         return inboxes;
     }

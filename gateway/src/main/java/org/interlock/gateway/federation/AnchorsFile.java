@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 
 import org.interlock.federation.trust.TrustAnchorLoader;
@@ -67,7 +68,9 @@ public final class AnchorsFile {
 
     private Stamp stamp() throws PolicyException {
         try {
-            return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+            // One stat for both: the exchange asks for every event about a person while federation is on.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(attributes.lastModifiedTime(), attributes.size());
         } catch (IOException e) {
             throw new PolicyException(file.toString(), 0, "cannot be read: " + e.getMessage());
         }

@@ -2,6 +2,8 @@ package org.interlock.gateway.federation;
 
 import java.util.regex.Pattern;
 
+import org.interlock.policy.Principal;
+
 /** How federation names things, checked one way wherever a name arrives: peers, and recipients on a side. */
 public final class FederationIds {
 
@@ -18,5 +20,13 @@ public final class FederationIds {
 
     public static boolean recipient(String id) {
         return id != null && RECIPIENT.matcher(id).matches();
+    }
+
+    /**
+     * A peer's agreement as this side's audit names it ({@code federation:<peer>/<id>}): the id is the peer's
+     * choice, so unprefixed it could name one of this side's agreements and be counted as one of them.
+     */
+    public static String peerAgreement(String peer, String agreement) {
+        return agreement == null ? null : Principal.PEER_PREFIX + peer + "/" + agreement;
     }
 }

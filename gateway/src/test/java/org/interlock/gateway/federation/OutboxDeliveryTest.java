@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.interlock.audit.record.Actor;
+import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.gateway.federation.send.FederationOutbox;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestDatabase;
@@ -50,6 +52,13 @@ class OutboxDeliveryTest {
                 + " AND seq BETWEEN " + from + " AND " + to + " AND delivered_at IS NULL");
     }
 
+    /** Queued as the federation itself queues its own envelopes, with no decision before the sending's record. */
+    private long enqueue(EnvelopeContent content) {
+        FederationOutbox.Sending system = new FederationOutbox.Sending(new Actor(null, null, null,
+                "interlock-federation", null), null, null, null, List.of());
+        return outbox.enqueue("nl", content, system, (c, seq) -> seq);
+    }
+
     private static long attempts(long seq) {
         return TestDatabase.number(GatewayResource.DATABASE, "SELECT attempts FROM federation.outbox WHERE seq = " + seq);
     }
@@ -57,9 +66,9 @@ class OutboxDeliveryTest {
     @Test
     void aPeerDownLosesNothingAndReceivesEachEnvelopeOnceInOrderWhenBack() throws Exception {
         peer.stop();
-        long first = outbox.enqueue("nl", FederationKeys.summary());
-        long second = outbox.enqueue("nl", FederationKeys.summary());
-        long third = outbox.enqueue("nl", FederationKeys.summary());
+        long first = enqueue(FederationKeys.summary());
+        long second = enqueue(FederationKeys.summary());
+        long third = enqueue(FederationKeys.summary());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(first) >= 3);
         assertEquals(3, undelivered(first, third), "nothing delivered while the peer is down");
@@ -71,5 +80,38 @@ class OutboxDeliveryTest {
         assertEquals(List.of(first, second, third), peer.accepted());
         assertEquals(3, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
                 + " WHERE action = 'SEND_ENVELOPE' AND sequence IN (" + first + ", " + second + ", " + third + ")"));
+    }
+
+    @Test
+    void anEnvelopeThePeerRefusesForWhatItIsIsGivenUpWithARecordAndTheRestGoOn() throws Exception {
+        long first = enqueue(FederationKeys.summary());
+        peer.refuse(first, new StandInPeer.Refusal(400, "malformed"));
+        long second = enqueue(FederationKeys.summary());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> undelivered(second, second) == 0);
+
+        assertEquals(List.of(second), peer.accepted().stream().filter(seq -> seq >= first).toList());
+        assertEquals(3, attempts(first), "given up after the third refusal");
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"
+                + " WHERE seq = " + first + " AND abandoned_at IS NOT NULL AND delivered_at IS NULL"));
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
+                + " WHERE action = 'SEND_ENVELOPE' AND convert_from(leaf, 'UTF8') LIKE '%refused-by-peer%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%\"requestId\":\"" + first + "\"%'"),
+                "the log says it never crossed");
+    }
+
+    @Test
+    void anEnvelopeRefusedOnTrustIsTriedAgainAndHoldsItsPlace() throws Exception {
+        long first = enqueue(FederationKeys.summary());
+        peer.refuse(first, new StandInPeer.Refusal(403, "key-revoked"));
+        long second = enqueue(FederationKeys.summary());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(first) > 3);
+
+        assertEquals(2, undelivered(first, second), "an operator can mend trust: nothing is given up or overtaken");
+        assertEquals(0, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"
+                + " WHERE seq = " + first + " AND abandoned_at IS NOT NULL"));
+        peer.refuse(first, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> undelivered(first, second) == 0);
     }
 }

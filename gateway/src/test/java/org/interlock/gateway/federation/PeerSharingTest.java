@@ -145,6 +145,17 @@ class PeerSharingTest {
     }
 
     @Test
+    void theReceiptNamesTheSendersAgreementAsThePeersNeverAsOneOfThisSides() {
+        String person = PersonReference.random();
+        shareFromNl(person);
+
+        String receipts = "SELECT count(*) FROM audit.records WHERE action = 'RECEIVE_ENVELOPE'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + person + "%'";
+        assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, receipts
+                + " AND convert_from(leaf, 'UTF8') LIKE '%\"agreement\":\"federation:nl/nl-reports-to-home\"%'"));
+    }
+
+    @Test
     void passingOnIsRefusedUnlessTheOriginatorAndThisSidesPolicyBothAllowIt() {
         String person = PersonReference.random();
         String item = shareFromNl(person);

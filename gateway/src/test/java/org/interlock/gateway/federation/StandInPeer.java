@@ -37,6 +37,7 @@ final class StandInPeer {
             new Freshness(Duration.ofMinutes(5)), EnvelopeVerifier.DEFAULT_MAX_ENVELOPE_CHARS, Clock.systemUTC());
     private final List<Long> accepted = new ArrayList<>();
     private final Map<Long, Integer> copies = new HashMap<>();
+    private final Map<Long, Refusal> refusals = new HashMap<>();
     private HttpServer server;
     private int port;
 
@@ -46,6 +47,13 @@ final class StandInPeer {
             Verification verification = verifier.verify(body.toString());
             if (!(verification instanceof Verification.Accepted(Envelope envelope))) {
                 request.response().setStatusCode(401).end();
+                return;
+            }
+            Refusal refusal = refusal(envelope.auditSequence());
+            if (refusal != null) {
+                request.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("type", "urn:interlock:problem:federation:" + refusal.code())
+                                .put("status", refusal.status()).encode());
                 return;
             }
             String outcome = receive(envelope.auditSequence());
@@ -72,6 +80,19 @@ final class StandInPeer {
 
     int port() {
         return port;
+    }
+
+    /** How this peer refuses an envelope, as its gateway would: a status and a refusal code. */
+    record Refusal(int status, String code) {
+    }
+
+    /** From now on, every copy of {@code seq} is refused so. */
+    synchronized void refuse(long seq, Refusal refusal) {
+        refusals.put(seq, refusal);
+    }
+
+    private synchronized Refusal refusal(long seq) {
+        return refusals.get(seq);
     }
 
     private synchronized String receive(long seq) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.contracts.CloudEventExtensions;
 import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeClaims;
+import org.interlock.gateway.federation.FederationIds;
 import org.interlock.policy.Principal;
 
 /**
@@ -36,23 +37,20 @@ final class ReceiptRecords {
      */
     static AuditRecord accepted(EnvelopeClaims claims, Envelope envelope, Optional<String> request, String traceId) {
         ObjectNode event = envelope.content().event();
-        AuditRecord bare = record(claims, Decision.permit(Receipt.ACCEPTED), traceId);
-        return AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
-                .resource(new Resource(RESOURCE_TYPE, bare.resource().id(), PeerAttributes.of(event, "subject"),
+        String sequence = sequence(claims);
+        return builder(claims, Decision.permit(Receipt.ACCEPTED), traceId)
+                .resource(new Resource(RESOURCE_TYPE, sequence, PeerAttributes.of(event, "subject"),
                         PeerAttributes.of(event, CloudEventExtensions.CATEGORY),
                         PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION)))
-                .agreement(PeerAttributes.of(event, CloudEventExtensions.AGREEMENT))
-                .requestId(request.orElse(bare.requestId()))
-                .traceId(traceId)
+                .agreement(FederationIds.peerAgreement(envelope.senderPeer(),
+                        PeerAttributes.of(event, CloudEventExtensions.AGREEMENT)))
+                .requestId(request.orElse(claims.envelopeId().orElse(null)))
                 .build();
     }
 
-    static AuditRecord alreadyReceived(EnvelopeClaims envelope, Optional<String> request, String traceId) {
-        AuditRecord bare = record(envelope, Decision.permit(Receipt.ALREADY_RECEIVED), traceId);
-        return request.isEmpty() ? bare : AuditRecord.builder(bare.time(), bare.actor(), bare.action(), bare.decision())
-                .resource(bare.resource())
-                .requestId(request.get())
-                .traceId(traceId)
+    static AuditRecord alreadyReceived(EnvelopeClaims claims, Optional<String> request, String traceId) {
+        return builder(claims, Decision.permit(Receipt.ALREADY_RECEIVED), traceId)
+                .requestId(request.orElse(claims.envelopeId().orElse(null)))
                 .build();
     }
 
@@ -61,13 +59,19 @@ final class ReceiptRecords {
     }
 
     private static AuditRecord record(EnvelopeClaims claims, Decision decision, String traceId) {
+        return builder(claims, decision, traceId).build();
+    }
+
+    private static AuditRecord.Builder builder(EnvelopeClaims claims, Decision decision, String traceId) {
         Actor sender = new Actor(claims.peer().map(peer -> Principal.PEER_PREFIX + peer).orElse(null), null, null,
                 CLIENT, null);
-        String sequence = claims.auditSequence().isPresent() ? Long.toString(claims.auditSequence().getAsLong()) : null;
         return AuditRecord.builder(Instant.now(), sender, Action.RECEIVE_ENVELOPE, decision)
-                .resource(new Resource(RESOURCE_TYPE, sequence, null, null, null))
+                .resource(new Resource(RESOURCE_TYPE, sequence(claims), null, null, null))
                 .requestId(claims.envelopeId().orElse(null))
-                .traceId(traceId)
-                .build();
+                .traceId(traceId);
+    }
+
+    private static String sequence(EnvelopeClaims claims) {
+        return claims.auditSequence().isPresent() ? Long.toString(claims.auditSequence().getAsLong()) : null;
     }
 }

@@ -2,7 +2,6 @@ package org.interlock.gateway.federation.received;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,9 +47,6 @@ public class HoldingRules {
             return code;
         }
     }
-
-    private static final Set<String> STATUTORY = Set.of(Agency.PRISONS.id(), Agency.PROBATION.id(),
-            Agency.INTELLIGENCE.id());
 
     private final DisseminationCheck originator = new DisseminationCheck();
     private final PolicyEngine policy;
@@ -102,7 +98,7 @@ public class HoldingRules {
     }
 
     private static boolean statutory(Principal principal) {
-        return principal.org() == null && STATUTORY.contains(String.valueOf(principal.agency()));
+        return principal.org() == null && Agency.ofId(principal.agency()).filter(Agency::statutory).isPresent();
     }
 
     private Optional<Refusal> byOriginator(HeldItem held, String recipient, Instant now) {

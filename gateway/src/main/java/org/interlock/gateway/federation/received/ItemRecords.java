@@ -10,6 +10,7 @@ import org.interlock.audit.record.AuditRecord;
 import org.interlock.audit.record.Decision;
 import org.interlock.audit.record.Resource;
 import org.interlock.gateway.audit.RequestTrace;
+import org.interlock.gateway.federation.FederationIds;
 import org.interlock.policy.Principal;
 
 /**
@@ -48,7 +49,7 @@ final class ItemRecords {
                 .resource(new Resource(RESOURCE_TYPE + ":" + held.peer(), held.itemId(), held.person(),
                         held.category(), held.classification()))
                 .purpose(purpose)
-                .agreement(held.agreement() == null ? null : Principal.PEER_PREFIX + held.peer() + "/" + held.agreement())
+                .agreement(FederationIds.peerAgreement(held.peer(), held.agreement()))
                 .requestId(trace.requestId())
                 .traceId(trace.traceId())
                 .build();

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,17 +32,22 @@ public class ReceivedItemStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSERT = "INSERT INTO federation.received_items (peer, item_id, seq, type, person,"
             + " category, classification, agreement, event, onward_to, ask_first, expires_at, received_at, receipt)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (peer, item_id) DO NOTHING";
+    /** One permission of the originator's, spread over arrays in one order, so an item is read in one query. */
+    private static final String PERMISSION = "(SELECT %s FROM federation.originator_permissions p"
+            + " WHERE p.peer = i.peer AND p.item_id = i.item_id ORDER BY p.recipient, p.envelope_id)";
     private static final String COLUMNS = "SELECT peer, item_id, e.envelope_id, type, person, category, classification,"
-            + " agreement, event, onward_to, ask_first, expires_at, i.receipt, r.revoked_at"
+            + " agreement, event, onward_to, ask_first, expires_at, i.receipt, r.revoked_at,"
+            + " ARRAY(SELECT DISTINCT o.recipient FROM federation.onward_releases o"
+            + " WHERE o.peer = i.peer AND o.item_id = i.item_id) AS passed_on,"
+            + " ARRAY" + PERMISSION.formatted("p.recipient") + " AS permitted,"
+            + " ARRAY" + PERMISSION.formatted("p.granted_at") + " AS granted_at,"
+            + " ARRAY" + PERMISSION.formatted("p.until") + " AS until,"
+            + " ARRAY" + PERMISSION.formatted("p.envelope_id") + " AS permitted_in"
             + " FROM federation.received_items i JOIN federation.received_envelopes e USING (peer, seq)"
             + " LEFT JOIN federation.revocations r USING (peer, item_id)";
-    private static final String PASSED_ON = "SELECT DISTINCT recipient FROM federation.onward_releases"
-            + " WHERE peer = ? AND item_id = ?";
     private static final String PASS_ON = "INSERT INTO federation.onward_releases (peer, item_id, recipient,"
             + " released_by, record) VALUES (?, ?, ?, ?, ?)";
-    private static final String PERMISSIONS = "SELECT recipient, granted_at, until, envelope_id"
-            + " FROM federation.originator_permissions WHERE peer = ? AND item_id = ?";
     private static final String BY_PERSON = COLUMNS + " WHERE person = ? ORDER BY i.receipt";
     private static final String ONE = COLUMNS + " WHERE peer = ? AND item_id = ?";
 
@@ -56,9 +60,6 @@ public class ReceivedItemStore {
     /** Stores an item in the caller's transaction (the one storing its envelope); false if the peer sent it before. */
     static boolean insert(Connection c, String peer, long seq, ObjectNode event, HandlingConditions conditions,
             long receipt) throws SQLException {
-        if (exists(c, peer, event.path("id").asText())) {
-            return false;
-        }
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, peer);
             s.setString(2, event.path("id").asText());
@@ -74,15 +75,14 @@ public class ReceivedItemStore {
             s.setTimestamp(12, conditions.expiresAt().map(Timestamp::from).orElse(null));
             s.setTimestamp(13, Timestamp.from(Instant.now()));
             s.setLong(14, receipt);
-            s.executeUpdate();
-            return true;
+            return s.executeUpdate() == 1;
         }
     }
 
     public List<HeldItem> about(String person) throws SQLException {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(BY_PERSON)) {
             s.setString(1, person);
-            return read(c, s);
+            return read(s);
         }
     }
 
@@ -90,22 +90,11 @@ public class ReceivedItemStore {
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(ONE)) {
             s.setString(1, peer);
             s.setString(2, itemId);
-            return read(c, s).stream().findFirst();
+            return read(s).stream().findFirst();
         }
     }
 
-    private static boolean exists(Connection c, String peer, String itemId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM federation.received_items"
-                + " WHERE peer = ? AND item_id = ?")) {
-            s.setString(1, peer);
-            s.setString(2, itemId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static List<HeldItem> read(Connection c, PreparedStatement s) throws SQLException {
+    private static List<HeldItem> read(PreparedStatement s) throws SQLException {
         List<HeldItem> items = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -120,8 +109,8 @@ public class ReceivedItemStore {
                 String itemId = rs.getString("item_id");
                 items.add(new HeldItem(item, itemId, rs.getString("person"), rs.getString("type"),
                         rs.getString("category"), rs.getString("classification"), rs.getString("agreement"),
-                        event(rs.getString("event")), rs.getLong("receipt"), permissions(c, peer, itemId, envelope),
-                        passedOnTo(c, peer, itemId)));
+                        event(rs.getString("event")), rs.getLong("receipt"), permissions(rs, peer, envelope),
+                        Set.of((String[]) rs.getArray("passed_on").getArray())));
             }
         }
         return items;
@@ -139,37 +128,19 @@ public class ReceivedItemStore {
         }
     }
 
-    private static Set<String> passedOnTo(Connection c, String peer, String itemId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(PASSED_ON)) {
-            s.setString(1, peer);
-            s.setString(2, itemId);
-            try (ResultSet rs = s.executeQuery()) {
-                Set<String> recipients = new HashSet<>();
-                while (rs.next()) {
-                    recipients.add(rs.getString(1));
-                }
-                return recipients;
-            }
-        }
-    }
-
     /** The originator's permissions for the item, as {@link OriginatorPermission}s naming the envelope that carried it. */
-    private static List<OriginatorPermission> permissions(Connection c, String peer, String itemId, String carriedIn)
+    private static List<OriginatorPermission> permissions(ResultSet rs, String peer, String carriedIn)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(PERMISSIONS)) {
-            s.setString(1, peer);
-            s.setString(2, itemId);
-            try (ResultSet rs = s.executeQuery()) {
-                List<OriginatorPermission> permissions = new ArrayList<>();
-                while (rs.next()) {
-                    permissions.add(new OriginatorPermission(peer, carriedIn, rs.getString("recipient"),
-                            rs.getTimestamp("granted_at").toInstant(),
-                            Optional.ofNullable(rs.getTimestamp("until")).map(Timestamp::toInstant),
-                            rs.getString("envelope_id")));
-                }
-                return permissions;
-            }
+        String[] recipients = (String[]) rs.getArray("permitted").getArray();
+        Timestamp[] granted = (Timestamp[]) rs.getArray("granted_at").getArray();
+        Timestamp[] until = (Timestamp[]) rs.getArray("until").getArray();
+        String[] envelopes = (String[]) rs.getArray("permitted_in").getArray();
+        List<OriginatorPermission> permissions = new ArrayList<>(recipients.length);
+        for (int i = 0; i < recipients.length; i++) {
+            permissions.add(new OriginatorPermission(peer, carriedIn, recipients[i], granted[i].toInstant(),
+                    Optional.ofNullable(until[i]).map(Timestamp::toInstant), envelopes[i]));
         }
+        return permissions;
     }
 
     private static ObjectNode event(String json) throws SQLException {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.contracts.Agency;
 import org.interlock.contracts.catalogue.Category;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.platform.problem.Validation;
+import org.interlock.policy.language.Recipient;
 
 /**
  * The edge checks of an answer: a known outcome that agrees with its parts, parts of categories an agency's
@@ -21,8 +21,6 @@ import org.interlock.platform.problem.Validation;
  * and conditions of recipient ids and a future expiry. Nothing is decided or sent before all of it passes.
  */
 final class AnswerChecks {
-
-    private static final Pattern RECIPIENT = Pattern.compile("[a-z0-9][a-z0-9:-]{0,63}");
 
     /** One part as checked: its origin, its category as the catalogue declares it, and its facts. */
     record CheckedPart(Agency agency, Category category, ObjectNode content) {
@@ -121,9 +119,9 @@ final class AnswerChecks {
         }
         List<String> to = conditions.disseminateTo() == null ? List.of() : conditions.disseminateTo();
         if (to.size() > RequestChecks.MAX_ITEMS
-                || to.stream().anyMatch(r -> r == null || !RECIPIENT.matcher(r).matches())) {
-            throw Validation.invalid("conditions.disseminateTo", "recipient ids: lower-case letters, digits, ':' and"
-                    + " '-'");
+                || !to.stream().allMatch(Recipient::namedInConditions)) {
+            throw Validation.invalid("conditions.disseminateTo", "recipient ids: an agency id, org:<id> or"
+                    + " federation:<peer> (lower-case letters, digits and dashes)");
         }
         Optional<Instant> expiresAt = Optional.empty();
         if (conditions.expiresAt() != null) {

@@ -121,9 +121,6 @@ public class FederationOutbox {
      */
     public record Sending(Actor actor, String person, String purpose, String requestId, List<AuditRecord> decisions) {
 
-        public static final Sending SYSTEM = new Sending(new Actor(null, null, null, CLIENT, null), null, null, null,
-                List.of());
-
         public Sending {
             decisions = List.copyOf(decisions);
         }
@@ -133,11 +130,6 @@ public class FederationOutbox {
     @FunctionalInterface
     public interface AlsoInTransaction<T> {
         T run(Connection c, long seq) throws SQLException;
-    }
-
-    /** @return the envelope's seq: the sequence of the audit record of its sending */
-    public long enqueue(String peer, EnvelopeContent content) {
-        return enqueue(peer, content, Sending.SYSTEM, (c, seq) -> seq);
     }
 
     /**

@@ -9,20 +9,31 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
+import org.interlock.audit.record.Action;
+import org.interlock.audit.record.Actor;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.audit.record.Decision;
+import org.interlock.audit.record.Resource;
+import org.interlock.federation.RefusalReason;
 import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.federation.envelope.EnvelopeSigner;
 import org.interlock.federation.envelope.PayloadCodec;
 import org.interlock.federation.trust.Peer;
+import org.interlock.gateway.audit.store.AuditStore;
 import org.interlock.gateway.federation.Federation;
+import org.interlock.gateway.federation.receive.EnvelopeRefusal;
 import org.interlock.gateway.federation.receive.EnvelopeResource;
 import org.interlock.gateway.federation.receive.Receipt;
+import org.interlock.policy.Principal;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,24 +41,32 @@ import org.jboss.logging.Logger;
  * refuses a seq below one it has). Every attempt is signed afresh — new envelope id, time of issue now, same seq —
  * so a retry is never stale and, if an earlier attempt arrived but its answer was lost, is answered
  * already-received rather than refused as replayed. A row is delivered on 200 accepted or already-received; any
- * other outcome waits, doubling from retry-initial up to retry-max. Runs on a worker thread (JDBC, blocking HTTP),
- * never twice at once.
+ * other outcome waits, doubling from retry-initial up to retry-max. An envelope the peer refuses for what it is
+ * (malformed, oversized) {@value #GIVE_UP_AFTER} times running is given up, with an audit record, so that it does not
+ * hold back every envelope behind it for ever; a refusal about trust (key, signature, time) is retried, since an
+ * operator can mend it. Runs on a worker thread (JDBC, blocking HTTP), never twice at once.
  */
 @ApplicationScoped
 public class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Refusals of the envelope itself, the same however often it is signed again. */
+    private static final Set<String> FOR_WHAT_IT_IS = Set.of(EnvelopeRefusal.type(RefusalReason.MALFORMED).toString(),
+            EnvelopeRefusal.type(RefusalReason.OVERSIZED).toString());
+    static final int GIVE_UP_AFTER = 3;
 
     private final Federation federation;
     private final OutboxStore outbox;
+    private final AuditStore audit;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public OutboxDelivery(Federation federation, OutboxStore outbox, ObjectMapper json) {
+    public OutboxDelivery(Federation federation, OutboxStore outbox, AuditStore audit, ObjectMapper json) {
         this.federation = federation;
         this.outbox = outbox;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -67,31 +86,69 @@ public class OutboxDelivery {
         }
     }
 
-    /** Sends the peer's head while it is due and delivered, then stops at the first that must wait. */
+    /** What one attempt came to: delivered, refused for what the envelope is, or to be tried again. */
+    private record Attempt(boolean delivered, boolean refusedForWhatItIs, String outcome) {
+
+        static Attempt delivered(String outcome) {
+            return new Attempt(true, false, "delivered " + outcome);
+        }
+
+        static Attempt again(String outcome) {
+            return new Attempt(false, false, outcome);
+        }
+
+        static Attempt refused(String outcome) {
+            return new Attempt(false, true, outcome);
+        }
+    }
+
+    /** Sends the peer's head while it is due and delivered or given up, then stops at the first that must wait. */
     private void deliverTo(Federation.Self self, String peerId) throws SQLException {
         EnvelopeSigner signer = new EnvelopeSigner(self.peerId(), self.key(), Clock.systemUTC());
         Optional<OutboxStore.Pending> head = outbox.dueHead(peerId, Instant.now());
         while (head.isPresent()) {
             OutboxStore.Pending pending = head.get();
             Optional<Peer> peer = self.anchors().current().peer(peerId);
-            String outcome = peer.isEmpty() ? "peer not anchored" : attempt(signer, peer.get(), pending);
-            if (!outcome.startsWith("delivered")) {
+            Attempt attempt = peer.isEmpty() ? Attempt.again("peer not anchored") : attempt(signer, peer.get(), pending);
+            if (attempt.refusedForWhatItIs() && pending.attempts() + 1 >= GIVE_UP_AFTER) {
+                giveUp(pending, attempt.outcome());
+            } else if (!attempt.delivered()) {
                 Instant retryAt = Instant.now().plus(backoff(self, pending.attempts()));
-                outbox.failed(pending, outcome, retryAt);
+                outbox.failed(pending, attempt.outcome(), retryAt);
                 LOG.infof("Envelope seq %d for peer %s not delivered (%s); next attempt at %s", pending.seq(), peerId,
-                        outcome, retryAt);
+                        attempt.outcome(), retryAt);
                 return;
             }
             head = outbox.dueHead(peerId, Instant.now());
         }
     }
 
-    private String attempt(EnvelopeSigner signer, Peer peer, OutboxStore.Pending pending) throws SQLException {
+    /**
+     * The sending's record said queued; this one says it never crossed, under the same seq, so an auditor who counts
+     * what went to the peer does not count it.
+     */
+    private void giveUp(OutboxStore.Pending pending, String outcome) throws SQLException {
+        Instant now = Instant.now();
+        AuditRecord record = AuditRecord.builder(now, new Actor(null, null, null, FederationOutbox.CLIENT, null),
+                        Action.SEND_ENVELOPE, Decision.deny("refused-by-peer"))
+                .resource(new Resource(FederationOutbox.RESOURCE_TYPE, Principal.PEER_PREFIX + pending.peer(), null,
+                        null, null))
+                .requestId(Long.toString(pending.seq()))
+                .build();
+        long sequence = audit.append(List.of(record), (c, stored) -> {
+            OutboxStore.abandoned(c, pending, outcome, now);
+            return stored.getFirst().sequence();
+        });
+        LOG.errorf("Envelope seq %d for peer %s given up after %d refusals (%s); audit record %d", pending.seq(),
+                pending.peer(), GIVE_UP_AFTER, outcome, sequence);
+    }
+
+    private Attempt attempt(EnvelopeSigner signer, Peer peer, OutboxStore.Pending pending) throws SQLException {
         EnvelopeContent content;
         try {
             content = PayloadCodec.read(pending.payload());
         } catch (PayloadCodec.Malformed e) {
-            return "payload unreadable: " + e.getMessage();
+            return Attempt.refused("payload unreadable: " + e.getMessage());
         }
         String compact = signer.sign(content, pending.seq()).compact();
         HttpRequest request = HttpRequest.newBuilder(URI.create(peer.gateway() + EnvelopeResource.PATH))
@@ -101,30 +158,38 @@ public class OutboxDelivery {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return "unreachable: " + e.getClass().getSimpleName();
+            return Attempt.again("unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return Attempt.again("interrupted");
         }
         return answered(pending, response);
     }
 
-    private String answered(OutboxStore.Pending pending, HttpResponse<String> response) throws SQLException {
+    private Attempt answered(OutboxStore.Pending pending, HttpResponse<String> response) throws SQLException {
+        JsonNode body = body(response);
         if (response.statusCode() != 200) {
-            return "HTTP " + response.statusCode();
+            String outcome = "HTTP " + response.statusCode() + " " + body.path("type").asText("");
+            return FOR_WHAT_IT_IS.contains(body.path("type").asText()) ? Attempt.refused(outcome)
+                    : Attempt.again(outcome);
         }
+        String outcome = body.path("outcome").asText();
+        if ((Receipt.ACCEPTED.equals(outcome) || Receipt.ALREADY_RECEIVED.equals(outcome))
+                && body.path("sequence").asLong(-1) == pending.seq()) {
+            outbox.delivered(pending, body.path("receipt").asLong(), outcome, Instant.now());
+            return Attempt.delivered(outcome);
+        }
+        return Attempt.again("HTTP 200 without a receipt for seq " + pending.seq());
+    }
+
+    /** The answer's JSON (a receipt or a problem), or an empty object: what is not JSON says nothing. */
+    private JsonNode body(HttpResponse<String> response) {
         try {
-            JsonNode receipt = json.readTree(response.body());
-            String outcome = receipt.path("outcome").asText();
-            if ((Receipt.ACCEPTED.equals(outcome) || Receipt.ALREADY_RECEIVED.equals(outcome))
-                    && receipt.path("sequence").asLong(-1) == pending.seq()) {
-                outbox.delivered(pending, receipt.path("receipt").asLong(), outcome, Instant.now());
-                return "delivered " + outcome;
-            }
+            JsonNode body = json.readTree(response.body());
+            return body == null ? json.createObjectNode() : body;
         } catch (IOException e) {
-            // Falls through: an answer that is not a receipt for this seq is not a delivery.
+            return json.createObjectNode();
         }
-        return "HTTP 200 without a receipt for seq " + pending.seq();
     }
 
     private static Duration backoff(Federation.Self self, int attemptsBefore) {

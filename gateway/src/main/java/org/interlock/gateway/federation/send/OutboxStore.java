@@ -39,14 +39,17 @@ public class OutboxStore {
     public record SentItem(String peer, String itemId, String origin, String originOrg, String person) {
     }
     private static final String QUEUED = "SELECT item_id FROM federation.outbox WHERE item_id = ANY (?)";
-    private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox WHERE delivered_at IS NULL";
-    /** A peer's head: its lowest undelivered seq, whether due or not (FIFO: nothing overtakes it). */
+    private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox"
+            + " WHERE delivered_at IS NULL AND abandoned_at IS NULL";
+    /** A peer's head: its lowest pending seq, whether due or not (FIFO: nothing overtakes it). */
     private static final String HEAD = "SELECT seq, payload, attempts, next_attempt_at FROM federation.outbox"
-            + " WHERE peer = ? AND delivered_at IS NULL ORDER BY seq LIMIT 1";
+            + " WHERE peer = ? AND delivered_at IS NULL AND abandoned_at IS NULL ORDER BY seq LIMIT 1";
     private static final String DELIVERED = "UPDATE federation.outbox SET delivered_at = ?, receipt = ?,"
             + " attempts = attempts + 1, last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
     private static final String FAILED = "UPDATE federation.outbox SET attempts = attempts + 1, next_attempt_at = ?,"
             + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
+    private static final String ABANDONED = "UPDATE federation.outbox SET abandoned_at = ?, attempts = attempts + 1,"
+            + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL AND abandoned_at IS NULL";
 
     private final DataSource database;
 
@@ -138,6 +141,17 @@ public class OutboxStore {
             s.setString(3, pending.peer());
             s.setLong(4, pending.seq());
         });
+    }
+
+    /** Gives the row up, in the transaction of the audit record that says so. */
+    static void abandoned(Connection c, Pending pending, String outcome, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ABANDONED)) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, outcome);
+            s.setString(3, pending.peer());
+            s.setLong(4, pending.seq());
+            s.executeUpdate();
+        }
     }
 
     private interface Binder {

@@ -3,7 +3,6 @@ package org.interlock.policy.language;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What an agreement to a federation peer lets the peer do with what it receives: the originator's handling
@@ -19,15 +18,12 @@ public record PeerConditions(Set<String> onwardTo, boolean askFirst, Optional<Du
     /** The strictest conditions, an agreement's default: nothing goes on without asking, kept as the peer's law says. */
     public static final PeerConditions ASK_FIRST = new PeerConditions(Set.of(), true, Optional.empty());
 
-    /** How a recipient on the peer's side may be written: the peer's own ids, which this side cannot check. */
-    private static final Pattern RECIPIENT = Pattern.compile("([a-z][a-z0-9-]{0,62}:)?[a-z0-9][a-z0-9-]{0,62}");
-
     public PeerConditions {
         onwardTo = Set.copyOf(onwardTo);
         for (String recipient : onwardTo) {
-            if (!RECIPIENT.matcher(recipient).matches()) {
+            if (!Recipient.namedInConditions(recipient)) {
                 throw new IllegalArgumentException("onwardTo '" + recipient + "' is not a recipient id"
-                        + " (lower-case letters, digits and dashes, optionally prefixed like org: or federation:)");
+                        + " (lower-case letters, digits and dashes, optionally prefixed org: or federation:)");
             }
         }
         if (keepFor.isPresent() && !keepFor.get().isPositive()) {

@@ -22,6 +22,16 @@ public sealed interface Recipient {
     /** How a federation peer is written: {@code federation:nl}. */
     String PEER_PREFIX = Principal.PEER_PREFIX;
 
+    /**
+     * How handling conditions name a recipient on either side of a border: an agency id, {@code org:<id>} or
+     * {@code federation:<peer>}. Another deployment's own ids cannot be checked here, only their shape.
+     */
+    Pattern IN_CONDITIONS = Pattern.compile("((org|federation):)?[a-z0-9][a-z0-9-]{0,62}");
+
+    static boolean namedInConditions(String id) {
+        return id != null && IN_CONDITIONS.matcher(id).matches();
+    }
+
     boolean matches(Principal principal);
 
     /** As written in policy files. */
