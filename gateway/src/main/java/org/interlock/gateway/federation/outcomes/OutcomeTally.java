@@ -18,7 +18,7 @@ import org.interlock.contracts.Agency;
 import org.interlock.federation.outcomes.OutcomeCount;
 
 /**
- * The tally of ended interventions ({@code federation.intervention_outcomes}, V8): one row per intervention, kept
+ * The tally of ended interventions ({@code federation.intervention_outcomes}, V9): one row per intervention, kept
  * by the exchange, counted per period when a table is read or published. Blocking (JDBC).
  */
 @ApplicationScoped

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.interlock.federation.outcomes.PublishedCell;
 
 /**
- * What peers published ({@code federation.peer_outcomes}, V8): one table per peer and period, replaced by a later
+ * What peers published ({@code federation.peer_outcomes}, V9): one table per peer and period, replaced by a later
  * publication of the same period (a later sending: the peer's sequence only grows). Blocking (JDBC).
  */
 @ApplicationScoped
