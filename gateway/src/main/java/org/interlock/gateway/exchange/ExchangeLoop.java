@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interlock.audit.record.AuditRecord;
 import org.interlock.gateway.audit.AuditTrail;
+import org.interlock.gateway.federation.outcomes.EndedIntervention;
+import org.interlock.gateway.federation.outcomes.OutcomeTally;
 import org.interlock.gateway.federation.send.FederationOutbox;
 import org.interlock.gateway.federation.send.ReleasedToPeer;
 import org.interlock.contracts.Topics;
@@ -65,6 +67,7 @@ public class ExchangeLoop {
     private final ReviewTriggers triggers;
     private final AuditTrail audit;
     private final FederationOutbox outbox;
+    private final OutcomeTally tally;
     private final StateTopicsReader views;
     private final AgencyEvents events;
     private final boolean enabled;
@@ -75,7 +78,8 @@ public class ExchangeLoop {
     private Thread thread;
 
     public ExchangeLoop(@Identifier("default-kafka-broker") Map<String, Object> kafka, Router router, Erasure erasure,
-            ReviewTriggers triggers, AuditTrail audit, FederationOutbox outbox, StateTopicsReader views,
+            ReviewTriggers triggers, AuditTrail audit, FederationOutbox outbox, OutcomeTally tally,
+            StateTopicsReader views,
             AgencyEvents events,
             @ConfigProperty(name = "interlock.exchange.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "interlock.exchange.group", defaultValue = "interlock-gateway-exchange") String group,
@@ -86,6 +90,7 @@ public class ExchangeLoop {
         this.triggers = triggers;
         this.audit = audit;
         this.outbox = outbox;
+        this.tally = tally;
         this.views = views;
         this.events = events;
         this.enabled = enabled;
@@ -149,7 +154,7 @@ public class ExchangeLoop {
      * their way to durability, and the offsets its transaction will carry.
      */
     private record Batch(List<ProducerRecord<String, byte[]>> out, List<ReleasedToPeer> toPeers,
-            CompletableFuture<Void> durable, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+            List<EndedIntervention> ended, CompletableFuture<Void> durable, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
     }
 
     /**
@@ -159,6 +164,7 @@ public class ExchangeLoop {
     private Batch route(ConsumerRecords<String, byte[]> records, KafkaConsumer<String, byte[]> c, Batch previous) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         List<ReleasedToPeer> toPeers = new ArrayList<>();
+        List<EndedIntervention> ended = new ArrayList<>();
         List<AuditRecord> evidence = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             AgencyEvent event;
@@ -173,6 +179,7 @@ public class ExchangeLoop {
             routing.copies().stream().map(InboxCopy::of).forEach(out::add);
             toPeers.addAll(routing.toPeers());
             evidence.addAll(routing.evidence());
+            EndedIntervention.of(event).ifPresent(ended::add);
             if (erasure.readsHistory(event)) {
                 // The history it reads must hold every copy decided before it, the open batch's too.
                 if (previous != null) {
@@ -188,7 +195,7 @@ public class ExchangeLoop {
             out.addAll(fired.notices());
             evidence.addAll(fired.evidence());
         }
-        return new Batch(out, toPeers, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
+        return new Batch(out, toPeers, ended, audit.submit(evidence), nextOffsets(records), c.groupMetadata());
     }
 
     /**
@@ -203,13 +210,15 @@ public class ExchangeLoop {
 
     /**
      * Commits the batch once its audit records are durable: no copy is ever visible, and nothing queued for a peer,
-     * without its record. What peers were released is queued before the offsets commit, so a crash in between
-     * routes the events again and the outbox, knowing the items, queues nothing twice.
+     * without its record. What peers were released is queued, and the ended interventions tallied (one statement
+     * batch, none in most polls), before the offsets commit, so a crash in between routes the events again and the
+     * outbox, knowing the items, queues nothing twice, and the tally, keyed by intervention, counts nothing twice.
      */
     private void commit(Batch batch, KafkaProducer<String, byte[]> producer) {
         try {
             audit.awaitDurable(batch.durable());
             outbox.enqueueReleased(batch.toPeers());
+            tally.record(batch.ended());
             producer.sendOffsetsToTransaction(batch.offsets(), batch.group());
             producer.commitTransaction();
         } catch (RuntimeException e) {

@@ -135,7 +135,8 @@ class FederatedStackFilesTest {
         List<SharingAgreement> crossBorder = policy.agreements().stream()
                 .filter(a -> a.to() instanceof Recipient.OfPeer).toList();
         assertEquals(Set.of(new Recipient.OfPeer("abroad")), Set.copyOf(crossBorder.stream().map(a -> a.to()).toList()));
-        assertEquals(2, crossBorder.size());
+        // Summaries, probation's risk, and prisons' and probation's aggregate outcomes (issue 18).
+        assertEquals(4, crossBorder.size());
     }
 
     @Test

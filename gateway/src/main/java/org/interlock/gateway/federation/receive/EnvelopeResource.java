@@ -57,7 +57,10 @@ public class EnvelopeResource {
                     + " problem typed urn:interlock:problem:federation:<code>: 400 malformed, wrong-algorithm,"
                     + " wrong-type, unsupported-header; 401 unknown-peer, unknown-key, bad-signature, stale,"
                     + " issued-in-future; 403 key-revoked, key-expired, key-not-yet-valid; 409 replayed,"
-                    + " sequence-not-increasing; 413 oversized. Every outcome is audited.")
+                    + " sequence-not-increasing; 413 oversized. Every outcome is audited. Besides shares (an agency"
+                    + " event's own type), the payload's CloudEvent type is one of org.interlock.federation.request.v1,"
+                    + " answer.v1, permission.v1, revocation.v1 and outcomes.v1 (a period's aggregate outcomes, data as"
+                    + " the OutcomesEnvelopeData schema; a malformed cell refuses the whole envelope as malformed).")
     @RequestBody(required = true, content = @Content(mediaType = MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING,
                     pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$")))

@@ -61,5 +61,17 @@ public enum Action {
      * {@code federation-request} with this side's request id, the person; the request id is the requester's; the
      * decision is deny {@code overdue}. The request stays answerable.
      */
-    REQUEST_OVERDUE
+    REQUEST_OVERDUE,
+    /**
+     * A deployment's aggregate outcomes of interventions for one period, put to the disclosure point for one
+     * federation peer (issue 18, ADR 0021): the actor is the single point of contact who published, the resource
+     * is {@code intervention-outcomes} with {@code federation:<peer>/<period>} as its id, and no person; permit under the agreement to {@code federation:<peer>}, or deny (nothing is sent). A permitted
+     * publication is followed by the SEND_ENVELOPE record of its envelope.
+     */
+    PUBLISH_OUTCOMES,
+    /**
+     * A read of the outcomes tables for one period (this deployment's, suppressed, beside its peers'): the actor
+     * is the reader, the resource {@code intervention-outcomes} with the period as its id; permit {@code read}.
+     */
+    READ_OUTCOMES
 }

@@ -16,8 +16,13 @@ public final class EnvelopeTypes {
     public static final String PERMISSION = "org.interlock.federation.permission.v1";
     /** The originator's revocation of an item it sent: the receiving side erases it. */
     public static final String REVOCATION = "org.interlock.federation.revocation.v1";
+    /**
+     * A deployment's aggregate outcomes of interventions for one period, small counts suppressed: about no person,
+     * so never held as an item (issue 18).
+     */
+    public static final String OUTCOMES = "org.interlock.federation.outcomes.v1";
 
-    private static final Set<String> OWN = Set.of(REQUEST, ANSWER, PERMISSION, REVOCATION);
+    private static final Set<String> OWN = Set.of(REQUEST, ANSWER, PERMISSION, REVOCATION, OUTCOMES);
 
     private EnvelopeTypes() {
     }
