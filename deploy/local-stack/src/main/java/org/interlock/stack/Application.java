@@ -70,11 +70,14 @@ public record Application(String name, String module, int port, String database,
             env.put("INTERLOCK_AUDIT_RUNTIME_ROLE", runtimeRole);
         }
         env.put("INTERLOCK_KEYCLOAK_URL", keycloak.url());
-        List<String> command = new ArrayList<>(List.of(Jdk.java(), "-Xms256m", "-Xmx256m"));
+        // What marks this process as this stack's: two stacks in one JVM (the end-to-end tests' plain and federated
+        // ones) run the same jar under the same component name, and stopping one must never stop the other's.
+        String instance = "-Dinterlock.stack.instance=" + config.dataDirectory().toAbsolutePath().resolve(component());
+        List<String> command = new ArrayList<>(List.of(Jdk.java(), "-Xms256m", "-Xmx256m", instance));
         command.addAll(AppJvmOptions.fromEnvironment());
         command.addAll(List.of("-jar", jar.toString()));
         return new ChildProcess(component(), command, env, config.dataDirectory(), config.logs().resolve(name + ".log"),
-                registry, jar.toString());
+                registry, instance);
     }
 
 }

@@ -22,8 +22,9 @@ import org.interlock.stack.federation.LocalFederation;
  * makes them ({@link LocalFederation#prepare}: keys, trust anchors, cross-border policy, the second realm):
  * {@code home} and {@code abroad}, each with its own PostgreSQL and Kafka (a federated gateway keeps its own
  * audit log and federation tables; sharing the test infrastructure's would collide with {@link TestStack}'s
- * databases and topics, which have fixed names), and only the applications the tests need — home's gateway,
- * abroad's gateway and intelligence (its analyst releases what crosses). The test Keycloak serves both realms.
+ * databases and topics, which have fixed names), and only the applications the tests need — home's gateway and
+ * probation (its team manager puts the person on the officer's caseload), abroad's gateway and intelligence (its
+ * analyst releases what crosses). The test Keycloak serves both realms.
  * Started on first use by the federation tests only, stopped when the JVM exits; every process is recorded in
  * {@link TestInfrastructure#processes()}, whose watchdog stops them if the JVM is killed.
  */
