@@ -3,13 +3,12 @@ package org.interlock.gateway.federation;
 import java.util.regex.Pattern;
 
 import org.interlock.policy.Principal;
+import org.interlock.policy.language.Recipient;
 
 /** How federation names things, checked one way wherever a name arrives: peers, and recipients on a side. */
 public final class FederationIds {
 
     private static final Pattern PEER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    /** A recipient on one side: an agency id, or {@code org:<id>} for a partner organisation. */
-    private static final Pattern RECIPIENT = Pattern.compile("(org:)?[a-z0-9][a-z0-9-]{0,62}");
 
     private FederationIds() {
     }
@@ -18,8 +17,12 @@ public final class FederationIds {
         return id != null && PEER.matcher(id).matches();
     }
 
+    /**
+     * A recipient on this side, as handling conditions name one ({@link Recipient#namedInConditions}): an agency
+     * id, or {@code org:<id>} for a partner organisation; never another deployment.
+     */
     public static boolean recipient(String id) {
-        return id != null && RECIPIENT.matcher(id).matches();
+        return Recipient.namedInConditions(id) && !id.startsWith(Principal.PEER_PREFIX);
     }
 
     /**

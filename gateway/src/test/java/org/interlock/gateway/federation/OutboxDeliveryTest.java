@@ -2,6 +2,7 @@ package org.interlock.gateway.federation;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -113,5 +114,20 @@ class OutboxDeliveryTest {
                 + " WHERE seq = " + first + " AND abandoned_at IS NOT NULL"));
         peer.refuse(first, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> undelivered(first, second) == 0);
+    }
+
+    @Test
+    void onlyRefusalsInARowCountSoFailuresDuringAnOutageGiveNothingUp() throws Exception {
+        peer.stop();
+        long first = enqueue(FederationKeys.summary());
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(first) >= 3);
+        long failedWhileDown = attempts(first);
+        peer.refuse(first, new StandInPeer.Refusal(400, "malformed"));
+
+        peer.start(peer.port());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(GatewayResource.DATABASE,
+                "SELECT count(*) FROM federation.outbox WHERE seq = " + first + " AND abandoned_at IS NOT NULL") == 1);
+
+        assertTrue(attempts(first) >= failedWhileDown + 3, "given up only after three refusals once the peer was back");
     }
 }

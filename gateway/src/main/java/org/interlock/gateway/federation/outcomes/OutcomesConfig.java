@@ -13,4 +13,11 @@ public interface OutcomesConfig {
      */
     @WithDefault("5")
     int minimumCell();
+
+    /**
+     * The one kind of period this deployment compares by, shows and publishes: {@code quarter} or {@code month}.
+     * Never both: a month's table and its quarter's, each suppressed, give a suppressed cell away by subtraction.
+     */
+    @WithDefault("quarter")
+    Period.Kind periodKind();
 }

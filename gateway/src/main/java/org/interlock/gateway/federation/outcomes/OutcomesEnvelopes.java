@@ -1,6 +1,7 @@
 package org.interlock.gateway.federation.outcomes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,8 @@ final class OutcomesEnvelopes {
 
     /** More rows than any catalogue of intervention types has; beyond it the table is not one. */
     static final int MAX_CELLS = 2_000;
+    /** How far back a peer's table may go. */
+    static final int MAX_AGE_YEARS = 10;
     /** The subject of an outcomes event, before its period: never a person. */
     static final String SUBJECT = "outcomes/";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -83,6 +86,11 @@ final class OutcomesEnvelopes {
         require(data.isObject() && keys(data).equals(DATA), "the data is the period and the cells");
         Period period = Period.parse(data.path("period").asText(null))
                 .orElseThrow(() -> new IllegalArgumentException("the period is a quarter or a month"));
+        LocalDate today = OutcomesPublisher.today();
+        // Only what a deployment publishes: an ended period, and not one from before any deployment kept outcomes;
+        // the rest would only fill this side's tables.
+        require(period.endedBefore(today.plusDays(1)) && !period.from().isBefore(today.minusYears(MAX_AGE_YEARS)),
+                "the period has ended, within the last " + MAX_AGE_YEARS + " years");
         require((SUBJECT + period.code()).equals(event.path("subject").asText()),
                 "the subject is outcomes/<period>, never a person");
         Instant published;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,10 +39,12 @@ import org.jboss.logging.Logger;
 /**
  * The single point of contact publishes a period's outcomes to every anchored peer. For each peer, each arranging
  * agency's counts are put to the disclosure point as a disclosure to {@code federation:<peer>} of category
- * {@value #CATEGORY} (no person; purpose {@value #PURPOSE}); the agencies it permits are added up, small cells
- * suppressed, and the table queued as an {@code OUTCOMES} envelope with the decisions' PUBLISH_OUTCOMES records and
+ * {@value #CATEGORY} (no person; purpose {@value #PURPOSE}); only when it permits every arranging agency's are
+ * they added up (one table for every peer: two peers given tables of different agencies could subtract one from
+ * the other), small cells suppressed, and the table queued as an {@code OUTCOMES} envelope with the decisions' PUBLISH_OUTCOMES records and
  * its SEND_ENVELOPE record in one transaction. A peer no agreement permits gets nothing, and the refusal is
- * recorded. Blocking (JDBC).
+ * recorded. A period goes to a peer once: a second table of it, changed by outcomes recorded late, would give the
+ * change away by subtraction. Blocking (JDBC).
  */
 @ApplicationScoped
 public class OutcomesPublisher {
@@ -54,9 +57,22 @@ public class OutcomesPublisher {
     static final Set<Agency> ARRANGING = EnumSet.of(Agency.PRISONS, Agency.PROBATION);
     private static final Logger LOG = Logger.getLogger(OutcomesPublisher.class);
 
-    /** What happened for one peer: sent (with how many cells, how many suppressed) or refused. */
-    public record PeerResult(String peer, boolean sent, List<String> agencies, int cells, int suppressed,
+    /** What happened for one peer. */
+    public enum Outcome {
+        SENT, REFUSED, ALREADY_PUBLISHED;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What happened for one peer: sent (with how many cells, how many suppressed), refused, or sent before. */
+    public record PeerResult(String peer, Outcome outcome, List<String> agencies, int cells, int suppressed,
             Long sequence) {
+
+        static PeerResult notSent(String peer, Outcome outcome) {
+            return new PeerResult(peer, outcome, List.of(), 0, 0, null);
+        }
     }
 
     private final Federation federation;
@@ -65,15 +81,17 @@ public class OutcomesPublisher {
     private final Disclosure disclosure;
     private final FederationOutbox outbox;
     private final AuditTrail trail;
+    private final OutcomePublications publications;
 
     public OutcomesPublisher(Federation federation, OutcomeTally tally, OutcomeTables tables, Disclosure disclosure,
-            FederationOutbox outbox, AuditTrail trail) {
+            FederationOutbox outbox, AuditTrail trail, OutcomePublications publications) {
         this.federation = federation;
         this.tally = tally;
         this.tables = tables;
         this.disclosure = disclosure;
         this.outbox = outbox;
         this.trail = trail;
+        this.publications = publications;
     }
 
     public List<PeerResult> publish(Period period, Actor contact, String traceId) throws SQLException {
@@ -89,26 +107,45 @@ public class OutcomesPublisher {
     }
 
     private PeerResult publishTo(Federation.Self self, String peer, Period period,
-            Map<Agency, List<OutcomeCount>> counts, Actor contact, RequestTrace trace, Instant now) {
+            Map<Agency, List<OutcomeCount>> counts, Actor contact, RequestTrace trace, Instant now)
+            throws SQLException {
+        if (publications.published(peer, period)) {
+            return PeerResult.notSent(peer, Outcome.ALREADY_PUBLISHED);
+        }
         Audience audience = new Audience(Principal.peer(peer), contact, org.interlock.policy.Action.RECEIVE,
                 List.of(PURPOSE), null, Action.PUBLISH_OUTCOMES, Audience.Recording.ASKED);
         Disclosable counted = disclosable(peer, period, counts);
         Disclosed disclosed = disclosure.disclose(audience, counted, trace, now);
         Set<Agency> permitted = permitted(counted, disclosed);
-        if (permitted.isEmpty()) {
+        if (!permitted.equals(ARRANGING)) {
+            // One table for every peer or none: two peers given tables of different agencies could subtract them.
             trail.recordAndWait(disclosed.evidence());
-            LOG.infof("Outcomes for %s not published to peer %s: no agreement permits it", period.code(), peer);
-            return new PeerResult(peer, false, List.of(), 0, 0, null);
+            LOG.infof("Outcomes for %s not published to peer %s: not every arranging agency's agreement permits it",
+                    period.code(), peer);
+            return PeerResult.notSent(peer, Outcome.REFUSED);
         }
         List<PublishedCell> table = tables.table(period.code(), counts, permitted);
         FederationOutbox.Sending sending = new FederationOutbox.Sending(contact, null, PURPOSE, null,
                 disclosed.evidence());
-        long seq = outbox.enqueue(peer, OutcomesEnvelopes.outcomes(self.peerId(), period, table, now), sending,
-                (c, s) -> s);
+        long seq;
+        try {
+            seq = outbox.enqueue(peer, OutcomesEnvelopes.outcomes(self.peerId(), period, table, now), sending,
+                    (c, s) -> {
+                        OutcomePublications.insert(c, peer, period, s);
+                        return s;
+                    });
+        } catch (ProblemException e) {
+            if (publications.published(peer, period)) {
+                // A publication racing this one got there first; this one's transaction queued nothing.
+                return PeerResult.notSent(peer, Outcome.ALREADY_PUBLISHED);
+            }
+            throw e;
+        }
         int suppressed = (int) table.stream().filter(PublishedCell::isSuppressed).count();
         LOG.infof("Outcomes for %s queued for peer %s (%d cells, %d suppressed), audit record %d", period.code(),
                 peer, table.size(), suppressed, seq);
-        return new PeerResult(peer, true, permitted.stream().map(Agency::id).toList(), table.size(), suppressed, seq);
+        return new PeerResult(peer, Outcome.SENT, permitted.stream().map(Agency::id).toList(), table.size(),
+                suppressed, seq);
     }
 
     /**

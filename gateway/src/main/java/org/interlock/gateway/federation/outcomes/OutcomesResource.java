@@ -3,6 +3,7 @@ package org.interlock.gateway.federation.outcomes;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -58,15 +59,17 @@ public class OutcomesResource {
     private final PeerOutcomes peers;
     private final AuditTrail trail;
     private final CallerPrincipal caller;
+    private final OutcomesConfig config;
 
     public OutcomesResource(OutcomesPublisher publisher, OutcomeTally tally, OutcomeTables tables, PeerOutcomes peers,
-            AuditTrail trail, CallerPrincipal caller) {
+            AuditTrail trail, CallerPrincipal caller, OutcomesConfig config) {
         this.publisher = publisher;
         this.tally = tally;
         this.tables = tables;
         this.peers = peers;
         this.trail = trail;
         this.caller = caller;
+        this.config = config;
     }
 
     @GET
@@ -80,10 +83,10 @@ public class OutcomesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OutcomesViews.Tables.class)))
     @APIResponse(responseCode = "403", description = "Not an analyst, manager or the single point of contact", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Not a quarter (2026-Q3) or a month (2026-09)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Not an ended period of the kind this deployment compares by (interlock.federation.outcomes.period-kind: a quarter, 2026-Q3, or a month, 2026-09)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public OutcomesViews.Tables read(@QueryParam("period") String code, @HeaderParam("traceparent") String traceparent)
             throws SQLException {
-        Period period = period(code);
+        Period period = endedPeriod(code);
         Map<Agency, List<OutcomeCount>> counts = tally.counts(period);
         List<OutcomesViews.PeerTable> published = peers.forPeriod(period).stream()
                 .map(p -> new OutcomesViews.PeerTable(p.peer(), p.publishedAt(),
@@ -108,20 +111,18 @@ public class OutcomesResource {
                     + " permits are added up, small cells suppressed, and sent as an OUTCOMES envelope"
                     + " (org.interlock.federation.outcomes.v1, data as OutcomesEnvelopeData). A peer no agreement"
                     + " permits gets nothing. Every decision is a PUBLISH_OUTCOMES record; every sending a"
-                    + " SEND_ENVELOPE record. A later publication of the same period replaces the earlier at the peer.")
+                    + " SEND_ENVELOPE record. A period goes to a peer once (already-published after that): two tables of one period"
+                    + " would give away by subtraction what late-recorded outcomes changed.")
     @APIResponse(responseCode = "200", description = "Per peer, sent or refused",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OutcomesViews.Publication.class)))
     @APIResponse(responseCode = "403", description = "Not the single point of contact", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Federation is not enabled", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A peer ceased to be anchored meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Not a quarter or month, or one that has not ended", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Not a period of the kind this deployment compares by, or one that has not ended", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public OutcomesViews.Publication publish(OutcomesViews.PublicationForm form,
             @HeaderParam("traceparent") String traceparent) throws SQLException {
-        Period period = period(form == null ? null : form.period());
-        if (!period.endedBefore(OutcomesPublisher.today())) {
-            throw Validation.invalid("period", "a period is published once it has ended");
-        }
+        Period period = endedPeriod(form == null ? null : form.period());
         List<OutcomesPublisher.PeerResult> results = publisher.publish(period, actor(),
                 RequestTrace.of(null, traceparent).traceId());
         return new OutcomesViews.Publication(period.code(), results.stream()
@@ -132,8 +133,22 @@ public class OutcomesResource {
         return Evidence.actor(caller.principal(), caller.client());
     }
 
-    private static Period period(String code) {
-        return Period.parse(code).orElseThrow(() -> Validation.invalid("period",
-                "must be a quarter (2026-Q3) or a month (2026-09)"));
+    /**
+     * A period of the kind this deployment compares by, and ended: the other kind, or a period still running (whose
+     * table, read day by day, would tell what ended each day), is 422, as an unreadable code is.
+     */
+    private Period endedPeriod(String code) {
+        Period period = period(code);
+        if (!period.endedBefore(OutcomesPublisher.today())) {
+            throw Validation.invalid("period", "a period is shown and published once it has ended");
+        }
+        return period;
+    }
+
+    private Period period(String code) {
+        Period.Kind kind = config.periodKind();
+        return Period.parse(code).filter(period -> period.kind() == kind).orElseThrow(() -> Validation.invalid(
+                "period", "must be " + kind.example() + ": this deployment compares outcomes by "
+                        + kind.name().toLowerCase(Locale.ROOT)));
     }
 }

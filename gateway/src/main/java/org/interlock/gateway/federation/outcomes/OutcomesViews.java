@@ -36,18 +36,21 @@ public final class OutcomesViews {
             List<PeerTable> peers) {
     }
 
-    @Schema(description = "A period to publish: a quarter (2026-Q3) or a month (2026-09) that has ended.")
+    @Schema(description = "A period to publish, of the kind this deployment compares by (a quarter, 2026-Q3, or a"
+            + " month, 2026-09), that has ended.")
     public record PublicationForm(@Schema(example = "2026-Q3") String period) {
     }
 
-    @Schema(description = "What happened for one anchored peer: sent under an agreement, or refused (nothing sent).")
-    public record PeerPublication(String peer, @Schema(enumeration = {"sent", "refused"}) String outcome,
+    @Schema(description = "What happened for one anchored peer: sent under an agreement, refused (nothing sent), or"
+            + " already published (the period went to that peer before; nothing sent).")
+    public record PeerPublication(String peer,
+            @Schema(enumeration = {"sent", "refused", "already-published"}) String outcome,
             @Schema(description = "the arranging agencies whose counts were published") List<String> agencies,
             int cells, int suppressed,
             @Schema(nullable = true, description = "the SEND_ENVELOPE record's sequence (the envelope's seq)") Long sequence) {
 
         static PeerPublication of(OutcomesPublisher.PeerResult result) {
-            return new PeerPublication(result.peer(), result.sent() ? "sent" : "refused", result.agencies(),
+            return new PeerPublication(result.peer(), result.outcome().code(), result.agencies(),
                     result.cells(), result.suppressed(), result.sequence());
         }
     }

@@ -10,6 +10,7 @@ import org.interlock.audit.record.Decision;
 import org.interlock.audit.record.Resource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.interlock.contracts.CloudEventExtensions;
+import org.interlock.contracts.PersonReference;
 import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeClaims;
 import org.interlock.gateway.federation.FederationIds;
@@ -39,7 +40,7 @@ final class ReceiptRecords {
         ObjectNode event = envelope.content().event();
         String sequence = sequence(claims);
         return builder(claims, Decision.permit(Receipt.ACCEPTED), traceId)
-                .resource(new Resource(RESOURCE_TYPE, sequence, PeerAttributes.of(event, "subject"),
+                .resource(new Resource(RESOURCE_TYPE, sequence, person(event),
                         PeerAttributes.of(event, CloudEventExtensions.CATEGORY),
                         PeerAttributes.of(event, CloudEventExtensions.CLASSIFICATION)))
                 .agreement(FederationIds.peerAgreement(envelope.senderPeer(),
@@ -69,6 +70,12 @@ final class ReceiptRecords {
                 .resource(new Resource(RESOURCE_TYPE, sequence(claims), null, null, null))
                 .requestId(claims.envelopeId().orElse(null))
                 .traceId(traceId);
+    }
+
+    /** The person the envelope is about: its subject when that is a person reference (an OUTCOMES one is about none). */
+    private static String person(ObjectNode event) {
+        String subject = PeerAttributes.of(event, "subject");
+        return PersonReference.isValid(subject) ? subject : null;
     }
 
     private static String sequence(EnvelopeClaims claims) {

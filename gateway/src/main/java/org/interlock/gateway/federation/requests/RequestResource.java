@@ -2,6 +2,7 @@ package org.interlock.gateway.federation.requests;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interlock.audit.record.Action;
 import org.interlock.audit.record.Actor;
+import org.interlock.audit.record.AuditRecord;
+import org.interlock.audit.record.Decision;
+import org.interlock.audit.record.Resource;
+import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.Evidence;
 import org.interlock.gateway.audit.RequestTrace;
 import org.interlock.gateway.identity.CallerPrincipal;
+import org.interlock.gateway.people.LinkedCaseload;
 import org.interlock.platform.problem.Problem;
 import org.interlock.platform.problem.ProblemException;
 import org.interlock.platform.problem.ProblemType;
@@ -51,13 +58,17 @@ public class RequestResource {
     private final RequestAnswerer answerer;
     private final RequestStore requests;
     private final CallerPrincipal caller;
+    private final LinkedCaseload caseload;
+    private final AuditTrail trail;
 
     public RequestResource(RequestSender sender, RequestAnswerer answerer, RequestStore requests,
-            CallerPrincipal caller) {
+            CallerPrincipal caller, LinkedCaseload caseload, AuditTrail trail) {
         this.sender = sender;
         this.answerer = answerer;
         this.requests = requests;
         this.caller = caller;
+        this.caseload = caseload;
+        this.trail = trail;
     }
 
     @POST
@@ -86,27 +97,48 @@ public class RequestResource {
     @RolesAllowed({RequestRoles.OFFENDER_MANAGER, RequestRoles.PROBATION_OFFICER, RequestRoles.INTELLIGENCE_OFFICER,
             RequestRoles.SPOC})
     @Operation(summary = "Requests for information, with their states",
-            description = "direction=outgoing: the requests the caller's agency sent (officers). direction=incoming:"
-                    + " the requests peers sent here (the single point of contact only).")
+            description = "direction=outgoing: the requests of the caller's agency that the caller sent or that are"
+                    + " about a person on the caller's caseload (officers). direction=incoming: the requests peers"
+                    + " sent here (the single point of contact only). Every request shown is recorded"
+                    + " (DISCLOSE_REST).")
     @APIResponse(responseCode = "200", description = "The requests",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestViews.RequestList.class)))
     @APIResponse(responseCode = "403", description = "Not for the caller's role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "No or an unknown direction", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public RequestViews.RequestList list(@QueryParam("direction") String direction) throws SQLException {
+    public RequestViews.RequestList list(@QueryParam("direction") String direction,
+            @HeaderParam("traceparent") String traceparent) throws SQLException {
         Principal principal = caller.principal();
         List<StoredRequest> found = switch (Direction.fromCode(direction)
                 .orElseThrow(() -> Validation.invalid("direction", "must be outgoing or incoming"))) {
             case OUTGOING -> {
                 allowed(principal.holdsAnyOf(RequestRoles.OFFICERS) && principal.agency() != null);
-                yield requests.outgoing(principal.agency(), LIMIT);
+                yield requests.outgoing(principal.agency(), LIMIT).stream()
+                        .filter(request -> principal.username() != null
+                                && principal.username().equals(request.requester().subject())
+                                || caseload.includes(principal, request.person()))
+                        .toList();
             }
             case INCOMING -> {
                 allowed(principal.roles().contains(RequestRoles.SPOC));
                 yield requests.incoming(LIMIT);
             }
         };
+        trail.recordAndWait(found.stream().map(request -> shown(request, traceparent)).toList());
         return new RequestViews.RequestList(found.stream().map(RequestViews.RequestView::of).toList());
+    }
+
+    /**
+     * A request shown names a person, a peer and an officer's justification: each is a disclosure, recorded. An
+     * officer sees their own requests and those about a person on their caseload; the contact, every incoming one.
+     */
+    private AuditRecord shown(StoredRequest request, String traceparent) {
+        return AuditRecord.builder(Instant.now(), actor(), Action.DISCLOSE_REST, Decision.permit(
+                        request.direction() == Direction.INCOMING ? "single-point-of-contact" : "own-or-caseload"))
+                .resource(new Resource(AnswerDecisions.RESOURCE_TYPE, request.id().toString(), request.person(), null, null))
+                .requestId(request.requestId())
+                .traceId(RequestTrace.of(null, traceparent).traceId())
+                .build();
     }
 
     @POST

@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * so a retry is never stale and, if an earlier attempt arrived but its answer was lost, is answered
  * already-received rather than refused as replayed. A row is delivered on 200 accepted or already-received; any
  * other outcome waits, doubling from retry-initial up to retry-max. An envelope the peer refuses for what it is
- * (malformed, oversized) {@value #GIVE_UP_AFTER} times running is given up, with an audit record, so that it does not
+ * (malformed, oversized) {@value #GIVE_UP_AFTER} times in a row is given up, with an audit record, so that it does not
  * hold back every envelope behind it for ever; a refusal about trust (key, signature, time) is retried, since an
  * operator can mend it. Runs on a worker thread (JDBC, blocking HTTP), never twice at once.
  */
@@ -55,6 +55,9 @@ public class OutboxDelivery {
     private static final Set<String> FOR_WHAT_IT_IS = Set.of(EnvelopeRefusal.type(RefusalReason.MALFORMED).toString(),
             EnvelopeRefusal.type(RefusalReason.OVERSIZED).toString());
     static final int GIVE_UP_AFTER = 3;
+    /** The reasons a give-up is recorded under: the peer's refusal, or this side's own payload it cannot read. */
+    static final String REFUSED_BY_PEER = "refused-by-peer";
+    static final String UNREADABLE = "unreadable";
 
     private final Federation federation;
     private final OutboxStore outbox;
@@ -86,19 +89,22 @@ public class OutboxDelivery {
         }
     }
 
-    /** What one attempt came to: delivered, refused for what the envelope is, or to be tried again. */
-    private record Attempt(boolean delivered, boolean refusedForWhatItIs, String outcome) {
+    /**
+     * What one attempt came to: delivered, refused for what the envelope is (with the reason a give-up would be
+     * recorded under), or to be tried again.
+     */
+    private record Attempt(boolean delivered, String refusal, String outcome) {
 
         static Attempt delivered(String outcome) {
-            return new Attempt(true, false, "delivered " + outcome);
+            return new Attempt(true, null, "delivered " + outcome);
         }
 
         static Attempt again(String outcome) {
-            return new Attempt(false, false, outcome);
+            return new Attempt(false, null, outcome);
         }
 
-        static Attempt refused(String outcome) {
-            return new Attempt(false, true, outcome);
+        static Attempt refused(String refusal, String outcome) {
+            return new Attempt(false, refusal, outcome);
         }
     }
 
@@ -110,11 +116,13 @@ public class OutboxDelivery {
             OutboxStore.Pending pending = head.get();
             Optional<Peer> peer = self.anchors().current().peer(peerId);
             Attempt attempt = peer.isEmpty() ? Attempt.again("peer not anchored") : attempt(signer, peer.get(), pending);
-            if (attempt.refusedForWhatItIs() && pending.attempts() + 1 >= GIVE_UP_AFTER) {
-                giveUp(pending, attempt.outcome());
+            // Refusals in a row: any other outcome (a timeout, a 5xx) starts the count again.
+            int refusals = attempt.refusal() == null ? 0 : pending.refusals() + 1;
+            if (refusals >= GIVE_UP_AFTER) {
+                giveUp(pending, attempt);
             } else if (!attempt.delivered()) {
                 Instant retryAt = Instant.now().plus(backoff(self, pending.attempts()));
-                outbox.failed(pending, attempt.outcome(), retryAt);
+                outbox.failed(pending, attempt.outcome(), refusals, retryAt);
                 LOG.infof("Envelope seq %d for peer %s not delivered (%s); next attempt at %s", pending.seq(), peerId,
                         attempt.outcome(), retryAt);
                 return;
@@ -124,23 +132,23 @@ public class OutboxDelivery {
     }
 
     /**
-     * The sending's record said queued; this one says it never crossed, under the same seq, so an auditor who counts
-     * what went to the peer does not count it.
+     * The sending's record said queued; this one says it never crossed, under the same seq and about the same person,
+     * so an auditor who counts what went to the peer, or looks up the person, does not count it as crossed.
      */
-    private void giveUp(OutboxStore.Pending pending, String outcome) throws SQLException {
+    private void giveUp(OutboxStore.Pending pending, Attempt attempt) throws SQLException {
         Instant now = Instant.now();
         AuditRecord record = AuditRecord.builder(now, new Actor(null, null, null, FederationOutbox.CLIENT, null),
-                        Action.SEND_ENVELOPE, Decision.deny("refused-by-peer"))
-                .resource(new Resource(FederationOutbox.RESOURCE_TYPE, Principal.PEER_PREFIX + pending.peer(), null,
-                        null, null))
+                        Action.SEND_ENVELOPE, Decision.deny(attempt.refusal()))
+                .resource(new Resource(FederationOutbox.RESOURCE_TYPE, Principal.PEER_PREFIX + pending.peer(),
+                        pending.person(), null, null))
                 .requestId(Long.toString(pending.seq()))
                 .build();
         long sequence = audit.append(List.of(record), (c, stored) -> {
-            OutboxStore.abandoned(c, pending, outcome, now);
+            OutboxStore.abandoned(c, pending, attempt.outcome(), now);
             return stored.getFirst().sequence();
         });
-        LOG.errorf("Envelope seq %d for peer %s given up after %d refusals (%s); audit record %d", pending.seq(),
-                pending.peer(), GIVE_UP_AFTER, outcome, sequence);
+        LOG.errorf("Envelope seq %d for peer %s given up after %d refusals in a row (%s); audit record %d",
+                pending.seq(), pending.peer(), GIVE_UP_AFTER, attempt.outcome(), sequence);
     }
 
     private Attempt attempt(EnvelopeSigner signer, Peer peer, OutboxStore.Pending pending) throws SQLException {
@@ -148,7 +156,7 @@ public class OutboxDelivery {
         try {
             content = PayloadCodec.read(pending.payload());
         } catch (PayloadCodec.Malformed e) {
-            return Attempt.refused("payload unreadable: " + e.getMessage());
+            return Attempt.refused(UNREADABLE, "payload unreadable: " + e.getMessage());
         }
         String compact = signer.sign(content, pending.seq()).compact();
         HttpRequest request = HttpRequest.newBuilder(URI.create(peer.gateway() + EnvelopeResource.PATH))
@@ -170,7 +178,7 @@ public class OutboxDelivery {
         JsonNode body = body(response);
         if (response.statusCode() != 200) {
             String outcome = "HTTP " + response.statusCode() + " " + body.path("type").asText("");
-            return FOR_WHAT_IT_IS.contains(body.path("type").asText()) ? Attempt.refused(outcome)
+            return FOR_WHAT_IT_IS.contains(body.path("type").asText()) ? Attempt.refused(REFUSED_BY_PEER, outcome)
                     : Attempt.again(outcome);
         }
         String outcome = body.path("outcome").asText();

@@ -23,8 +23,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OutboxStore {
 
-    /** One envelope waiting for its peer: its seq (the audit record of its sending) and the payload to sign. */
-    public record Pending(String peer, long seq, String payload, int attempts) {
+    /**
+     * One envelope waiting for its peer: its seq (the audit record of its sending), the payload to sign, how often
+     * it was tried, how many of the last tries in a row the peer refused it for what it is, and whom it is about
+     * (null for an envelope about no person).
+     */
+    public record Pending(String peer, long seq, String payload, int attempts, int refusals, String person) {
     }
 
     private static final String INSERT = "INSERT INTO federation.outbox (peer, seq, payload, queued_at, next_attempt_at,"
@@ -42,12 +46,13 @@ public class OutboxStore {
     private static final String PEERS_DUE = "SELECT DISTINCT peer FROM federation.outbox"
             + " WHERE delivered_at IS NULL AND abandoned_at IS NULL";
     /** A peer's head: its lowest pending seq, whether due or not (FIFO: nothing overtakes it). */
-    private static final String HEAD = "SELECT seq, payload, attempts, next_attempt_at FROM federation.outbox"
+    private static final String HEAD = "SELECT seq, payload, attempts, next_attempt_at, refusals, person"
+            + " FROM federation.outbox"
             + " WHERE peer = ? AND delivered_at IS NULL AND abandoned_at IS NULL ORDER BY seq LIMIT 1";
     private static final String DELIVERED = "UPDATE federation.outbox SET delivered_at = ?, receipt = ?,"
             + " attempts = attempts + 1, last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
     private static final String FAILED = "UPDATE federation.outbox SET attempts = attempts + 1, next_attempt_at = ?,"
-            + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
+            + " last_outcome = ?, refusals = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL";
     private static final String ABANDONED = "UPDATE federation.outbox SET abandoned_at = ?, attempts = attempts + 1,"
             + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL AND abandoned_at IS NULL";
 
@@ -119,7 +124,8 @@ public class OutboxStore {
                 if (!rs.next() || rs.getTimestamp(4).toInstant().isAfter(now)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Pending(peer, rs.getLong(1), rs.getString(2), rs.getInt(3)));
+                return Optional.of(new Pending(peer, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(5),
+                        rs.getString(6)));
             }
         }
     }
@@ -134,12 +140,14 @@ public class OutboxStore {
         });
     }
 
-    public void failed(Pending pending, String outcome, Instant retryAt) throws SQLException {
+    /** A try that failed; {@code refusals} is how many tries in a row, this one included, the peer refused it so. */
+    public void failed(Pending pending, String outcome, int refusals, Instant retryAt) throws SQLException {
         update(FAILED, s -> {
             s.setTimestamp(1, Timestamp.from(retryAt));
             s.setString(2, outcome);
-            s.setString(3, pending.peer());
-            s.setLong(4, pending.seq());
+            s.setInt(3, refusals);
+            s.setString(4, pending.peer());
+            s.setLong(5, pending.seq());
         });
     }
 

@@ -21,7 +21,17 @@ class OutcomeTablesTest {
             Agency.PROBATION, List.of(new OutcomeCount("mentoring", "2026-Q3", "COMPLETED", 4)));
 
     private static OutcomeTables tables(int minimum) {
-        return new OutcomeTables(() -> minimum);
+        return new OutcomeTables(new OutcomesConfig() {
+            @Override
+            public int minimumCell() {
+                return minimum;
+            }
+
+            @Override
+            public Period.Kind periodKind() {
+                return Period.Kind.QUARTER;
+            }
+        });
     }
 
     @Test

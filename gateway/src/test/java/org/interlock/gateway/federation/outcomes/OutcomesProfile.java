@@ -8,8 +8,8 @@ import org.interlock.gateway.federation.FederationProfile;
 import org.interlock.gateway.policy.TestPolicy;
 
 /**
- * The federating gateway ("home") with its exchange running and two anchored peers: "nl", to which an agreement
- * lets prisons' (not probation's) aggregate outcomes go, and "de", to which no agreement lets anything go. The
+ * The federating gateway ("home") with its exchange running and two anchored peers: "nl", to which agreements let
+ * both arranging agencies' aggregate outcomes go, and "de", to which one lets prisons' (not probation's) go. The
  * minimum cell is the default, 5.
  */
 public class OutcomesProfile extends FederationProfile {
@@ -18,6 +18,20 @@ public class OutcomesProfile extends FederationProfile {
               - id: test-prisons-outcomes-to-nl
                 from: prisons
                 to: federation:nl
+                categories: [intervention-outcomes]
+                purposes: [oversight]
+                maxClassification: official
+                legalBasis: statutory:test
+              - id: test-probation-outcomes-to-nl
+                from: probation
+                to: federation:nl
+                categories: [intervention-outcomes]
+                purposes: [oversight]
+                maxClassification: official
+                legalBasis: statutory:test
+              - id: test-prisons-outcomes-to-de
+                from: prisons
+                to: federation:de
                 categories: [intervention-outcomes]
                 purposes: [oversight]
                 maxClassification: official

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,7 +173,7 @@ class OutcomesTest {
     }
 
     @Test
-    void aPublicationGoesOnlyWhereAnAgreementPermitsWithSmallCellsSuppressedAndOnlyThePermittedAgencysCounts() {
+    void aPublicationGoesOnlyWhereAgreementsPermitEveryArrangingAgencysCountsWithSmallCellsSuppressed() {
         String small = freshType();
         String large = freshType();
         tallied("prisons", small, "2026-02-14", "COMPLETED", 7);
@@ -187,7 +188,7 @@ class OutcomesTest {
         assertEquals("2026-Q1", answer.jsonPath().getString("period"));
         assertEquals(List.of("de", "nl"), answer.jsonPath().getList("peers.peer"));
         assertEquals(List.of("refused", "sent"), answer.jsonPath().getList("peers.outcome"));
-        assertEquals(List.of("prisons"), answer.jsonPath().getList("peers[1].agencies"));
+        assertEquals(List.of("prisons", "probation"), answer.jsonPath().getList("peers[1].agencies"));
         long seq = answer.jsonPath().getLong("peers[1].sequence");
         JsonNode event = queued(seq).path("event");
         assertEquals(EnvelopeTypes.OUTCOMES, event.path("type").asText());
@@ -197,12 +198,13 @@ class OutcomesTest {
                 .put("suppressed", true), cell(cells, small, "COMPLETED"), "hidden beside the small one");
         assertEquals(JSON.createObjectNode().put("interventionType", small).put("outcome", "NOT_COMPLETED")
                 .put("suppressed", true), cell(cells, small, "NOT_COMPLETED"), "small: never a number");
-        assertEquals(12, cell(cells, large, "COMPLETED").path("count").asInt(), "probation's 100 stay home");
+        assertEquals(112, cell(cells, large, "COMPLETED").path("count").asInt(), "both agencies' counts, added up");
         assertEquals(0, cell(cells, large, "NOT_COMPLETED").path("count").asInt());
         assertEquals(1, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"
                 + " WHERE seq >= " + mark + " AND payload LIKE '%" + small + "%'"), "queued for nl only");
-        assertEquals(1, records(mark, "PUBLISH_OUTCOMES", "federation:nl"));
-        assertEquals(1, records(mark, "PUBLISH_OUTCOMES", "federation:de"));
+        assertEquals(2, records(mark, "PUBLISH_OUTCOMES", "federation:nl"), "one decision per agreement");
+        assertTrue(records(mark, "PUBLISH_OUTCOMES", "federation:de") >= 1,
+                "de's agreement covers prisons only: one table for every peer or none, so nothing, recorded");
         assertEquals(1, records(mark, "SEND_ENVELOPE", "federation:nl"));
         assertEquals(0, records(mark, "SEND_ENVELOPE", "federation:de"));
     }
@@ -234,6 +236,26 @@ class OutcomesTest {
         }
         assertPeriodProblem(publish(SPOC, "2999-Q1"));
         assertPeriodProblem(read(ANALYST, null));
+        assertPeriodProblem(publish(SPOC, "2026-02"));
+        assertPeriodProblem(read(ANALYST, "2026-02"));
+        LocalDate today = OutcomesPublisher.today();
+        assertPeriodProblem(read(ANALYST, today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1)));
+    }
+
+    @Test
+    void aPeriodGoesToAPeerOnceSoThatNoTwoTablesOfItCanBeSubtracted() {
+        String type = freshType();
+        tallied("prisons", type, "2025-11-03", "COMPLETED", 9);
+        assertEquals(List.of("refused", "sent"), publish(SPOC, "2025-Q4").jsonPath().getList("peers.outcome"));
+        tallied("prisons", type, "2025-11-04", "NOT_COMPLETED", 1);
+        long queued = TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox");
+
+        Response again = publish(SPOC, "2025-Q4");
+
+        assertEquals(200, again.statusCode(), again.asString());
+        assertEquals(List.of("refused", "already-published"), again.jsonPath().getList("peers.outcome"));
+        assertEquals(queued, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM federation.outbox"),
+                "a late outcome never leaves in a second table of the period");
     }
 
     @Test
@@ -241,12 +263,12 @@ class OutcomesTest {
         String type = freshType();
         tallied("prisons", type, "2026-04-03", "COMPLETED", 3);
         tallied("probation", type, "2026-04-09", "NOT_COMPLETED", 9);
-        assertEquals(200, fromNl("2026-04", cells(type, "COMPLETED", 40, type, "NOT_COMPLETED", null)).statusCode());
-        Response newer = fromNl("2026-04", cells(type, "COMPLETED", 41, type, "NOT_COMPLETED", 6));
+        assertEquals(200, fromNl("2026-Q2", cells(type, "COMPLETED", 40, type, "NOT_COMPLETED", null)).statusCode());
+        Response newer = fromNl("2026-Q2", cells(type, "COMPLETED", 41, type, "NOT_COMPLETED", 6));
         assertEquals(200, newer.statusCode(), newer.asString());
         long mark = mark();
 
-        Response answer = read(ANALYST, "2026-04");
+        Response answer = read(ANALYST, "2026-Q2");
 
         assertEquals(200, answer.statusCode(), answer.asString());
         JsonNode tables = answer.as(JsonNode.class);
@@ -264,7 +286,7 @@ class OutcomesTest {
 
     @Test
     void onlyAnalystsManagersAndTheContactPointRead() {
-        assertEquals(403, read(OFFICER, "2026-04").statusCode());
+        assertEquals(403, read(OFFICER, "2026-Q2").statusCode());
     }
 
     @Test
@@ -287,6 +309,8 @@ class OutcomesTest {
             assertTrue(refused.jsonPath().getString("detail").contains(": outcomes: "), refused.asString());
         }
         assertEquals(400, fromNl("2026-Q9", cells(type, "COMPLETED", 8)).statusCode());
+        assertEquals(400, fromNl("2999-Q1", cells(type, "COMPLETED", 8)).statusCode(), "a period not ended");
+        assertEquals(400, fromNl("1999-Q1", cells(type, "COMPLETED", 8)).statusCode(), "nor one long gone");
         assertEquals(0, storedFromNl("2026-05"));
     }
 }

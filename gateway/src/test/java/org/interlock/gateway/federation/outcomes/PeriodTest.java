@@ -13,9 +13,9 @@ class PeriodTest {
 
     @Test
     void aQuarterAndAMonthRunFromTheirFirstDayToTheDayAfterTheirLast() {
-        assertEquals(Optional.of(new Period("2026-Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1))),
+        assertEquals(Optional.of(new Period("2026-Q3", Period.Kind.QUARTER, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1))),
                 Period.parse("2026-Q3"));
-        assertEquals(Optional.of(new Period("2026-12", LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 1))),
+        assertEquals(Optional.of(new Period("2026-12", Period.Kind.MONTH, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 1))),
                 Period.parse("2026-12"));
     }
 

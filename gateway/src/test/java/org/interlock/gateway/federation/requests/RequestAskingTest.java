@@ -40,6 +40,7 @@ import org.interlock.contracts.PersonReference;
 import org.interlock.gateway.caseload.AllocationCaseload;
 import org.interlock.testing.AgencyTopics;
 import org.interlock.testing.GatewayResource;
+import org.interlock.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,14 @@ class RequestAskingTest {
                 .jsonPath().getList("requests.requestId");
         assertTrue(probation.contains(requestId));
         assertFalse(prisons.contains(requestId), "another agency's officers do not see it");
+        String paula = TestTokens.person("paula.probation", "probation", null, "official-sensitive",
+                "probation-officer");
+        assertFalse(given().auth().oauth2(paula).get(REQUESTS + "?direction=outgoing").jsonPath()
+                .getList("requests.requestId").contains(requestId),
+                "nor a colleague who neither asked nor has the person on their caseload");
+        assertTrue(RequestAudit.count("SELECT count(*) FROM audit.records WHERE action = 'DISCLOSE_REST'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%federation-request%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + requestId + "%'") >= 1, "a request shown is recorded");
     }
 
     @Test
