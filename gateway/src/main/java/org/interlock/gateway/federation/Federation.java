@@ -42,14 +42,15 @@ public class Federation {
 
     /** This deployment as a peer: what is only there when federation is enabled. */
     public record Self(String peerId, KeyPair key, AnchorsFile anchors, EnvelopeVerifier verifier,
-                       int maxEnvelopeBytes, Duration retryInitial, Duration retryMax) {
+                       int maxEnvelopeBytes, Duration retryInitial, Duration retryMax, boolean clientCertificateRequired) {
     }
 
     private final Optional<Self> self;
 
     public Federation(FederationConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyLimit) {
-        this.self = config.enabled() ? Optional.of(configure(config, bodyLimit)) : Optional.empty();
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyLimit,
+            @ConfigProperty(name = "quarkus.http.ssl.client-auth", defaultValue = "none") String clientAuth) {
+        this.self = config.enabled() ? Optional.of(configure(config, bodyLimit, clientAuth)) : Optional.empty();
         self.ifPresent(s -> LOG.infof("Federation enabled as peer %s with key %s; %d peers anchored", s.peerId(),
                 KeyId.of(s.key().getPublic()).toHex(), s.anchors().current().peers().size()));
     }
@@ -68,7 +69,7 @@ public class Federation {
         return peer -> self.isPresent() && self.get().anchors().current().peer(peer).isPresent();
     }
 
-    private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit) {
+    private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit, String clientAuth) {
         String peerId = config.peerId().orElseThrow(() -> misconfigured("interlock.federation.peer-id is not set"));
         if (!FederationIds.peer(peerId)) {
             throw misconfigured("interlock.federation.peer-id '" + peerId
@@ -98,7 +99,13 @@ public class Federation {
         if (!config.retryInitial().isPositive() || config.retryMax().compareTo(config.retryInitial()) < 0) {
             throw misconfigured("interlock.federation.retry-initial must be positive and at most retry-max");
         }
-        return new Self(peerId, key, anchors, verifier, (int) max, config.retryInitial(), config.retryMax());
+        if (config.requireClientCertificate() && "none".equalsIgnoreCase(clientAuth)) {
+            // A server that never asks for a certificate would refuse every envelope: say so at start instead.
+            throw misconfigured("interlock.federation.require-client-certificate needs a TLS listener that asks for"
+                    + " client certificates (quarkus.http.ssl.client-auth=request)");
+        }
+        return new Self(peerId, key, anchors, verifier, (int) max, config.retryInitial(), config.retryMax(),
+                config.requireClientCertificate());
     }
 
     private static KeyPair signingKey(FederationConfig config) {

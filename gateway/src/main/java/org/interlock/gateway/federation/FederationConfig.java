@@ -30,6 +30,15 @@ public interface FederationConfig {
     /** The trust anchors file (YAML): the peers, their gateways and their keys. Re-read when it changes. */
     Optional<String> trustAnchors();
 
+    /**
+     * Whether an envelope must come over TLS with a client certificate the server's trust store verified and that
+     * carries the name anchored for its signer (ADR 0021, mutual TLS). On, the gateway does not start unless its
+     * HTTP server asks for client certificates ({@code quarkus.http.ssl.client-auth}). Off only where peers meet on
+     * loopback (the local stack).
+     */
+    @WithDefault("false")
+    boolean requireClientCertificate();
+
     /** The largest envelope accepted, checked from Content-Length before the body is read. */
     @WithDefault("256K")
     MemorySize maxEnvelopeSize();

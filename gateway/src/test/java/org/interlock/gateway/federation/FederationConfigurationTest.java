@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FederationConfigurationTest {
 
     private static final Optional<MemorySize> BODY_LIMIT = Optional.of(new MemorySize(BigInteger.valueOf(262144)));
+    /** quarkus.http.ssl.client-auth as Quarkus defaults it. */
+    private static final String NO_CLIENT_AUTH = "NONE";
 
     @TempDir
     Path dir;
 
     record Config(boolean enabled, Optional<String> peerId, Optional<String> signingKey,
                   Optional<String> signingKeyFile, Optional<String> trustAnchors, MemorySize maxEnvelopeSize,
-                  Duration skew) implements FederationConfig {
+                  Duration skew, boolean requireClientCertificate) implements FederationConfig {
 
         @Override
         public Duration retryInitial() {
@@ -39,7 +41,11 @@ class FederationConfigurationTest {
         }
 
         Config with(Optional<String> peer, Optional<String> key, Optional<String> keyFile, Optional<String> anchors) {
-            return new Config(enabled, peer, key, keyFile, anchors, maxEnvelopeSize, skew);
+            return new Config(enabled, peer, key, keyFile, anchors, maxEnvelopeSize, skew, requireClientCertificate);
+        }
+
+        Config requiringClientCertificates() {
+            return new Config(enabled, peerId, signingKey, signingKeyFile, trustAnchors, maxEnvelopeSize, skew, true);
         }
     }
 
@@ -47,16 +53,16 @@ class FederationConfigurationTest {
         Path anchors = dir.resolve("trust-anchors.yaml");
         Files.writeString(anchors, FederationKeys.anchors(false));
         return new Config(true, Optional.of("home"), Optional.of(FederationKeys.HOME_SEED), Optional.empty(),
-                Optional.of(anchors.toString()), new MemorySize(BigInteger.valueOf(262144)), Duration.ofMinutes(5));
+                Optional.of(anchors.toString()), new MemorySize(BigInteger.valueOf(262144)), Duration.ofMinutes(5), false);
     }
 
     private static String failure(FederationConfig config) {
-        return assertThrows(IllegalStateException.class, () -> new Federation(config, BODY_LIMIT)).getMessage();
+        return assertThrows(IllegalStateException.class, () -> new Federation(config, BODY_LIMIT, NO_CLIENT_AUTH)).getMessage();
     }
 
     @Test
     void aCompleteConfigurationStartsAsThatPeerKnowingItsAnchoredPeers() throws IOException {
-        Federation federation = new Federation(valid(), BODY_LIMIT);
+        Federation federation = new Federation(valid(), BODY_LIMIT, NO_CLIENT_AUTH);
 
         assertEquals("home", federation.self().orElseThrow().peerId());
         assertTrue(federation.knownPeers().anchored("nl"));
@@ -66,7 +72,7 @@ class FederationConfigurationTest {
     @Test
     void disabledNothingIsReadAndNoPeerIsKnown() {
         Federation federation = new Federation(new Config(false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("/nowhere/anchors.yaml"), new MemorySize(BigInteger.ONE), Duration.ofMinutes(5)), BODY_LIMIT);
+                Optional.of("/nowhere/anchors.yaml"), new MemorySize(BigInteger.ONE), Duration.ofMinutes(5), false), BODY_LIMIT, NO_CLIENT_AUTH);
 
         assertFalse(federation.enabled());
         assertFalse(federation.knownPeers().anchored("nl"));
@@ -98,7 +104,7 @@ class FederationConfigurationTest {
         Path key = dir.resolve("federation.key");
         Files.writeString(key, FederationKeys.HOME_SEED + "\n");
         assertEquals("home", new Federation(config.with(config.peerId(), Optional.empty(), Optional.of(key.toString()),
-                config.trustAnchors()), BODY_LIMIT).self().orElseThrow().peerId());
+                config.trustAnchors()), BODY_LIMIT, NO_CLIENT_AUTH).self().orElseThrow().peerId());
 
         Files.writeString(key, "not a key");
         assertEquals("Federation is enabled but misconfigured: the federation signing key is not an Ed25519 private key",
@@ -131,9 +137,20 @@ class FederationConfigurationTest {
     void anEnvelopeMaximumAboveTheServersBodyLimitStopsTheStart() throws IOException {
         Config config = valid();
         Config tooLarge = new Config(true, config.peerId(), config.signingKey(), Optional.empty(), config.trustAnchors(),
-                new MemorySize(BigInteger.valueOf(262145)), config.skew());
+                new MemorySize(BigInteger.valueOf(262145)), config.skew(), false);
 
         assertEquals("Federation is enabled but misconfigured: interlock.federation.max-envelope-size must be between"
                 + " 1 byte and quarkus.http.limits.max-body-size (262144 bytes)", failure(tooLarge));
+    }
+
+    @Test
+    void requiringClientCertificatesOfPeersStartsOnlyOnAServerThatAsksForThem() throws IOException {
+        Config config = valid().requiringClientCertificates();
+
+        assertEquals("Federation is enabled but misconfigured: interlock.federation.require-client-certificate needs"
+                + " a TLS listener that asks for client certificates (quarkus.http.ssl.client-auth=request)",
+                failure(config));
+        assertTrue(new Federation(config, BODY_LIMIT, "request").self().orElseThrow().clientCertificateRequired());
+        assertFalse(new Federation(valid(), BODY_LIMIT, NO_CLIENT_AUTH).self().orElseThrow().clientCertificateRequired());
     }
 }

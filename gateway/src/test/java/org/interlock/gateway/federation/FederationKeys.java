@@ -1,5 +1,6 @@
 package org.interlock.gateway.federation;
 
+import java.net.URI;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -49,11 +50,17 @@ public final class FederationKeys {
 
     /** The same, with nl's gateway at {@code gateway} (a stand-in peer in a test). */
     public static String anchors(boolean nlRevoked, String gateway) {
+        return anchors(nlRevoked, gateway, URI.create(gateway).getHost());
+    }
+
+    /** The same, with the name nl's TLS client certificate carries anchored as {@code clientCertificateName}. */
+    public static String anchors(boolean nlRevoked, String gateway, String clientCertificateName) {
         return """
                 version: 1
                 peers:
                   - id: nl
                     gateway: %s
+                    clientCertificateName: %s
                     keys:
                       - publicKey: %s
                         notBefore: 2026-01-01T00:00:00Z
@@ -63,7 +70,7 @@ public final class FederationKeys {
                         notBefore: 2025-01-01T00:00:00Z
                         notAfter: 2036-01-01T00:00:00Z
                         revoked: true
-                """.formatted(gateway, spki(NL), nlRevoked, spki(NL_REVOKED));
+                """.formatted(gateway, clientCertificateName, spki(NL), nlRevoked, spki(NL_REVOKED));
     }
 
     public static EnvelopeSigner signer(String peer, KeyPair key) {

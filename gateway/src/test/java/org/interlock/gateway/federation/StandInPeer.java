@@ -11,8 +11,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import org.interlock.gateway.federation.receive.ClientCertificate;
 import org.interlock.audit.head.KeyId;
 import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeVerifier;
@@ -26,8 +31,28 @@ import org.interlock.federation.trust.TrustAnchors;
  * Peer "nl" as the gateway's outbox meets it: a small Vert.x HTTP server that verifies envelopes from "home" with
  * the real verifier and answers receipts, accepting each seq once and answering a later copy already-received.
  * It can be stopped and started again on the same port, keeping what it received (as a peer's database would).
+ * Over mutual TLS it requires a client certificate its trust store holds, and notes the names each one carried.
  */
 final class StandInPeer {
+
+    private final HttpServerOptions options;
+    private final List<ClientCertificate> clientCertificates = new ArrayList<>();
+
+    StandInPeer() {
+        this(new HttpServerOptions());
+    }
+
+    private StandInPeer(HttpServerOptions options) {
+        this.options = options;
+    }
+
+    /** A peer serving HTTPS as {@code own}, asking every client for a certificate of {@code trusted}'s. */
+    static StandInPeer overMutualTls(PeerCertificates.Party own, PeerCertificates.Party trusted) {
+        return new StandInPeer(new HttpServerOptions().setSsl(true).setClientAuth(ClientAuth.REQUIRED)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(own.certificate().toString())
+                        .setKeyPath(own.key().toString()))
+                .setTrustOptions(new PemTrustOptions().addCertPath(trusted.certificate().toString())));
+    }
 
     private final Vertx vertx = Vertx.vertx();
     private final EnvelopeVerifier verifier = new EnvelopeVerifier(() -> new TrustAnchors(List.of(new Peer("home",
@@ -43,7 +68,8 @@ final class StandInPeer {
 
     /** Listens on {@code port} (0 for any free one the first time); returns the port. */
     synchronized int start(int wanted) throws Exception {
-        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        server = vertx.createHttpServer(options).requestHandler(request -> request.body().onSuccess(body -> {
+            ClientCertificate.of(request).ifPresent(this::presented);
             Verification verification = verifier.verify(body.toString());
             if (!(verification instanceof Verification.Accepted(Envelope envelope))) {
                 request.response().setStatusCode(401).end();
@@ -89,6 +115,15 @@ final class StandInPeer {
     /** From now on, every copy of {@code seq} is refused so. */
     synchronized void refuse(long seq, Refusal refusal) {
         refusals.put(seq, refusal);
+    }
+
+    private synchronized void presented(ClientCertificate certificate) {
+        clientCertificates.add(certificate);
+    }
+
+    /** The client certificates presented with the envelopes received, in order. */
+    synchronized List<ClientCertificate> clientCertificates() {
+        return List.copyOf(clientCertificates);
     }
 
     private synchronized Refusal refusal(long seq) {

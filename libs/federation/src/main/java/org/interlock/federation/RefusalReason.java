@@ -3,11 +3,15 @@ package org.interlock.federation;
 /**
  * Why a received envelope was refused, as a stable code: the receiving gateway audits it and answers the sender
  * with a problem type named after it ({@code urn:interlock:problem:federation:<code>}). The order of the constants is
- * the order in which {@code EnvelopeVerifier} checks them (ADR 0021).
+ * the order in which they are checked (ADR 0021): the size and the TLS client certificate by the receiving gateway,
+ * then the envelope by {@code EnvelopeVerifier}, then the certificate against the verified sender, then what was
+ * received before.
  */
 public enum RefusalReason {
     /** Longer than the configured maximum; refused before anything is parsed. */
     OVERSIZED("oversized"),
+    /** Mutual TLS is required and the request came without a client certificate the server's trust store verified. */
+    CLIENT_CERTIFICATE_REQUIRED("client-certificate-required"),
     /** Not a compact JWS, not canonical base64url, or a header or payload member missing or of the wrong shape. */
     MALFORMED("malformed"),
     /** Anything but {@code EdDSA}: {@code none}, HMAC, RSA, ECDSA. */
@@ -32,6 +36,8 @@ public enum RefusalReason {
     ISSUED_IN_FUTURE("issued-in-future"),
     /** Issued earlier than now minus the allowed clock skew. */
     STALE("stale"),
+    /** The TLS client certificate does not carry the name anchored for the peer that signed the envelope. */
+    CLIENT_CERTIFICATE_MISMATCH("client-certificate-mismatch"),
     /** An envelope id this peer already sent inside the window. */
     REPLAYED("replayed"),
     /** The peer's window of seen ids is full: refused rather than forgetting an id that could then be replayed. */

@@ -25,7 +25,8 @@ import org.interlock.platform.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
- * Receives an envelope from a peer: verify (shape, anchors, signature, freshness), then admit it durably, and
+ * Receives an envelope from a peer: where mutual TLS is required, a verified client certificate first; then verify
+ * (shape, anchors, signature, freshness), bind the certificate to the signing peer, then admit it durably, and
  * audit the outcome either way. An accepted envelope is stored in the transaction that appends its audit record,
  * so it is never held without the record, nor recorded without being held. A refusal is audited before it is
  * answered; if the audit log cannot take it, the peer gets 503 and its outbox tries again.
@@ -58,18 +59,38 @@ public class EnvelopeReceiver {
         this.handlers = handlers.stream().toList();
     }
 
-    public Outcome receive(byte[] body, String traceId) {
+    /** Receives {@code body}, sent over a connection that presented {@code certificate} (or none). */
+    public Outcome receive(byte[] body, Optional<ClientCertificate> certificate, String traceId) {
         Federation.Self self = federation.self().orElseThrow(() -> ProblemException.notFound("No federation here"));
         if (!ascii(body)) {
             return refuse(new EnvelopeRefusal(RefusalReason.MALFORMED, "the body is not ASCII", EnvelopeClaims.NONE),
                     traceId);
         }
         String compact = new String(body, StandardCharsets.US_ASCII);
+        if (self.clientCertificateRequired() && certificate.isEmpty()) {
+            return refuse(new EnvelopeRefusal(RefusalReason.CLIENT_CERTIFICATE_REQUIRED,
+                    "sent without a verified TLS client certificate", EnvelopeClaims.of(compact)), traceId);
+        }
         return switch (self.verifier().verify(compact)) {
             case Verification.Refused refused -> refuse(new EnvelopeRefusal(refused.reason(), refused.detail(),
                     EnvelopeClaims.of(compact)), traceId);
-            case Verification.Accepted accepted -> admit(accepted.envelope(), compact, traceId);
+            case Verification.Accepted accepted -> self.clientCertificateRequired()
+                    && !issuedToSigner(self, accepted.envelope(), certificate.orElseThrow())
+                    ? refuse(new EnvelopeRefusal(RefusalReason.CLIENT_CERTIFICATE_MISMATCH, "the TLS client"
+                            + " certificate is not issued to the name anchored for peer "
+                            + accepted.envelope().senderPeer(), EnvelopeClaims.of(accepted.envelope())), traceId)
+                    : admit(accepted.envelope(), compact, traceId);
         };
+    }
+
+    /**
+     * The transport's peer is the signer: a certificate another peer holds (or a trusted one of anyone's) cannot carry
+     * an envelope signed with this peer's key. The verifier found the signer anchored a moment ago; an anchor gone
+     * since counts as no match.
+     */
+    private static boolean issuedToSigner(Federation.Self self, Envelope envelope, ClientCertificate certificate) {
+        return self.anchors().current().peer(envelope.senderPeer())
+                .map(peer -> certificate.carries(peer.clientCertificateName())).orElse(false);
     }
 
     /** Refuses what was not read at all (too large, or of unknown length): audited with no claims. */

@@ -15,8 +15,9 @@ import org.interlock.platform.problem.Problem;
  * <ul>
  *   <li>400 — the envelope is not one: {@code malformed}, {@code wrong-algorithm}, {@code wrong-type},
  *       {@code unsupported-header};</li>
- *   <li>401 — it does not authenticate a sender now: {@code unknown-peer}, {@code unknown-key},
- *       {@code bad-signature}, {@code stale}, {@code issued-in-future};</li>
+ *   <li>401 — it does not authenticate a sender now: {@code client-certificate-required}, {@code unknown-peer},
+ *       {@code unknown-key}, {@code bad-signature}, {@code stale}, {@code issued-in-future},
+ *       {@code client-certificate-mismatch};</li>
  *   <li>403 — its key is anchored but may not speak: {@code key-revoked}, {@code key-expired},
  *       {@code key-not-yet-valid};</li>
  *   <li>409 — it was authenticated but conflicts with what was received: {@code replayed},
@@ -37,7 +38,8 @@ public record EnvelopeRefusal(RefusalReason reason, String detail, EnvelopeClaim
         return switch (reason) {
             case OVERSIZED -> 413;
             case MALFORMED, WRONG_ALGORITHM, WRONG_TYPE, UNSUPPORTED_HEADER -> 400;
-            case UNKNOWN_PEER, UNKNOWN_KEY, BAD_SIGNATURE, STALE, ISSUED_IN_FUTURE -> 401;
+            case CLIENT_CERTIFICATE_REQUIRED, UNKNOWN_PEER, UNKNOWN_KEY, BAD_SIGNATURE, STALE, ISSUED_IN_FUTURE,
+                 CLIENT_CERTIFICATE_MISMATCH -> 401;
             case KEY_REVOKED, KEY_EXPIRED, KEY_NOT_YET_VALID -> 403;
             case REPLAYED, SEQUENCE_NOT_INCREASING -> 409;
             case REPLAY_WINDOW_FULL -> 503;

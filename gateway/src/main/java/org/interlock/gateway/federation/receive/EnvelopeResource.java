@@ -5,10 +5,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,7 +30,8 @@ import org.interlock.platform.problem.ProblemException;
  * have none — and none is asked for: the envelope's signature under an anchored key is the authentication, which
  * is why this is the one resource of the gateway open to a caller without a token ({@code PermitAll}; every other
  * resource is annotated, and unannotated ones are denied). The size was checked before the body was read
- * ({@link EnvelopeSizeGuard}). Disabled federation: 404, and nothing is audited.
+ * ({@link EnvelopeSizeGuard}). Where mutual TLS is required the request's verified client certificate goes with the
+ * body to the receiver, which binds it to the signer. Disabled federation: 404, and nothing is audited.
  */
 @Path(EnvelopeResource.PATH)
 @PermitAll
@@ -55,8 +58,10 @@ public class EnvelopeResource {
             description = "A compact JWS signed with the sender's anchored Ed25519 key. Answered 200 with a receipt"
                     + " when accepted or already received (a re-signed retry of the same sending); refused with a"
                     + " problem typed urn:interlock:problem:federation:<code>: 400 malformed, wrong-algorithm,"
-                    + " wrong-type, unsupported-header; 401 unknown-peer, unknown-key, bad-signature, stale,"
-                    + " issued-in-future; 403 key-revoked, key-expired, key-not-yet-valid; 409 replayed,"
+                    + " wrong-type, unsupported-header; 401 client-certificate-required (where the deployment requires"
+                    + " mutual TLS: sent without a verified TLS client certificate), unknown-peer, unknown-key,"
+                    + " bad-signature, stale, issued-in-future, client-certificate-mismatch (the certificate is not"
+                    + " issued to the name anchored for the signing peer); 403 key-revoked, key-expired, key-not-yet-valid; 409 replayed,"
                     + " sequence-not-increasing; 413 oversized. Every outcome is audited. Besides shares (an agency"
                     + " event's own type), the payload's CloudEvent type is one of org.interlock.federation.request.v1,"
                     + " answer.v1, permission.v1, revocation.v1 and outcomes.v1 (a period's aggregate outcomes, data as"
@@ -74,14 +79,14 @@ public class EnvelopeResource {
     @APIResponse(responseCode = "413", description = "Larger than the maximum", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Could not be audited or stored; send again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response receive(byte[] body, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("traceparent") String traceparent) {
+            @HeaderParam("traceparent") String traceparent, @Context HttpServerRequest request) {
         if (!federation.enabled()) {
             throw ProblemException.notFound("This deployment does not federate");
         }
         String traceId = RequestTrace.of(null, traceparent).traceId();
         EnvelopeReceiver.Outcome outcome = !jose(contentType)
                 ? receiver.refuseUnread(RefusalReason.MALFORMED, "the content type is not " + MEDIA_TYPE, traceId)
-                : receiver.receive(body, traceId);
+                : receiver.receive(body, ClientCertificate.of(request), traceId);
         return switch (outcome) {
             case EnvelopeReceiver.Outcome.Held held -> Response.ok(held.receipt(), MediaType.APPLICATION_JSON).build();
             case EnvelopeReceiver.Outcome.Refused refused -> refused.refusal().response(PATH);

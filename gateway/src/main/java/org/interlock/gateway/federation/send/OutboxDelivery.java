@@ -2,7 +2,6 @@ package org.interlock.gateway.federation.send;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -50,7 +49,6 @@ import org.jboss.logging.Logger;
 public class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Refusals of the envelope itself, the same however often it is signed again. */
     private static final Set<String> FOR_WHAT_IT_IS = Set.of(EnvelopeRefusal.type(RefusalReason.MALFORMED).toString(),
             EnvelopeRefusal.type(RefusalReason.OVERSIZED).toString());
@@ -63,14 +61,15 @@ public class OutboxDelivery {
     private final OutboxStore outbox;
     private final AuditStore audit;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final PeerHttpClient http;
 
-    public OutboxDelivery(Federation federation, OutboxStore outbox, AuditStore audit, ObjectMapper json) {
+    public OutboxDelivery(Federation federation, OutboxStore outbox, AuditStore audit, ObjectMapper json,
+            PeerHttpClient http) {
         this.federation = federation;
         this.outbox = outbox;
         this.audit = audit;
         this.json = json;
+        this.http = http;
     }
 
     @Scheduled(every = "${interlock.federation.delivery-interval:1s}",
@@ -160,11 +159,11 @@ public class OutboxDelivery {
         }
         String compact = signer.sign(content, pending.seq()).compact();
         HttpRequest request = HttpRequest.newBuilder(URI.create(peer.gateway() + EnvelopeResource.PATH))
-                .timeout(TIMEOUT).header("Content-Type", EnvelopeResource.MEDIA_TYPE)
+                .timeout(PeerHttpClient.TIMEOUT).header("Content-Type", EnvelopeResource.MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(compact)).build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request);
         } catch (IOException e) {
             return Attempt.again("unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -29,6 +29,7 @@ import org.interlock.policy.loading.YamlMapping;
  * peers:
  *   - id: nl
  *     gateway: https://federation.interlock.example.nl
+ *     clientCertificateName: egress.interlock.example.nl   # optional; default the gateway's host
  *     keys:
  *       - publicKey: MCowBQYDK2VwAyEA...        # PEM, base64 SubjectPublicKeyInfo or raw 32 bytes
  *         keyId: 5d1c...                        # optional; if given, must be the key's id
@@ -40,9 +41,12 @@ import org.interlock.policy.loading.YamlMapping;
 public final class TrustAnchorLoader {
 
     private static final Set<String> ROOT = Set.of("version", "peers");
-    private static final Set<String> PEER = Set.of("id", "gateway", "keys");
+    private static final Set<String> PEER = Set.of("id", "gateway", "clientCertificateName", "keys");
     private static final Set<String> KEY = Set.of("publicKey", "keyId", "notBefore", "notAfter", "revoked");
     private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** A DNS name (RFC 1123 labels), as a certificate's subjectAltName carries it; no wildcard. */
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     public TrustAnchors load(String file, Reader reader) throws PolicyException {
@@ -80,7 +84,19 @@ public final class TrustAnchorLoader {
         if (keys.isEmpty()) {
             throw entry.error(entry.line(), "peer '" + id.value() + "' needs at least one key under 'keys'");
         }
-        return new Peer(id.value(), gateway, keys);
+        return new Peer(id.value(), gateway, keys, clientCertificateName(entry, gateway));
+    }
+
+    private static String clientCertificateName(YamlMapping entry, URI gateway) throws PolicyException {
+        if (!entry.has("clientCertificateName")) {
+            return gateway.getHost();
+        }
+        Scalar name = entry.text("clientCertificateName");
+        if (name.value().length() > 253 || !DNS_NAME.matcher(name.value()).matches()) {
+            throw entry.error(name.line(), "clientCertificateName '" + name.value()
+                    + "' must be a DNS name (letters, digits, dashes and dots; no wildcard)");
+        }
+        return name.value();
     }
 
     /** HTTPS, except on the loopback interface where the local stack runs two deployments side by side. */

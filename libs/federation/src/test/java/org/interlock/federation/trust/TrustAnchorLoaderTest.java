@@ -85,6 +85,24 @@ class TrustAnchorLoaderTest {
     }
 
     @Test
+    void aPeersClientCertificateNameIsItsGatewaysHostUnlessAnchored() throws PolicyException {
+        assertEquals("federation.nl.example", load(TWO_PEERS).peer("nl").orElseThrow().clientCertificateName());
+
+        List<String> named = new ArrayList<>(TWO_PEERS);
+        named.add(4, "    clientCertificateName: Egress.NL.example");
+        assertEquals("egress.nl.example", load(named).peer("nl").orElseThrow().clientCertificateName());
+    }
+
+    @Test
+    void aClientCertificateNameThatIsNotADnsNameIsRefused() {
+        for (String name : List.of("*.nl.example", "nl example", "-nl.example", "nl..example")) {
+            List<String> named = new ArrayList<>(TWO_PEERS);
+            named.add(4, "    clientCertificateName: \"" + name + "\"");
+            assertFailsAt(5, "clientCertificateName '" + name + "' must be a DNS name", named);
+        }
+    }
+
+    @Test
     void anUnknownKeyIsRefusedAtItsLine() {
         assertFailsAt(7, "unknown key 'fingerprint'", replacing(7, "        fingerprint: abc"));
     }
