@@ -112,8 +112,13 @@ for (const [tag, objs] of [["default values", off], ["production values (federat
       for (const rule of pol.spec.ingress ?? []) {
         assert.ok(!(rule.ports ?? []).some((p) => p.port === 8443), `${pol.metadata.name} has a rule on 8443`);
       }
-      for (const rule of pol.spec.egress ?? []) {
-        assert.ok(!(rule.ports ?? []).some((p) => p.port === 443), `${pol.metadata.name} allows egress on 443`);
+    }
+    const policies = ofKind(objs, "NetworkPolicy");
+    const { world, pods } = federationWorld(objs);
+    const peers = world.filter((e) => e.kind === "host" && e.ip.startsWith("198.51.100."));
+    for (const src of pods.filter((p) => p.app)) {
+      for (const peer of peers) {
+        for (const [pr, port] of PROBE_PORTS) assert.ok(!egressAllowed(policies, src, peer, pr, port), `${src.name} -> ${peer.name} ${pr}/${port}`);
       }
     }
   });
@@ -258,8 +263,11 @@ test("(2) production values with federation enabled: mutual TLS required, a Load
   for (const sm of ofKind(objs, "ServiceMonitor")) {
     assert.ok(!selectorMatches(sm.spec.selector, svc.metadata.labels), `${sm.metadata.name} selects the federation Service`);
   }
-  // Production's own ingress rule (the ingress controller on 8080) is untouched; 8443 only from the peers.
+  // Production's own ingress rule (the ingress controller on 8080) is untouched; 8443 only from the peers;
+  // every service still admits the gateway (and Prometheus) alone, every app reaches what it did.
   assert.deepEqual(admittedToFederationPort(objs), ["external/peer nl (sends from)"]);
+  noViolations(ingressViolations(objs, { monitoring: true }));
+  noViolations(egressViolations(objs));
 });
 
 // ------------------------------------------------------------------- (3) refused --
