@@ -47,8 +47,8 @@ const EXPECTED_ENV = {
   QUARKUS_HTTP_INSECURE_REQUESTS: "enabled",
   QUARKUS_HTTP_SSL_CLIENT_AUTH: "request",
   QUARKUS_HTTP_TLS_CONFIGURATION_NAME: "federation",
-  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_0_CERT: `${DIR}/tls/tls.crt`,
-  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_0_KEY: `${DIR}/tls/tls.key`,
+  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_CERT: `${DIR}/tls/tls.crt`,
+  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_KEY: `${DIR}/tls/tls.key`,
   QUARKUS_TLS_FEDERATION_TRUST_STORE_PEM_CERTS: `${DIR}/peer-cas/peers.pem`,
   QUARKUS_TLS_FEDERATION_RELOAD_PERIOD: "30m",
 };
@@ -56,8 +56,8 @@ const EXPECTED_ENV = {
 const SOURCES = {
   INTERLOCK_FEDERATION_SIGNING_KEY_FILE: ["secret", "interlock-federation-signing-key", "federation.pem"],
   INTERLOCK_FEDERATION_TRUST_ANCHORS: ["configMap", "interlock-federation-anchors", "anchors.yaml"],
-  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_0_CERT: ["secret", "interlock-federation-tls", "tls.crt"],
-  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_0_KEY: ["secret", "interlock-federation-tls", "tls.key"],
+  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_CERT: ["secret", "interlock-federation-tls", "tls.crt"],
+  QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_KEY: ["secret", "interlock-federation-tls", "tls.key"],
   QUARKUS_TLS_FEDERATION_TRUST_STORE_PEM_CERTS: ["configMap", "interlock-federation-peer-cas", "peers.pem"],
 };
 const FEDERATION_ENV = /^(INTERLOCK_FEDERATION_|QUARKUS_TLS_|QUARKUS_HTTP_SSL|QUARKUS_HTTP_INSECURE|QUARKUS_HTTP_TLS)/;
