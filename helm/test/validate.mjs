@@ -34,6 +34,8 @@ const matches = (selector, labels) =>
   Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
 
 const id = (o) => `${o.kind}/${o.metadata?.name}`;
+// Volumes of the gateway from ConfigMaps the operator creates (not rendered by the chart).
+const OPERATORS_CONFIGMAPS = ["policy", "federation-anchors", "federation-peer-cas"];
 
 for (const file of files) {
   const tag = basename(file);
@@ -123,8 +125,8 @@ for (const file of files) {
         if (ef.configMapRef) assert.ok(find("ConfigMap", ef.configMapRef.name), `ConfigMap ${ef.configMapRef.name} not rendered`);
       }
       for (const v of pod.volumes ?? []) {
-        // The gateway's policy ConfigMap is the operator's, like the Secrets; any other must be rendered.
-        if (v.configMap && !(app === "gateway" && v.name === "policy")) {
+        // The gateway's policy and federation ConfigMaps are the operator's, like the Secrets; any other must be rendered.
+        if (v.configMap && !(app === "gateway" && OPERATORS_CONFIGMAPS.includes(v.name))) {
           assert.ok(find("ConfigMap", v.configMap.name), `ConfigMap ${v.configMap.name} not rendered`);
         }
       }
@@ -165,7 +167,9 @@ for (const file of files) {
       assert.ok(tmp, "no /tmp mount");
       assert.ok(pod.volumes.find((v) => v.name === tmp.name)?.emptyDir, "/tmp is not an emptyDir");
       for (const m of c.volumeMounts) assert.ok(pod.volumes.some((v) => v.name === m.name), `mount ${m.name} has no volume`);
-      assert.deepEqual(c.ports.map((p) => [p.name, p.containerPort]), [["http", 8080]]);
+      // The gateway's peer interface (federation.enabled) is its only other port.
+      const federation = app === "gateway" && (c.env ?? []).some((e) => e.name === "INTERLOCK_FEDERATION_ENABLED" && e.value === "true");
+      assert.deepEqual(c.ports.map((p) => [p.name, p.containerPort]), [["http", 8080], ...(federation ? [["federation", 8443]] : [])]);
       assert.equal(c.readinessProbe?.httpGet?.path, "/q/health/ready");
       assert.equal(c.livenessProbe?.httpGet?.path, "/q/health/live");
       assert.ok(c.startupProbe?.httpGet?.path?.startsWith("/q/health/"), "no startupProbe");
@@ -238,6 +242,20 @@ for (const file of files) {
         assert.ok(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, "the gateway needs the directory client's secret for the staff directory");
         assert.notDeepEqual(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, fromSecret.QUARKUS_OIDC_CREDENTIALS_SECRET,
             "the staff directory reads Keycloak with a client of its own");
+        if (env.INTERLOCK_FEDERATION_ENABLED === "true") {
+          // Every federation file the gateway reads is on a read-only volume; the peer interface has its Service.
+          const files = Object.entries(env).filter(([, v]) => typeof v === "string" && v.startsWith("/etc/interlock/federation/"));
+          assert.equal(files.length, 5, `federation files: ${files.map(([k]) => k)}`);
+          for (const [k, path] of files) assert.ok(mounted(path), `${k}: ${path} is not mounted`);
+          const svc = byKind("Service").find((s) => s.spec.ports.some((p) => p.targetPort === "federation"));
+          assert.ok(svc, "no Service exposes the federation port");
+          assert.deepEqual(svc.spec.ports.map((p) => p.targetPort), ["federation"], "the federation Service exposes more than 8443");
+          assert.ok(matches(svc.spec.selector, dep.spec.template.metadata.labels), "the federation Service does not select the gateway");
+          const selectedBy = byKind("Deployment").filter((d) => matches(svc.spec.selector, d.spec.template.metadata.labels));
+          assert.deepEqual(selectedBy.map(id), [id(dep)], "the federation Service selects pods of another app");
+        } else {
+          assert.deepEqual(Object.keys(env).filter((k) => /^(INTERLOCK_FEDERATION_|QUARKUS_TLS_|QUARKUS_HTTP_SSL)/.test(k)), [], "federation settings while it is off");
+        }
         if (env.INTERLOCK_POLICY_DIRECTORY) {
           assert.ok(mounted(`${env.INTERLOCK_POLICY_DIRECTORY}/interlock-policy.yaml`), "the policy directory is not mounted");
         }
@@ -265,7 +283,7 @@ for (const file of files) {
         assert.equal(fromSecret.INTERLOCK_DIRECTORY_CLIENT_SECRET, undefined, "only the gateway reads the staff directory");
         assert.deepEqual(svcUrls, [], "a service must not know the other services' URLs");
         for (const k of [...Object.keys(env), ...Object.keys(fromSecret)]) {
-          assert.ok(!/^(QUARKUS_DATASOURCE_MIGRATION_|INTERLOCK_AUDIT_|INTERLOCK_POLICY_)/.test(k), `${k} is the gateway's alone`);
+          assert.ok(!/^(QUARKUS_DATASOURCE_MIGRATION_|INTERLOCK_AUDIT_|INTERLOCK_POLICY_|INTERLOCK_FEDERATION_|QUARKUS_TLS_|QUARKUS_HTTP_SSL)/.test(k), `${k} is the gateway's alone`);
         }
       }
     });

@@ -231,3 +231,48 @@ when the ingress has TLS), else empty. Its redirect URI is "<origin>/console/".
 {{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tls))) (index .Values.ingress.hosts 0).host -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+Federation (ADR 0021): where the gateway finds its federation files, each from a Secret or
+ConfigMap volume of its own under /etc/interlock/federation. These paths are the contract with
+the gateway (INTERLOCK_FEDERATION_*_FILE, QUARKUS_TLS_FEDERATION_*).
+*/}}
+{{- define "interlock.federationDir" -}}
+/etc/interlock/federation
+{{- end -}}
+
+{{/* The Service that exposes the gateway's peer interface (8443) to the peers. */}}
+{{- define "interlock.federationServiceName" -}}
+{{- printf "%s-federation" (include "interlock.appName" (dict "root" . "app" "gateway")) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Fails the render on federation values JSON Schema cannot judge: the federation key in the audit
+key's Secret (different holders, different rotation: a leak of one must not give the other), and
+0400 Secret files without an fsGroup (the non-root user could not read them; with an fsGroup the
+kubelet makes them group-readable for it).
+*/}}
+{{- define "interlock.federationGuards" -}}
+{{- $f := .Values.federation -}}
+{{- if $f.enabled -}}
+{{- if eq $f.signingKey.secretName .Values.apps.gateway.auditSigningKey.name -}}
+{{- fail (printf "federation.signingKey.secretName must not be the audit signing key's Secret (%s): the federation key is a key of its own" .Values.apps.gateway.auditSigningKey.name) -}}
+{{- end -}}
+{{- if not (hasKey .Values.podSecurityContext "fsGroup") -}}
+{{- fail "federation.enabled needs podSecurityContext.fsGroup: the federation key and certificate are mounted 0400 and only the fsGroup makes them readable to the non-root user" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* NetworkPolicy peers from federation.allowFrom: a CIDR string becomes an ipBlock peer. */}}
+{{- define "interlock.federationPeers" -}}
+{{- $peers := list -}}
+{{- range . -}}
+{{- if kindIs "string" . -}}
+{{- $peers = append $peers (dict "ipBlock" (dict "cidr" .)) -}}
+{{- else -}}
+{{- $peers = append $peers . -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $peers -}}
+{{- end -}}
