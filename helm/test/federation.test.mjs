@@ -45,7 +45,6 @@ const EXPECTED_ENV = {
   INTERLOCK_FEDERATION_REQUIRE_CLIENT_CERTIFICATE: "true",
   QUARKUS_HTTP_SSL_PORT: "8443",
   QUARKUS_HTTP_INSECURE_REQUESTS: "enabled",
-  QUARKUS_HTTP_SSL_CLIENT_AUTH: "request",
   QUARKUS_HTTP_TLS_CONFIGURATION_NAME: "federation",
   QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_CERT: `${DIR}/tls/tls.crt`,
   QUARKUS_TLS_FEDERATION_KEY_STORE_PEM_OWN_KEY: `${DIR}/tls/tls.key`,
@@ -255,7 +254,7 @@ test("(2) production values with federation enabled: mutual TLS required, a Load
   const objs = renderProduction(["--set", "federation.enabled=true,federation.peerId=uk"]);
   const env = envOf(objs, "gateway");
   assert.equal(env.INTERLOCK_FEDERATION_REQUIRE_CLIENT_CERTIFICATE, "true");
-  assert.equal(env.QUARKUS_HTTP_SSL_CLIENT_AUTH, "request");
+  assert.equal(env.QUARKUS_HTTP_SSL_CLIENT_AUTH, undefined, "fixed at build time: a runtime value would be ignored");
   const [svc] = federationServices(objs);
   assert.equal(svc.spec.type, "LoadBalancer");
   assert.ok(svc.spec.loadBalancerSourceRanges.length >= 1);
@@ -303,6 +302,9 @@ const REFUSED = [
   ["allowFrom every namespace", `federation:\n  allowFrom:\n    - namespaceSelector: {}\n`, "/federation/allowFrom/0'"],
   ["allowFrom every pod of the namespace", `federation:\n  allowFrom:\n    - podSelector: {}\n`, "/federation/allowFrom/0'"],
   ["egress to everywhere", `federation:\n  egressTo: ["0.0.0.0/0"]\n`, "/federation/egressTo/0'"],
+  ["allowFrom everyone in two halves", `federation:\n  allowFrom: ["0.0.0.0/1", "128.0.0.0/1"]\n`, "/federation/allowFrom/0'"],
+  ["allowFrom a wide IPv6 prefix", `federation:\n  allowFrom: ["2000::/3"]\n`, "/federation/allowFrom/0'"],
+  ["allowFrom every namespace by empty labels", `federation:\n  allowFrom:\n    - namespaceSelector:\n        matchLabels: {}\n`, "/federation/allowFrom/0'"],
   ["a reload period without a unit", `federation:\n  mutualTls:\n    reloadPeriod: "3600"\n`, "/federation/mutualTls/reloadPeriod'"],
   ["a TLS-terminating Ingress for the peer interface", `federation:\n  ingress:\n    enabled: true\n`, "additional properties 'ingress' not allowed"],
   // Guards in the templates (beyond what JSON Schema can say).

@@ -38,6 +38,12 @@ public class Federation {
      */
     public static final String SPOC_ROLE = "federation-spoc";
 
+    /**
+     * The Quarkus TLS configuration ({@code quarkus.tls.federation.*}) of the peers' HTTPS listener and of the
+     * outbox's client: this deployment's certificate and the peers' CAs.
+     */
+    public static final String TLS_CONFIGURATION = "federation";
+
     private static final Logger LOG = Logger.getLogger(Federation.class);
 
     /** This deployment as a peer: what is only there when federation is enabled. */
@@ -49,8 +55,8 @@ public class Federation {
 
     public Federation(FederationConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyLimit,
-            @ConfigProperty(name = "quarkus.http.ssl.client-auth", defaultValue = "none") String clientAuth) {
-        this.self = config.enabled() ? Optional.of(configure(config, bodyLimit, clientAuth)) : Optional.empty();
+            @ConfigProperty(name = "quarkus.http.tls-configuration-name") Optional<String> listenerTls) {
+        this.self = config.enabled() ? Optional.of(configure(config, bodyLimit, listenerTls)) : Optional.empty();
         self.ifPresent(s -> LOG.infof("Federation enabled as peer %s with key %s; %d peers anchored", s.peerId(),
                 KeyId.of(s.key().getPublic()).toHex(), s.anchors().current().peers().size()));
     }
@@ -69,7 +75,8 @@ public class Federation {
         return peer -> self.isPresent() && self.get().anchors().current().peer(peer).isPresent();
     }
 
-    private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit, String clientAuth) {
+    private static Self configure(FederationConfig config, Optional<MemorySize> bodyLimit,
+            Optional<String> listenerTls) {
         String peerId = config.peerId().orElseThrow(() -> misconfigured("interlock.federation.peer-id is not set"));
         if (!FederationIds.peer(peerId)) {
             throw misconfigured("interlock.federation.peer-id '" + peerId
@@ -99,10 +106,10 @@ public class Federation {
         if (!config.retryInitial().isPositive() || config.retryMax().compareTo(config.retryInitial()) < 0) {
             throw misconfigured("interlock.federation.retry-initial must be positive and at most retry-max");
         }
-        if (config.requireClientCertificate() && "none".equalsIgnoreCase(clientAuth)) {
-            // A server that never asks for a certificate would refuse every envelope: say so at start instead.
-            throw misconfigured("interlock.federation.require-client-certificate needs a TLS listener that asks for"
-                    + " client certificates (quarkus.http.ssl.client-auth=request)");
+        if (config.requireClientCertificate() && !listenerTls.equals(Optional.of(TLS_CONFIGURATION))) {
+            // Without the peers' TLS listener no envelope could bring a certificate: say so at start instead.
+            throw misconfigured("interlock.federation.require-client-certificate needs the peers' TLS listener"
+                    + " (quarkus.http.tls-configuration-name=" + TLS_CONFIGURATION + ")");
         }
         return new Self(peerId, key, anchors, verifier, (int) max, config.retryInitial(), config.retryMax(),
                 config.requireClientCertificate());

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FederationConfigurationTest {
 
     private static final Optional<MemorySize> BODY_LIMIT = Optional.of(new MemorySize(BigInteger.valueOf(262144)));
-    /** quarkus.http.ssl.client-auth as Quarkus defaults it. */
-    private static final String NO_CLIENT_AUTH = "NONE";
+    /** No quarkus.http.tls-configuration-name: no TLS listener for peers. */
+    private static final Optional<String> NO_PEER_LISTENER = Optional.empty();
 
     @TempDir
     Path dir;
@@ -57,12 +57,12 @@ class FederationConfigurationTest {
     }
 
     private static String failure(FederationConfig config) {
-        return assertThrows(IllegalStateException.class, () -> new Federation(config, BODY_LIMIT, NO_CLIENT_AUTH)).getMessage();
+        return assertThrows(IllegalStateException.class, () -> new Federation(config, BODY_LIMIT, NO_PEER_LISTENER)).getMessage();
     }
 
     @Test
     void aCompleteConfigurationStartsAsThatPeerKnowingItsAnchoredPeers() throws IOException {
-        Federation federation = new Federation(valid(), BODY_LIMIT, NO_CLIENT_AUTH);
+        Federation federation = new Federation(valid(), BODY_LIMIT, NO_PEER_LISTENER);
 
         assertEquals("home", federation.self().orElseThrow().peerId());
         assertTrue(federation.knownPeers().anchored("nl"));
@@ -72,7 +72,7 @@ class FederationConfigurationTest {
     @Test
     void disabledNothingIsReadAndNoPeerIsKnown() {
         Federation federation = new Federation(new Config(false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("/nowhere/anchors.yaml"), new MemorySize(BigInteger.ONE), Duration.ofMinutes(5), false), BODY_LIMIT, NO_CLIENT_AUTH);
+                Optional.of("/nowhere/anchors.yaml"), new MemorySize(BigInteger.ONE), Duration.ofMinutes(5), false), BODY_LIMIT, NO_PEER_LISTENER);
 
         assertFalse(federation.enabled());
         assertFalse(federation.knownPeers().anchored("nl"));
@@ -104,7 +104,7 @@ class FederationConfigurationTest {
         Path key = dir.resolve("federation.key");
         Files.writeString(key, FederationKeys.HOME_SEED + "\n");
         assertEquals("home", new Federation(config.with(config.peerId(), Optional.empty(), Optional.of(key.toString()),
-                config.trustAnchors()), BODY_LIMIT, NO_CLIENT_AUTH).self().orElseThrow().peerId());
+                config.trustAnchors()), BODY_LIMIT, NO_PEER_LISTENER).self().orElseThrow().peerId());
 
         Files.writeString(key, "not a key");
         assertEquals("Federation is enabled but misconfigured: the federation signing key is not an Ed25519 private key",
@@ -144,13 +144,17 @@ class FederationConfigurationTest {
     }
 
     @Test
-    void requiringClientCertificatesOfPeersStartsOnlyOnAServerThatAsksForThem() throws IOException {
+    void requiringClientCertificatesOfPeersStartsOnlyWithThePeersTlsListener() throws IOException {
         Config config = valid().requiringClientCertificates();
 
         assertEquals("Federation is enabled but misconfigured: interlock.federation.require-client-certificate needs"
-                + " a TLS listener that asks for client certificates (quarkus.http.ssl.client-auth=request)",
-                failure(config));
-        assertTrue(new Federation(config, BODY_LIMIT, "request").self().orElseThrow().clientCertificateRequired());
-        assertFalse(new Federation(valid(), BODY_LIMIT, NO_CLIENT_AUTH).self().orElseThrow().clientCertificateRequired());
+                + " the peers' TLS listener (quarkus.http.tls-configuration-name=federation)", failure(config));
+        assertEquals("Federation is enabled but misconfigured: interlock.federation.require-client-certificate needs"
+                + " the peers' TLS listener (quarkus.http.tls-configuration-name=federation)",
+                assertThrows(IllegalStateException.class, () -> new Federation(config, BODY_LIMIT,
+                        Optional.of("another"))).getMessage());
+        assertTrue(new Federation(config, BODY_LIMIT, Optional.of("federation")).self().orElseThrow()
+                .clientCertificateRequired());
+        assertFalse(new Federation(valid(), BODY_LIMIT, NO_PEER_LISTENER).self().orElseThrow().clientCertificateRequired());
     }
 }

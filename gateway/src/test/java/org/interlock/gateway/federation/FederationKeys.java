@@ -50,17 +50,24 @@ public final class FederationKeys {
 
     /** The same, with nl's gateway at {@code gateway} (a stand-in peer in a test). */
     public static String anchors(boolean nlRevoked, String gateway) {
-        return anchors(nlRevoked, gateway, URI.create(gateway).getHost());
+        return anchors(nlRevoked, gateway, URI.create(gateway).getHost(), null);
     }
 
-    /** The same, with the name nl's TLS client certificate carries anchored as {@code clientCertificateName}. */
-    public static String anchors(boolean nlRevoked, String gateway, String clientCertificateName) {
+    /**
+     * The same, with the name nl's TLS client certificate carries and, unless null, the issuer that signs it
+     * anchored.
+     */
+    public static String anchors(boolean nlRevoked, String gateway, String clientCertificateName,
+            String clientCertificateIssuer) {
+        String issuer = clientCertificateIssuer == null ? ""
+                : "    clientCertificateIssuer: \"" + clientCertificateIssuer + "\"\n";
         return """
                 version: 1
                 peers:
                   - id: nl
                     gateway: %s
                     clientCertificateName: %s
+                """.formatted(gateway, clientCertificateName) + issuer + """
                     keys:
                       - publicKey: %s
                         notBefore: 2026-01-01T00:00:00Z
@@ -70,7 +77,7 @@ public final class FederationKeys {
                         notBefore: 2025-01-01T00:00:00Z
                         notAfter: 2036-01-01T00:00:00Z
                         revoked: true
-                """.formatted(gateway, clientCertificateName, spki(NL), nlRevoked, spki(NL_REVOKED));
+                """.formatted(spki(NL), nlRevoked, spki(NL_REVOKED));
     }
 
     public static EnvelopeSigner signer(String peer, KeyPair key) {

@@ -13,7 +13,6 @@ import io.quarkus.tls.runtime.config.TlsConfig;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import org.interlock.gateway.federation.send.PeerHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +35,7 @@ class FederationTlsEnvironmentTest {
                 .build();
 
         TlsBucketConfig federation = config.getConfigMapping(TlsConfig.class).namedCertificateConfig()
-                .get(PeerHttpClient.TLS_CONFIGURATION);
+                .get(Federation.TLS_CONFIGURATION);
 
         var pair = federation.keyStore().orElseThrow().pem().orElseThrow().keyCerts().get("own");
         assertEquals(Path.of("/etc/interlock/federation/tls/tls.crt"), pair.cert());

@@ -61,8 +61,7 @@ class MutualTlsTest {
         if (peer != null) {
             peer.close();
         }
-        FederationProfile.writeAnchors(FederationKeys.anchors(false, MutualTlsProfile.NL_GATEWAY,
-                PeerCertificates.NL_NAME));
+        FederationProfile.writeAnchors(MutualTlsProfile.anchors(MutualTlsProfile.NL_GATEWAY));
     }
 
     /** An envelope nl signed, with the sequence number it carries. */
@@ -108,23 +107,29 @@ class MutualTlsTest {
     }
 
     @Test
-    void withoutAClientCertificateAnEnvelopeIsRefusedAndAuditedOverTlsAndOverPlainHttp() throws Exception {
-        FromNl overTls = fromNl();
+    void withoutAClientCertificateAnEnvelopeIsRefusedAndAudited() throws Exception {
+        FromNl envelope = fromNl();
         long mark = ReceiptAudit.mark();
 
-        assertRefused(post(PeerCertificates.Party.anonymous(PeerCertificates.HOME), overTls),
+        assertRefused(post(PeerCertificates.Party.anonymous(PeerCertificates.HOME), envelope),
                 "client-certificate-required");
-        assertOneRecord(mark, Decision.deny("client-certificate-required"));
 
-        FromNl overHttp = fromNl();
-        long plainMark = ReceiptAudit.mark();
+        assertOneRecord(mark, Decision.deny("client-certificate-required"));
+        assertEquals(0, ReceiptAudit.stored("nl", envelope.sequence()));
+    }
+
+    @Test
+    void thePlainListenerDoesNotAnswerThePeerInterfaceAndRecordsNothing() {
+        FromNl envelope = fromNl();
+        long mark = ReceiptAudit.mark();
+
         String problem = given().contentType("application/jose")
-                .body(overHttp.envelope().compact().getBytes(StandardCharsets.US_ASCII)).post(PATH)
-                .then().statusCode(401).extract().jsonPath().getString("type");
-        assertEquals("urn:interlock:problem:federation:client-certificate-required", problem);
-        assertOneRecord(plainMark, Decision.deny("client-certificate-required"));
-        assertEquals(0, ReceiptAudit.stored("nl", overTls.sequence()) + ReceiptAudit.stored("nl",
-                overHttp.sequence()));
+                .body(envelope.envelope().compact().getBytes(StandardCharsets.US_ASCII)).post(PATH)
+                .then().statusCode(404).extract().jsonPath().getString("type");
+
+        assertEquals("urn:interlock:problem:not-found", problem);
+        assertEquals(List.of(), ReceiptAudit.since(mark), "anyone reaching the user Ingress writes no audit record");
+        assertEquals(0, ReceiptAudit.stored("nl", envelope.sequence()));
     }
 
     @Test
@@ -142,6 +147,22 @@ class MutualTlsTest {
     }
 
     @Test
+    void aTrustedCaIssuingInNlsNameCannotCarryNlsEnvelopeNorCanNlsOwnWhenNoIssuerIsAnchored() throws Exception {
+        FromNl envelope = fromNl();
+        long mark = ReceiptAudit.mark();
+
+        assertRefused(post(PeerCertificates.IMPOSTOR.context(PeerCertificates.HOME), envelope),
+                "client-certificate-mismatch");
+        assertOneRecord(mark, Decision.deny("client-certificate-mismatch"));
+
+        FederationProfile.writeAnchors(FederationKeys.anchors(false, MutualTlsProfile.NL_GATEWAY,
+                PeerCertificates.NL_NAME, null));
+        assertRefused(post(PeerCertificates.NL.context(PeerCertificates.HOME), fromNl()),
+                "client-certificate-mismatch");
+        assertEquals(0, ReceiptAudit.stored("nl", envelope.sequence()));
+    }
+
+    @Test
     void aCertificateTheTrustStoreDoesNotHoldEndsTheHandshakeWhatEverNameItCarries() {
         FromNl envelope = fromNl();
 
@@ -151,26 +172,32 @@ class MutualTlsTest {
 
     @Test
     void thePeersListenerAnswersThePeerInterfaceOnlyTheUsersListenerTheRest() throws Exception {
+        // A peer's certificate is an authenticated identity to Quarkus: no resource but the envelopes may see it.
         for (String path : List.of("/audit/v1/records", "/q/health", "/federation/v1/envelopes/../../audit/v1/records",
-                "/console/")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.getPort() + path))
-                    .GET().build();
-            try (HttpClient http = HttpClient.newBuilder()
-                    .sslContext(PeerCertificates.NL.context(PeerCertificates.HOME)).build()) {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                assertEquals(404, answer.statusCode(), path + ": " + answer.body());
-                assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
-            }
+                "/console/", "/feeds/v1/ws", "/api/v1/people")) {
+            HttpResponse<String> answer = getOverTls(path);
+            assertEquals(404, answer.statusCode(), path + ": " + answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
         }
+        // An empty segment is refused as malformed before anything is routed, on either listener.
+        assertEquals(400, getOverTls("//federation/v1/envelopes").statusCode());
         given().get("/audit/v1/records").then().statusCode(401);
+    }
+
+    private HttpResponse<String> getOverTls(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + tls.getPort() + path))
+                .GET().build();
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(PeerCertificates.NL.context(PeerCertificates.HOME)).build()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
     void theOutboxPresentsThisDeploymentsCertificateToAPeerThatRequiresOne() throws Exception {
         peer = StandInPeer.overMutualTls(PeerCertificates.NL, PeerCertificates.HOME);
         int port = peer.start(0);
-        FederationProfile.writeAnchors(FederationKeys.anchors(false, "https://localhost:" + port,
-                PeerCertificates.NL_NAME));
+        FederationProfile.writeAnchors(MutualTlsProfile.anchors("https://localhost:" + port));
 
         FederationOutbox.Sending system = new FederationOutbox.Sending(new Actor(null, null, null,
                 "interlock-federation", null), null, null, null, List.of());

@@ -24,7 +24,8 @@ import io.smallrye.certs.Pkcs12CertificateFiles;
  * TEST ONLY: self-signed TLS certificates made once per test run (nothing committed), each its own CA, for mutual TLS
  * between this gateway ("home") and peers: home's (server and client, issued to localhost), nl's (issued to
  * nl.peer.test, and to localhost so that it can serve a stand-in peer), another peer's that home trusts but that is
- * not nl's, and a stranger's that nobody trusts, though it too says nl.peer.test.
+ * not nl's, an impostor's that home trusts and that says nl.peer.test but is another CA's, and a stranger's that
+ * nobody trusts, though it too says nl.peer.test.
  */
 final class PeerCertificates {
 
@@ -32,10 +33,13 @@ final class PeerCertificates {
     private static final Path DIR = Path.of("target", "federation-tls").toAbsolutePath();
     private static final String PASSWORD = "test-only";
     static final String NL_NAME = "nl.peer.test";
-    static final Party HOME = make("home", "localhost");
-    static final Party NL = make("nl", NL_NAME, "localhost");
-    static final Party OTHER = make("other", "other.peer.test");
-    static final Party STRANGER = make("stranger", NL_NAME);
+    /** The issuer of nl's certificate, as nl's anchor names it (self-signed: its own subject). */
+    static final String NL_ISSUER = "CN=" + NL_NAME;
+    static final Party HOME = make("home", "localhost", "localhost");
+    static final Party NL = make("nl", NL_NAME, NL_NAME, "localhost");
+    static final Party OTHER = make("other", "other.peer.test", "other.peer.test");
+    static final Party IMPOSTOR = make("impostor", "impostor-ca.peer.test", NL_NAME);
+    static final Party STRANGER = make("stranger", NL_NAME, NL_NAME);
 
     private PeerCertificates() {
     }
@@ -89,8 +93,8 @@ final class PeerCertificates {
         }
     }
 
-    private static Party make(String name, String... dnsNames) {
-        CertificateRequest request = new CertificateRequest().withName(name).withCN(dnsNames[0])
+    private static Party make(String name, String commonName, String... dnsNames) {
+        CertificateRequest request = new CertificateRequest().withName(name).withCN(commonName)
                 .withFormats(List.of(Format.PEM, Format.PKCS12)).withPassword(PASSWORD);
         for (String dns : dnsNames) {
             request.withSubjectAlternativeName("DNS:" + dns);

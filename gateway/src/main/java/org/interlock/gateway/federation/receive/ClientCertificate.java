@@ -15,16 +15,18 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import javax.security.auth.x500.X500Principal;
 
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The TLS client certificate a peer's gateway presented, as the names it carries: its DNS subjectAltNames, or its
- * subject CN when it has none (RFC 6125's rule for the server side, applied to the client). Only a certificate the
- * server's trust store verified in the handshake is ever seen here: with {@code quarkus.http.ssl.client-auth=request}
- * an untrusted one ends the handshake, so a request that reaches the resource has a verified certificate or none.
+ * The TLS client certificate a peer's gateway presented: the names it carries (its DNS subjectAltNames, or its
+ * subject CN when it has no subjectAltName at all: RFC 6125's rule for the server side, applied to the client) and
+ * its issuer. Only a certificate the server's trust store verified in the handshake is ever seen here: with
+ * {@code quarkus.http.ssl.client-auth=request} an untrusted one ends the handshake, so a request that reaches the
+ * resource has a verified certificate or none, and its issuer is the trusted CA whose key its signature verified.
  */
-public record ClientCertificate(Set<String> names) {
+public record ClientCertificate(Set<String> names, X500Principal issuer) {
 
     private static final int DNS_NAME = 2;
 
@@ -41,7 +43,7 @@ public record ClientCertificate(Set<String> names) {
         try {
             Certificate[] chain = session.getPeerCertificates();
             return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-                    ? Optional.of(new ClientCertificate(names(leaf))) : Optional.empty();
+                    ? Optional.of(new ClientCertificate(names(leaf), leaf.getIssuerX500Principal())) : Optional.empty();
         } catch (SSLPeerUnverifiedException e) {
             return Optional.empty();
         }
@@ -52,21 +54,27 @@ public record ClientCertificate(Set<String> names) {
         return names.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    static Set<String> names(X509Certificate certificate) {
-        Set<String> dns = subjectAltNames(certificate);
-        return dns.isEmpty() ? commonName(certificate).map(Set::of).orElse(Set.of()) : dns;
+    /** Whether {@code issuer} signed it (X.500 names compare in their canonical form). */
+    public boolean issuedBy(X500Principal issuer) {
+        return this.issuer.equals(issuer);
     }
 
-    private static Set<String> subjectAltNames(X509Certificate certificate) {
+    static Set<String> names(X509Certificate certificate) {
+        Collection<List<?>> altNames = subjectAltNames(certificate);
+        if (altNames.isEmpty()) {
+            return commonName(certificate).map(Set::of).orElse(Set.of());
+        }
+        // With subjectAltNames the CN is never a name, even when none of them is a DNS name.
+        return altNames.stream().filter(entry -> entry.get(0) instanceof Integer type && type == DNS_NAME)
+                .map(entry -> ((String) entry.get(1)).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    private static Collection<List<?>> subjectAltNames(X509Certificate certificate) {
         try {
             Collection<List<?>> altNames = certificate.getSubjectAlternativeNames();
-            if (altNames == null) {
-                return Set.of();
-            }
-            return altNames.stream().filter(entry -> entry.get(0) instanceof Integer type && type == DNS_NAME)
-                    .map(entry -> ((String) entry.get(1)).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return altNames == null ? List.of() : altNames;
         } catch (CertificateParsingException e) {
-            return Set.of();
+            return List.of();
         }
     }
 

@@ -17,6 +17,7 @@ import org.interlock.federation.RefusalReason;
 import org.interlock.federation.envelope.Envelope;
 import org.interlock.federation.envelope.EnvelopeClaims;
 import org.interlock.federation.envelope.Verification;
+import org.interlock.federation.trust.Peer;
 import org.interlock.gateway.audit.AuditTrail;
 import org.interlock.gateway.audit.store.AuditStore;
 import org.interlock.gateway.federation.Federation;
@@ -77,20 +78,22 @@ public class EnvelopeReceiver {
             case Verification.Accepted accepted -> self.clientCertificateRequired()
                     && !issuedToSigner(self, accepted.envelope(), certificate.orElseThrow())
                     ? refuse(new EnvelopeRefusal(RefusalReason.CLIENT_CERTIFICATE_MISMATCH, "the TLS client"
-                            + " certificate is not issued to the name anchored for peer "
+                            + " certificate is not issued to the name, by the issuer, anchored for peer "
                             + accepted.envelope().senderPeer(), EnvelopeClaims.of(accepted.envelope())), traceId)
                     : admit(accepted.envelope(), compact, traceId);
         };
     }
 
     /**
-     * The transport's peer is the signer: a certificate another peer holds (or a trusted one of anyone's) cannot carry
-     * an envelope signed with this peer's key. The verifier found the signer anchored a moment ago; an anchor gone
-     * since counts as no match.
+     * The transport's peer is the signer: a certificate another peer holds, or one another peer's CA issued in this
+     * peer's name, cannot carry an envelope signed with this peer's key. Both the name and the issuer must be the
+     * anchored ones; a peer anchored without an issuer matches no certificate (fail closed). The verifier found the
+     * signer anchored a moment ago; an anchor gone since counts as no match.
      */
     private static boolean issuedToSigner(Federation.Self self, Envelope envelope, ClientCertificate certificate) {
         return self.anchors().current().peer(envelope.senderPeer())
-                .map(peer -> certificate.carries(peer.clientCertificateName())).orElse(false);
+                .filter(peer -> certificate.carries(peer.clientCertificateName()))
+                .flatMap(Peer::clientCertificateIssuer).map(certificate::issuedBy).orElse(false);
     }
 
     /** Refuses what was not read at all (too large, or of unknown length): audited with no claims. */

@@ -16,10 +16,11 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.tls.CertificateUpdatedEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import org.interlock.gateway.federation.Federation;
 import org.jboss.logging.Logger;
 
 /**
- * How the outbox reaches peers' gateways. With a TLS configuration named {@value #TLS_CONFIGURATION} (ADR 0021,
+ * How the outbox reaches peers' gateways. With the TLS configuration {@link Federation#TLS_CONFIGURATION} (ADR 0021,
  * mutual TLS), its key store is this deployment's client certificate and its trust store the peers' CAs, and the
  * JDK client checks the peer's host name as always; without one, the JDK's defaults (the local stack's peers speak
  * plain HTTP on loopback). A configuration that trusts every certificate is refused at start: the peer's certificate
@@ -29,8 +30,7 @@ import org.jboss.logging.Logger;
 @Startup
 public class PeerHttpClient {
 
-    /** The Quarkus TLS configuration ({@code quarkus.tls.federation.*}) shared with the HTTPS listener for peers. */
-    public static final String TLS_CONFIGURATION = "federation";
+    private static final String TLS_CONFIGURATION = Federation.TLS_CONFIGURATION;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(PeerHttpClient.class);
 

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.interlock.audit.head.Ed25519Keys;
 import org.interlock.audit.head.KeyId;
@@ -30,6 +33,7 @@ import org.interlock.policy.loading.YamlMapping;
  *   - id: nl
  *     gateway: https://federation.interlock.example.nl
  *     clientCertificateName: egress.interlock.example.nl   # optional; default the gateway's host
+ *     clientCertificateIssuer: CN=Federation CA,O=Example,C=NL   # the CA that signs it (mutual TLS)
  *     keys:
  *       - publicKey: MCowBQYDK2VwAyEA...        # PEM, base64 SubjectPublicKeyInfo or raw 32 bytes
  *         keyId: 5d1c...                        # optional; if given, must be the key's id
@@ -41,7 +45,8 @@ import org.interlock.policy.loading.YamlMapping;
 public final class TrustAnchorLoader {
 
     private static final Set<String> ROOT = Set.of("version", "peers");
-    private static final Set<String> PEER = Set.of("id", "gateway", "clientCertificateName", "keys");
+    private static final Set<String> PEER = Set.of("id", "gateway", "clientCertificateName", "clientCertificateIssuer",
+            "keys");
     private static final Set<String> KEY = Set.of("publicKey", "keyId", "notBefore", "notAfter", "revoked");
     private static final Pattern PEER_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** A DNS name (RFC 1123 labels), as a certificate's subjectAltName carries it; no wildcard. */
@@ -84,7 +89,20 @@ public final class TrustAnchorLoader {
         if (keys.isEmpty()) {
             throw entry.error(entry.line(), "peer '" + id.value() + "' needs at least one key under 'keys'");
         }
-        return new Peer(id.value(), gateway, keys, clientCertificateName(entry, gateway));
+        return new Peer(id.value(), gateway, keys, clientCertificateName(entry, gateway), issuer(entry));
+    }
+
+    private static Optional<X500Principal> issuer(YamlMapping entry) throws PolicyException {
+        if (!entry.has("clientCertificateIssuer")) {
+            return Optional.empty();
+        }
+        Scalar issuer = entry.text("clientCertificateIssuer");
+        try {
+            return Optional.of(new X500Principal(issuer.value()));
+        } catch (IllegalArgumentException e) {
+            throw entry.error(issuer.line(), "clientCertificateIssuer '" + issuer.value()
+                    + "' is not an X.500 name like CN=Federation CA,O=Example,C=NL");
+        }
     }
 
     private static String clientCertificateName(YamlMapping entry, URI gateway) throws PolicyException {

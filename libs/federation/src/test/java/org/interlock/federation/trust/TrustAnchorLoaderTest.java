@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +94,20 @@ class TrustAnchorLoaderTest {
         List<String> named = new ArrayList<>(TWO_PEERS);
         named.add(4, "    clientCertificateName: Egress.NL.example");
         assertEquals("egress.nl.example", load(named).peer("nl").orElseThrow().clientCertificateName());
+    }
+
+    @Test
+    void aPeersClientCertificateIssuerIsAnX500NameWhenAnchored() throws PolicyException {
+        assertTrue(load(TWO_PEERS).peer("nl").orElseThrow().clientCertificateIssuer().isEmpty());
+
+        List<String> pinned = new ArrayList<>(TWO_PEERS);
+        pinned.add(4, "    clientCertificateIssuer: \"CN=NL Federation CA, O=Example, C=NL\"");
+        assertEquals(Optional.of(new X500Principal("CN=NL Federation CA,O=Example,C=NL")),
+                load(pinned).peer("nl").orElseThrow().clientCertificateIssuer());
+
+        List<String> bad = new ArrayList<>(TWO_PEERS);
+        bad.add(4, "    clientCertificateIssuer: not a name");
+        assertFailsAt(5, "clientCertificateIssuer 'not a name' is not an X.500 name", bad);
     }
 
     @Test
