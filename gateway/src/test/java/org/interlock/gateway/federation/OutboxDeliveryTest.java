@@ -15,6 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.interlock.audit.record.Actor;
 import org.interlock.federation.envelope.EnvelopeContent;
 import org.interlock.gateway.federation.send.FederationOutbox;
+import org.interlock.gateway.federation.send.OutboxStore;
 import org.interlock.testing.GatewayResource;
 import org.interlock.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,9 @@ class OutboxDeliveryTest {
 
     @Inject
     FederationOutbox outbox;
+
+    @Inject
+    OutboxStore store;
 
     private StandInPeer peer;
 
@@ -81,6 +85,20 @@ class OutboxDeliveryTest {
         assertEquals(List.of(first, second, third), peer.accepted());
         assertEquals(3, TestDatabase.number(GatewayResource.DATABASE, "SELECT count(*) FROM audit.records"
                 + " WHERE action = 'SEND_ENVELOPE' AND sequence IN (" + first + ", " + second + ", " + third + ")"));
+    }
+
+    @Test
+    void whileAnotherReplicaDeliversToAPeerThisOneSendsItNothing() throws Exception {
+        long seq;
+        try (OutboxStore.Lease otherReplica = store.lease("nl").orElseThrow()) {
+            seq = enqueue(FederationKeys.summary());
+
+            assertTrue(store.lease("nl").isEmpty(), "one replica at a time");
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> !peer.accepted().contains(seq) && attempts(seq) == 0);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> peer.accepted().contains(seq));
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.interlock.gateway.audit.store.TreeHeadStore.StoredHead;
 @ApplicationScoped
 public class Sealing {
 
-    /** The advisory lock key of the sealer ("ILAUDIT" in ASCII); the gateway takes no other.. */
+    /**
+     * The advisory lock key of the sealer ("ILAUDIT" in ASCII), the gateway's one lock of the one-key space (the
+     * federation outbox's per-peer locks use the two-key space, which never overlaps it).
+     */
     static final long SEAL_LOCK = 0x494c4155444954L;
 
     private final DataSource database;

@@ -43,7 +43,8 @@ import org.jboss.logging.Logger;
  * other outcome waits, doubling from retry-initial up to retry-max. An envelope the peer refuses for what it is
  * (malformed, oversized) {@value #GIVE_UP_AFTER} times in a row is given up, with an audit record, so that it does not
  * hold back every envelope behind it for ever; a refusal about trust (key, signature, time) is retried, since an
- * operator can mend it. Runs on a worker thread (JDBC, blocking HTTP), never twice at once.
+ * operator can mend it. Runs on a worker thread (JDBC, blocking HTTP), never twice at once in a replica, and a
+ * peer's outbox is delivered by one replica at a time ({@link OutboxStore.Lease}).
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -79,12 +80,25 @@ public class OutboxDelivery {
         if (self.isEmpty()) {
             return;
         }
+        List<String> peers;
         try {
-            for (String peer : outbox.peersWithPending()) {
-                deliverTo(self.get(), peer);
-            }
+            peers = outbox.peersWithPending();
         } catch (SQLException e) {
             LOG.warnf("Federation outbox not read: %s", e.getMessage());
+            return;
+        }
+        for (String peer : peers) {
+            try {
+                // Another replica delivering to this peer keeps its order; this one looks again next time.
+                Optional<OutboxStore.Lease> lease = outbox.lease(peer);
+                if (lease.isPresent()) {
+                    try (OutboxStore.Lease held = lease.get()) {
+                        deliverTo(self.get(), peer, held);
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.warnf("Federation outbox for peer %s not delivered now: %s", peer, e.getMessage());
+            }
         }
     }
 
@@ -108,10 +122,10 @@ public class OutboxDelivery {
     }
 
     /** Sends the peer's head while it is due and delivered or given up, then stops at the first that must wait. */
-    private void deliverTo(Federation.Self self, String peerId) throws SQLException {
+    private void deliverTo(Federation.Self self, String peerId, OutboxStore.Lease lease) throws SQLException {
         EnvelopeSigner signer = new EnvelopeSigner(self.peerId(), self.key(), Clock.systemUTC());
         Optional<OutboxStore.Pending> head = outbox.dueHead(peerId, Instant.now());
-        while (head.isPresent()) {
+        while (head.isPresent() && lease.stillHeld()) {
             OutboxStore.Pending pending = head.get();
             Optional<Peer> peer = self.anchors().current().peer(peerId);
             Attempt attempt = peer.isEmpty() ? Attempt.again("peer not anchored") : attempt(signer, peer.get(), pending);

@@ -56,7 +56,80 @@ public class OutboxStore {
     private static final String ABANDONED = "UPDATE federation.outbox SET abandoned_at = ?, attempts = attempts + 1,"
             + " last_outcome = ? WHERE peer = ? AND seq = ? AND delivered_at IS NULL AND abandoned_at IS NULL";
 
+    /**
+     * Try to hold the peer's outbox for this transaction, keyed by the peer so that replicas of one gateway meet: the
+     * two-key form, whose space never overlaps the sealer's one-key lock ("OUTB", then the peer's hash; two peers
+     * whose hashes meet only take turns).
+     */
+    private static final int OUTBOX_LOCKS = 0x4f555442;
+    private static final String LEASE = "SELECT pg_try_advisory_xact_lock(" + OUTBOX_LOCKS + ", hashtext(?))";
+    /** A replica gone without a word (no FIN) lets go within this, as PostgreSQL ends its idle transaction. */
+    private static final String LEASE_LIFETIME = "SET LOCAL idle_in_transaction_session_timeout = '60s'";
+    private static final String STILL_HELD = "SELECT 1";
+
     private final DataSource database;
+
+    /**
+     * A peer's outbox held by this gateway replica while it delivers: a PostgreSQL advisory lock for the life of one
+     * open transaction on a connection of its own. Two replicas never send the same head at once (the receiver
+     * would answer the second already-received, but each would sign, send and count refusals). The lock ends with
+     * the transaction: at close, or with the connection when a replica dies, so a crash never leaves a peer held.
+     */
+    public static final class Lease implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Lease(Connection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * Whether this replica still holds the peer, asked before each attempt: it also keeps the transaction from
+         * idling out while the replica works. A session PostgreSQL ended (timeout, failover) no longer holds it.
+         */
+        public boolean stillHeld() {
+            try (PreparedStatement s = connection.prepareStatement(STILL_HELD)) {
+                s.executeQuery().close();
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    /** The peer's outbox for this replica to deliver, or empty while another replica delivers it. */
+    public Optional<Lease> lease(String peer) throws SQLException {
+        Connection c = database.getConnection();
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(LEASE)) {
+                s.setString(1, peer);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        try (PreparedStatement lifetime = c.prepareStatement(LEASE_LIFETIME)) {
+                            lifetime.execute();
+                        }
+                        return Optional.of(new Lease(c));
+                    }
+                }
+            }
+            c.rollback();
+            c.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
 
     public OutboxStore(DataSource database) {
         this.database = database;
