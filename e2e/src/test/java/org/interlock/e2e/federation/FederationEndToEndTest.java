@@ -79,6 +79,11 @@ class FederationEndToEndTest {
                 "RECEIVE_ENVELOPE PERMIT accepted from federation:abroad",
                 "SEND_ENVELOPE PERMIT queued to federation:abroad by peter.probation"),
                 envelopeRecords(sides.homeAuditor, person), "the summary and the answer in; the request out");
+        assertEquals(List.of("ASK_PEER PERMIT probation-requests-to-abroad"),
+                sides.homeAuditor.records("person=" + person + "&action=ASK_PEER").stream()
+                        .map(entry -> entry.action() + " " + entry.outcome() + " "
+                                + entry.record().path("agreement").asText()).toList(),
+                "the request left under home's agreement, decided like any disclosure");
     }
 
     @Test

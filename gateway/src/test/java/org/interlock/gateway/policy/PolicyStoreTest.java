@@ -48,7 +48,7 @@ class PolicyStoreTest {
     void starterPolicyLoadsFromTheClasspathByDefault() throws PolicyException {
         Policy policy = new PolicyStore(PolicySource.classpath()).reload();
 
-        assertEquals("2026-12-07.1", policy.version());
+        assertEquals("2026-12-07.2", policy.version());
         assertEquals(30, policy.agreements().size());
         assertEquals(4, policy.denyRules().size());
     }
@@ -59,7 +59,7 @@ class PolicyStoreTest {
         PolicyStore store = new PolicyStore(PolicySource.directory(directory));
         store.reload();
 
-        write(starterPolicy().replace("version: 2026-12-07.1", "version: 2026-12-08.1"));
+        write(starterPolicy().replace("version: 2026-12-07.2", "version: 2026-12-08.1"));
         store.reload();
 
         assertEquals("2026-12-08.1", store.current().version());

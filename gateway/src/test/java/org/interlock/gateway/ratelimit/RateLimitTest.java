@@ -52,7 +52,7 @@ class RateLimitTest {
 
         String other = TestTokens.person("pat.other", "oversight", null, "official", "policy-admin");
         given().auth().oauth2(other).get("/policy/v1/agreements").then().statusCode(200)
-                .body("policyVersion", equalTo("2026-12-07.1"));
+                .body("policyVersion", equalTo("2026-12-07.2"));
     }
 
     @Test

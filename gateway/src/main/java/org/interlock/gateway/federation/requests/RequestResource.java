@@ -78,17 +78,20 @@ public class RequestResource {
             description = "Queued to the peer as a signed request envelope; stored as sent, with its deadline by"
                     + " urgency. An officer asks only about a person on their caseload (403 otherwise, recorded)."
                     + " A request without a justification, to a peer that is not anchored, or for a purpose"
-                    + " or category the policy does not know is refused (422) and nothing is stored or sent.")
+                    + " or category the policy does not know is refused (422) and nothing is stored or sent. A request"
+                    + " is a disclosure of the officer's agency: it leaves only under an agreement to the peer for"
+                    + " category information-request and the request's purpose (403 otherwise, recorded ASK_PEER).")
     @APIResponse(responseCode = "201", description = "Queued to the peer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestViews.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not an officer, or the person is not on the officer's caseload"
-            + " (recorded)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an officer, the person is not on the officer's caseload, or"
+            + " no agreement permits the request (recorded)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Federation is not enabled", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Not a request for information", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response ask(RequestForm form) throws SQLException {
-        StoredRequest sent = sender.send(form, caller.principal(), actor());
+    public Response ask(RequestForm form, @HeaderParam("traceparent") String traceparent) throws SQLException {
+        StoredRequest sent = sender.send(form, caller.principal(), actor(),
+                RequestTrace.of(null, traceparent).traceId());
         return Response.created(URI.create(PATH + "/" + sent.id())).entity(RequestViews.RequestView.of(sent))
                 .type(MediaType.APPLICATION_JSON).build();
     }

@@ -80,9 +80,51 @@ class RequestAskingTest {
         assertEquals("urn:interlock:problem:forbidden", refused.jsonPath().getString("type"));
         assertEquals(requests, stored());
         assertEquals(envelopes, queued());
-        assertEquals(1, RequestAudit.count("SELECT count(*) FROM audit.records WHERE action = 'SEND_ENVELOPE'"
+        assertEquals(1, RequestAudit.count("SELECT count(*) FROM audit.records WHERE action = 'ASK_PEER'"
                 + " AND convert_from(leaf, 'UTF8') LIKE '%" + stranger + "%'"
                 + " AND convert_from(leaf, 'UTF8') LIKE '%not-on-caseload%'"), "the attempt is recorded");
+        assertEquals(0, RequestAudit.count("SELECT count(*) FROM audit.records WHERE action = 'SEND_ENVELOPE'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + stranger + "%'"), "no envelope");
+    }
+
+    @Test
+    void aRequestNoAgreementOfTheOfficersAgencyPermitsIsRefusedRecordedAndNotSent() {
+        Map<String, Object> forRiskManagement = new HashMap<>(form("Needed for the risk assessment"));
+        forRiskManagement.put("purpose", "risk-management");
+        String asked = "SELECT count(*) FROM audit.records WHERE action = 'ASK_PEER'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + PERSON + "%'";
+        String refusals = asked + " AND convert_from(leaf, 'UTF8') LIKE '%\"outcome\":\"DENY\"%'";
+        long requests = stored();
+        long envelopes = queued();
+        long decisions = RequestAudit.count(asked);
+        long refused = RequestAudit.count(refusals);
+
+        Response answer = ask(PETER, forRiskManagement);
+
+        assertEquals(403, answer.statusCode(), answer.asString());
+        assertEquals("urn:interlock:problem:forbidden", answer.jsonPath().getString("type"));
+        assertEquals(requests, stored());
+        assertEquals(envelopes, queued());
+        assertEquals(refused + 1, RequestAudit.count(refusals), "the refusal is recorded");
+        assertEquals(decisions + 1, RequestAudit.count(asked), "and nothing else");
+    }
+
+    @Test
+    void aRequestAnAgreementWouldCutDownIsNotSentButRefusedAndRecordedSo() {
+        Map<String, Object> forSafeguarding = new HashMap<>(form("Needed for the safeguarding plan"));
+        forSafeguarding.put("purpose", "safeguarding");
+        String refusals = "SELECT count(*) FROM audit.records WHERE action = 'ASK_PEER'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%" + PERSON + "%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%would-be-altered%'"
+                + " AND convert_from(leaf, 'UTF8') LIKE '%test-probation-requests-without-justification-to-nl%'";
+        long envelopes = queued();
+        long refused = RequestAudit.count(refusals);
+
+        Response answer = ask(PETER, forSafeguarding);
+
+        assertEquals(403, answer.statusCode(), answer.asString());
+        assertEquals(envelopes, queued());
+        assertEquals(refused + 1, RequestAudit.count(refusals), "recorded as refused, naming the agreement");
     }
 
     @Test
@@ -129,6 +171,10 @@ class RequestAskingTest {
         assertEquals("[\"intel.summary\"]", payload.path("event").path("data").path("categories").toString());
         AuditRecord sending = RequestAudit.record(seq);
         assertEquals(Action.SEND_ENVELOPE, sending.action());
+        AuditRecord decision = RequestAudit.record(seq - 1);
+        assertEquals(Action.ASK_PEER, decision.action(), "decided by the disclosure point, in the same transaction");
+        assertEquals("test-probation-requests-to-nl", decision.agreement());
+        assertEquals(requestId, decision.resource().id());
         assertEquals("peter.probation", sending.actor().subject());
         assertEquals(requestId, sending.requestId());
         assertEquals(PERSON, sending.resource().person());

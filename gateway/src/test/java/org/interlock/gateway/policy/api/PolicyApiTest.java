@@ -39,7 +39,7 @@ class PolicyApiTest {
                 .post("/policy/v1/decisions").then()
                 .statusCode(200)
                 .body("decision", equalTo("permit"))
-                .body("policyVersion", equalTo("2026-12-07.1"))
+                .body("policyVersion", equalTo("2026-12-07.2"))
                 .body("trail", not(empty()))
                 .body("$", not(org.hamcrest.Matchers.hasKey("content")));
     }
@@ -59,7 +59,7 @@ class PolicyApiTest {
     void theAgreementsInForceAreListedWithThePolicyVersion() {
         given().auth().oauth2(PAT).get("/policy/v1/agreements").then()
                 .statusCode(200)
-                .body("policyVersion", equalTo("2026-12-07.1"))
+                .body("policyVersion", equalTo("2026-12-07.2"))
                 .body("agreements.id", hasItem("prisons-to-probation-custody"));
     }
 

@@ -68,14 +68,14 @@ class PolicyReloadTest {
                 .body("type", equalTo("urn:interlock:problem:validation-failed"))
                 .body("errors[0].field", matchesPattern(".*interlock-policy\\.yaml:[0-9]+"))
                 .body("errors[0].message", containsString("unknown classification 'top-secret'"));
-        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-07.1"));
+        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-07.2"));
 
-        Files.writeString(file, good.replace("version: 2026-12-07.1", "version: 2026-12-07.2"));
+        Files.writeString(file, good.replace("version: 2026-12-07.2", "version: 2026-12-07.3"));
         given().auth().oauth2(PAT).post("/policy/v1/reload").then()
                 .statusCode(200)
-                .body("policyVersion", equalTo("2026-12-07.2"))
-                .body("previousVersion", equalTo("2026-12-07.1"));
-        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-07.2"));
+                .body("policyVersion", equalTo("2026-12-07.3"))
+                .body("previousVersion", equalTo("2026-12-07.2"));
+        given().auth().oauth2(PAT).get("/policy/v1/agreements").then().body("policyVersion", equalTo("2026-12-07.3"));
     }
 
     @Inject
@@ -116,7 +116,7 @@ class PolicyReloadTest {
     void aPreviewShowsWhatAReloadWouldChangeAndChangesNothing() throws IOException {
         String inForce = inForce();
         Files.writeString(directory.resolve("interlock-policy.yaml"), starterPolicy()
-                .replace("version: 2026-12-07.1", "version: preview-1")
+                .replace("version: 2026-12-07.2", "version: preview-1")
                 .replace("    purposes: [case-management, public-protection, risk-management]\n"
                         + "    maxClassification: official-sensitive\n"
                         + "    legalBasis: statutory:Offender Management Act 2007 s.14\n\n"
@@ -155,12 +155,12 @@ class PolicyReloadTest {
     @Test
     void aReloadOfAFileChangedSinceItsPreviewIsRefusedAndNothingChanges() throws IOException {
         Path file = directory.resolve("interlock-policy.yaml");
-        Files.writeString(file, starterPolicy().replace("version: 2026-12-07.1", "version: previewed"));
+        Files.writeString(file, starterPolicy().replace("version: 2026-12-07.2", "version: previewed"));
         String previewed = given().auth().oauth2(PAT).get("/policy/v1/reload/preview").then().statusCode(200)
                 .extract().path("candidate");
         String inForce = inForce();
 
-        Files.writeString(file, starterPolicy().replace("version: 2026-12-07.1", "version: previewed")
+        Files.writeString(file, starterPolicy().replace("version: 2026-12-07.2", "version: previewed")
                 + "# edited after the preview\n");
         given().auth().oauth2(PAT).post("/policy/v1/reload?candidate=" + previewed).then()
                 .statusCode(409)

@@ -50,6 +50,14 @@ public enum Action {
      */
     SEND_ENVELOPE,
     /**
+     * A request for information about a person put to the disclosure point for a federation peer before it is sent
+     * (ADR 0021): the actor is the officer who asks, the resource is {@code information-request} with this side's
+     * request id as its id and the person; the request id is the request's. Permit under an agreement to
+     * {@code federation:<peer>} for category {@code information-request}, or deny: nothing is sent. A permitted
+     * request is followed by the SEND_ENVELOPE record of its envelope.
+     */
+    ASK_PEER,
+    /**
      * One part of an answer to a federation peer's request for information (ADR 0021), as the disclosure point
      * decided it for {@code federation:<peer>}: the actor is the single point of contact, the resource is
      * {@code federation-request} with the requester's audit sequence of the request as its id, the person and the
