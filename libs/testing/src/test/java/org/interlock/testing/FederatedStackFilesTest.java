@@ -135,8 +135,9 @@ class FederatedStackFilesTest {
         List<SharingAgreement> crossBorder = policy.agreements().stream()
                 .filter(a -> a.to() instanceof Recipient.OfPeer).toList();
         assertEquals(Set.of(new Recipient.OfPeer("abroad")), Set.copyOf(crossBorder.stream().map(a -> a.to()).toList()));
-        // Summaries, probation's risk, and prisons' and probation's aggregate outcomes (issue 18).
-        assertEquals(4, crossBorder.size());
+        // Summaries, probation's risk, each statutory agency's requests for information, and prisons' and
+        // probation's aggregate outcomes (issue 18).
+        assertEquals(7, crossBorder.size());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +41,20 @@ public class OutcomeTally {
 
     /**
      * Records ended interventions, each once: one seen again (its event routed again, or its outcome corrected)
-     * replaces its row. One statement batch in one transaction.
+     * replaces its row, and of one intervention's events in one batch the last, in the order given, counts. One
+     * statement batch in one transaction.
      */
     public void record(List<EndedIntervention> ended) {
         if (ended.isEmpty()) {
             return;
         }
+        // One row per intervention: the driver sends the batch as one multi-row INSERT, and PostgreSQL refuses an
+        // upsert that touches a row twice, which would abandon the exchange's batch again and again.
+        Map<List<Object>, EndedIntervention> latest = new LinkedHashMap<>();
+        ended.forEach(e -> latest.put(List.of(e.origin(), e.intervention()), e));
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             c.setAutoCommit(false);
-            for (EndedIntervention e : ended) {
+            for (EndedIntervention e : latest.values()) {
                 s.setString(1, e.origin().id());
                 s.setObject(2, e.intervention());
                 s.setString(3, e.type());

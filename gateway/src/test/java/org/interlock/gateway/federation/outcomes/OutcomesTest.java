@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.interlock.contracts.Agency;
 import org.interlock.contracts.PersonReference;
 import org.interlock.federation.conditions.HandlingConditions;
 import org.interlock.federation.envelope.EnvelopeContent;
@@ -43,6 +46,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OutcomesProfile.class)
 @QuarkusTestResource(GatewayResource.class)
 class OutcomesTest {
+
+    @Inject
+    OutcomeTally tally;
 
     private static final String OUTCOMES = "/federation/v1/outcomes";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,6 +156,21 @@ class OutcomesTest {
     private static long storedFromNl(String period) {
         return TestDatabase.number(GatewayResource.DATABASE,
                 "SELECT count(*) FROM federation.peer_outcomes WHERE peer = 'nl' AND period = '" + period + "'");
+    }
+
+    @Test
+    void oneInterventionsOutcomesInOneBatchAreTalliedOnceTheLastOneCounting() {
+        String type = freshType();
+        UUID intervention = UUID.randomUUID();
+        LocalDate ended = LocalDate.parse("2026-03-10");
+
+        // Two events of one intervention in one poll: a single upsert touching a row twice is refused by
+        // PostgreSQL, which abandoned the exchange's batch for ever.
+        tally.record(List.of(new EndedIntervention(Agency.PRISONS, intervention, type, ended, "NOT_COMPLETED"),
+                new EndedIntervention(Agency.PRISONS, intervention, type, ended, "COMPLETED")));
+
+        assertEquals("COMPLETED", TestDatabase.text(GatewayResource.DATABASE, "SELECT outcome FROM"
+                + " federation.intervention_outcomes WHERE intervention_id = '" + intervention + "'"));
     }
 
     @Test
